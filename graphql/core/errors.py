@@ -1,0 +1,67 @@
+"""Two kinds of error. User errors (bad input) come back in a mutation's `errors` list with a field, a code from
+the domain's enum and the Dutch message the page would show. Faults and missing permission are top-level GraphQL
+errors with `extensions.code`, never a stack trace."""
+
+import logging
+from enum import StrEnum
+
+import graphene
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+
+from graphql import GraphQLError
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorCode(StrEnum):
+    PERMISSION_DENIED = "PERMISSION_DENIED"
+    NOT_FOUND = "NOT_FOUND"
+    WRONG_DOMAIN = "WRONG_DOMAIN"
+    INTERNAL = "INTERNAL"
+
+
+def graphql_error(code: ErrorCode, message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": str(code)})
+
+
+def permission_denied() -> GraphQLError:
+    return graphql_error(ErrorCode.PERMISSION_DENIED, "U heeft geen toegang tot deze gegevens.")
+
+
+def format_error(error: GraphQLError) -> dict:
+    """What a client sees of an error: a known GraphQL error as is; anything unexpected as INTERNAL, logged."""
+    original = error.original_error
+    if isinstance(original, PermissionDenied):
+        error = GraphQLError(str(permission_denied().message), error.nodes, path=error.path,
+                             extensions={"code": str(ErrorCode.PERMISSION_DENIED)})  # fmt: skip
+    elif isinstance(original, ObjectDoesNotExist):
+        error = GraphQLError("Niet gevonden.", error.nodes, path=error.path,
+                             extensions={"code": str(ErrorCode.NOT_FOUND)})  # fmt: skip
+    elif original is not None and not isinstance(original, GraphQLError):
+        logger.error("GraphQL resolver failed", exc_info=original)
+        error = GraphQLError("Er ging iets mis aan onze kant. Probeer het later opnieuw.", error.nodes,
+                             path=error.path, extensions={"code": str(ErrorCode.INTERNAL)})  # fmt: skip
+    return error.formatted
+
+
+def user_errors(error: ValidationError, code_enum: type[graphene.Enum]) -> list[dict]:
+    """A ValidationError as `errors` items: field in camelCase (null for the whole input), code from the enum."""
+    known = {member.value for member in code_enum}
+    items = []
+    for field, errors in error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.error_list)]:
+        field_name = None if field in (None, "__all__") else _camel(field)
+        for item in errors:
+            code = (item.code or "invalid").upper()
+            items.append(
+                {
+                    "field": field_name,
+                    "code": code if code in known else "INVALID",
+                    "message": " ".join(item.messages),
+                }
+            )
+    return items
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

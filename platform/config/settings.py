@@ -1,0 +1,198 @@
+"""Settings for every environment. Everything comes from the environment, with defaults that are safe in production:
+DEBUG off, secure cookies, no secret key invented. `./wijkmarkt` sets WIJKMARKT_ENV=development or test."""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+env = environ.Env()
+
+ENVIRONMENT = env.str("WIJKMARKT_ENV", default="production")
+if ENVIRONMENT not in {"development", "test", "production"}:
+    raise ImproperlyConfigured(f"WIJKMARKT_ENV must be development, test or production, not {ENVIRONMENT!r}.")
+PRODUCTION = ENVIRONMENT == "production"
+
+DEBUG = env.bool("DEBUG", default=False)
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. In production Wijkmarkt needs a long random SECRET_KEY in the environment "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    SECRET_KEY = "development-only-not-secret"  # noqa: S105 - never used in production (checked above)
+
+# Wijk sites live at <slug>.<base domain>; the portal at the base domain itself.
+WIJKMARKT_BASE_DOMAIN = env.str("WIJKMARKT_BASE_DOMAIN", default="localhost")
+WIJKMARKT_PORT = env.int("WIJKMARKT_PORT", default=8000 if not PRODUCTION else 443)
+WIJKMARKT_HTTPS = env.bool("WIJKMARKT_HTTPS", default=PRODUCTION)
+ALLOWED_HOSTS = [WIJKMARKT_BASE_DOMAIN, f".{WIJKMARKT_BASE_DOMAIN}", *env.list("ALLOWED_HOSTS", default=[])]
+
+if "DATABASE_URL" not in env:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set. Start Wijkmarkt with ./wijkmarkt (it starts an embedded PostgreSQL), "
+        "or set DATABASE_URL=postgres://user:password@host:5432/name."
+    )
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 5}
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
+DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+SHARED_APPS = [
+    "django_tenants",
+    "wijkmarkt.platform.wijken",
+    "wijkmarkt.platform.accounts",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "graphene_django",
+    "channels",
+]
+# Every table here is multiplied by the number of wijken: keep this list lean (ARCHITECTURE.md, scale path).
+TENANT_APPS = [
+    "wijkmarkt.tenants.membership",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "wijken.Wijk"
+TENANT_DOMAIN_MODEL = "wijken.Domain"
+# New wijken are cloned from this schema instead of replaying every migration (tests/performance/bench_provisioning.py).
+TENANT_BASE_SCHEMA = "wijk_template"
+TENANT_CREATION_FAKES_MIGRATIONS = True
+PUBLIC_SCHEMA_URLCONF = "wijkmarkt.platform.config.urls_portal"
+ROOT_URLCONF = "wijkmarkt.platform.config.urls_wijk"
+
+MIDDLEWARE = [
+    "wijkmarkt.platform.wijken.middleware.WijkMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wijkmarkt.tenants.membership.middleware.MembershipMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "OPTIONS": {
+            # Cached per theme, because the same template name resolves to another file in another theme.
+            "loaders": [
+                (
+                    "wijkmarkt.themes.loader.CachedThemeLoader",
+                    ["wijkmarkt.themes.loader.ThemeLoader", "django.template.loaders.app_directories.Loader"],
+                )
+            ],
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wijkmarkt.themes.context_processors.site",
+            ],
+        },
+    }
+]
+
+ASGI_APPLICATION = "wijkmarkt.platform.config.asgi.application"
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+else:
+    # One process (./wijkmarkt run): no Redis needed.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+
+SESSION_COOKIE_SECURE = WIJKMARKT_HTTPS
+CSRF_COOKIE_SECURE = WIJKMARKT_HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if WIJKMARKT_HTTPS else None
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [REPO_ROOT / "themes" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Amsterdam"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(REPO_ROOT / "staticfiles"))
+STATICFILES_DIRS = [path for path in sorted((REPO_ROOT / "themes").glob("*/static")) if path.is_dir()]
+# Development and tests serve straight from the theme folders; production serves the collected, hashed files.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://" if not PRODUCTION else "smtp://localhost:25")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"noreply@{WIJKMARKT_BASE_DOMAIN}")
+
+GRAPHENE = {
+    "SCHEMA": "wijkmarkt.graphql.schema.schema",
+    "RELAY_CONNECTION_MAX_LIMIT": 50,
+    "RELAY_CONNECTION_ENFORCE_FIRST_OR_LAST": False,
+    "ATOMIC_MUTATIONS": True,
+}
+GRAPHQL_MAX_DEPTH = 8
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}

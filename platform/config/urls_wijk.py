@@ -1,0 +1,8 @@
+"""URLs of a wijk site (<slug>.<base domain>), served inside that wijk's schema."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("wijkmarkt.tenants.membership.urls")),
+    path("", include("wijkmarkt.platform.config.urls_common")),
+]

@@ -1,0 +1,33 @@
+"""Plain-text rules for everything a person types: trimmed, no control characters, within a size limit.
+Text is stored as typed and escaped on output; HTML is not stripped, it is simply never rendered."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+# Tabs and newlines are fine in longer texts; other C0/C1 control characters and bidi overrides are not.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str | None, *, field: str, max_length: int, required: bool = True, multiline: bool = False):
+    """Return the trimmed text, or raise a ValidationError for `field` that says what to fix."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError({field: ValidationError(_("Vul dit veld in."), code="required")})
+    if _CONTROL.search(text) or (not multiline and ("\n" in text or "\r" in text or "\t" in text)):
+        raise ValidationError(
+            {field: ValidationError(_("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
+                                    code="invalid_characters")}
+        )  # fmt: skip
+    if len(text) > max_length:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Dit is te lang: maximaal %(max)s tekens, u typte er %(length)s."),
+                    code="too_long",
+                    params={"max": max_length, "length": len(text)},
+                )
+            }
+        )
+    return text

@@ -1,0 +1,148 @@
+"""Writes to the wijk registry. Provisioning is idempotent and clones the template schema."""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+from django_tenants.utils import schema_exists
+
+from wijkmarkt.platform.wijken.errors import WijkErrorCode
+from wijkmarkt.platform.wijken.models import Domain, Wijk, WijkStatus
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]{1,39}$")
+# Names that would collide with PostgreSQL's own schemas, our template, or hosts we may want for ourselves.
+RESERVED_SLUGS = frozenset(
+    {
+        "public", "information_schema", "www", "admin", "api", "graphql", "ws", "static", "media", "portal",
+        "mail", "smtp", "ftp", "localhost", "test", "template", settings.TENANT_BASE_SCHEMA, "wijkmarkt",
+        "coordinator", "status", "help", "support", "auth", "login", "account",
+    }
+)  # fmt: skip
+DOMAIN_PATTERN = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Provisioned:
+    wijk: Wijk
+    created: bool
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+def validate_slug(slug: str) -> None:
+    if not SLUG_PATTERN.fullmatch(slug or ""):
+        raise ValidationError(
+            {
+                "slug": ValidationError(
+                    _(
+                        "Een korte naam bestaat uit 2 tot 40 kleine letters en cijfers en begint met een letter, "
+                        "zonder spaties of streepjes (bijvoorbeeld: parkwijk)."
+                    ),
+                    code=WijkErrorCode.INVALID_SLUG,
+                )
+            }
+        )
+    if slug in RESERVED_SLUGS or slug.startswith("pg"):
+        raise ValidationError(
+            {
+                "slug": ValidationError(
+                    _("De korte naam %(slug)s is gereserveerd. Kies een andere."),
+                    code=WijkErrorCode.RESERVED_SLUG,
+                    params={"slug": slug},
+                )
+            }
+        )
+
+
+def ensure_template_schema(*, progress: Progress = _quiet) -> Wijk:
+    """The template is migrated once; every later wijk is a copy of it."""
+    template = Wijk.objects.filter(schema_name=settings.TENANT_BASE_SCHEMA).first()
+    if template is None:
+        progress("Sjabloon-schema aanmaken (eenmalig, voert alle migraties uit)")
+        template = Wijk(
+            schema_name=settings.TENANT_BASE_SCHEMA,
+            name="Sjabloon",
+            status=WijkStatus.PLANNED,
+            is_template=True,
+        )
+        template.save(verbosity=0)
+    elif not schema_exists(template.schema_name):
+        progress("Sjabloon-schema ontbreekt; opnieuw aanmaken")
+        template.create_schema(check_if_exists=True, verbosity=0)
+    return template
+
+
+def provision_wijk(
+    *,
+    slug: str,
+    name: str,
+    status: WijkStatus = WijkStatus.PLANNED,
+    domain: str | None = None,
+    areas: Sequence[str] = (),
+    theme: str = "base",
+    tagline: str = "",
+    primary_colour: str = "#1d4f91",
+    logo: str = "",
+    house_rules: str = "",
+    postcodes: Sequence[str] = (),
+    progress: Progress = _quiet,
+) -> Provisioned:
+    """Create the wijk, its schema (a clone of the template) and its domain, or bring an existing one up to
+    date with these values. Bad input raises ValidationError and changes nothing."""
+    slug = (slug or "").strip().lower()
+    validate_slug(slug)
+    domain = (domain or f"{slug}.{settings.WIJKMARKT_BASE_DOMAIN}").strip().lower()
+    if not DOMAIN_PATTERN.fullmatch(domain) or domain == settings.WIJKMARKT_BASE_DOMAIN:
+        raise ValidationError(
+            {"domain": ValidationError(_("%(domain)s is geen geldig domein."), code=WijkErrorCode.INVALID_DOMAIN,
+                                       params={"domain": domain})}
+        )  # fmt: skip
+    taken = Domain.objects.filter(domain=domain).exclude(tenant__schema_name=slug).first()
+    if taken is not None:
+        raise ValidationError(
+            {
+                "domain": ValidationError(
+                    _("Het domein %(domain)s hoort al bij %(other)s."),
+                    code=WijkErrorCode.DUPLICATE_DOMAIN,
+                    params={"domain": domain, "other": taken.tenant.name},
+                )
+            }
+        )
+
+    connection.set_schema_to_public()
+    ensure_template_schema(progress=progress)
+    wijk = Wijk.objects.filter(schema_name=slug).first()
+    created = wijk is None
+    wijk = wijk or Wijk(schema_name=slug)
+    wijk.name = (name or "").strip()
+    wijk.status = status
+    wijk.areas = list(areas)
+    wijk.theme = theme
+    wijk.tagline = tagline
+    wijk.primary_colour = primary_colour
+    wijk.logo = logo
+    wijk.house_rules = house_rules
+    wijk.postcodes = list(postcodes)
+    wijk.full_clean()
+
+    with transaction.atomic():
+        # Schema DDL is transactional in PostgreSQL: a failure below leaves neither row nor schema behind.
+        progress(f"{slug}: {'schema klonen uit het sjabloon' if created else 'gegevens bijwerken'}")
+        wijk.save(verbosity=0)
+        if not created and not schema_exists(slug):
+            progress(f"{slug}: schema ontbreekt, opnieuw klonen")
+            wijk.create_schema(check_if_exists=True, verbosity=0)
+        Domain.objects.get_or_create(domain=domain, tenant=wijk, defaults={"is_primary": True})
+    connection.set_schema_to_public()
+    progress(f"{slug}: klaar op {domain}")
+    return Provisioned(wijk=wijk, created=created)

@@ -1,0 +1,53 @@
+"""The socket protocol: JSON text frames with a `type`. Documented in realtime/PROTOCOL.md.
+
+Frames are checked here and nowhere else; a bad frame becomes a ProtocolError that the consumer answers with an
+`error` frame, keeping the socket open."""
+
+import json
+from enum import StrEnum
+
+# daphne drops frames over 1 MiB without a close frame; we refuse far smaller ones ourselves, with a message.
+MAX_FRAME_BYTES = 16 * 1024
+
+
+class FrameType(StrEnum):
+    HELLO = "hello"
+    ERROR = "error"
+
+
+CLIENT_FRAMES = frozenset({FrameType.HELLO})
+
+
+class ErrorCode(StrEnum):
+    NOT_JSON = "not_json"
+    BINARY = "binary_not_supported"
+    TOO_LARGE = "too_large"
+    NOT_AN_OBJECT = "not_an_object"
+    UNKNOWN_TYPE = "unknown_type"
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: ErrorCode, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def parse_frame(text: str | None, binary: bytes | None) -> dict:
+    if binary is not None:
+        raise ProtocolError(ErrorCode.BINARY, "Alleen tekstframes met JSON.")
+    if len((text or "").encode()) > MAX_FRAME_BYTES:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"Een frame is maximaal {MAX_FRAME_BYTES} bytes.")
+    try:
+        frame = json.loads(text or "")
+    except ValueError:
+        raise ProtocolError(ErrorCode.NOT_JSON, "Dit frame is geen geldige JSON.") from None
+    if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+        raise ProtocolError(ErrorCode.NOT_AN_OBJECT, 'Een frame is een JSON-object met een "type".')
+    if frame["type"] not in CLIENT_FRAMES:
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"Onbekend frametype: {frame['type'][:40]!r}.")
+    return frame
+
+
+def error_frame(error: ProtocolError) -> dict:
+    return {"type": FrameType.ERROR, "code": error.code, "message": error.message}

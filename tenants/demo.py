@@ -1,0 +1,67 @@
+"""The demo city for development: the four wijken of the documents and one login per role. Idempotent."""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from wijkmarkt.platform.accounts.actions import create_account
+from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.wijken.actions import provision_wijk
+from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
+from wijkmarkt.tenants.membership.actions import join_wijk
+
+DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
+
+HOUSE_RULES = (
+    "Wees vriendelijk en eerlijk.\n"
+    "Iedereen heeft een vraag en iedereen heeft iets te bieden; iets terugdoen mag, maar hoeft niet.\n"
+    "Deel geen adres of telefoonnummer van een ander.\n"
+    "Twijfelt u? Vraag het de sociaal makelaar."
+)
+
+# From the documents (seeds/INVENTORY.md 3.1): three pilot wijken in 2010, Boerhaavewijk joining later.
+WIJKEN = [
+    dict(slug="parkwijk", name="Parkwijk", status=WijkStatus.PILOT, areas=["Parkwijk"], theme="zomerzone",
+         tagline="Buren helpen buren in de Zomerzone", primary_colour="#8a4b00", logo="themes/zomerzone/logo.svg"),
+    dict(slug="slachthuisbuurt", name="Slachthuisbuurt", status=WijkStatus.PILOT, areas=["Slachthuisbuurt"],
+         theme="zomerzone", tagline="Samen doen in de Slachthuisbuurt", primary_colour="#1f5c2e",
+         logo="themes/zomerzone/logo.svg"),
+    dict(slug="centrum", name="Centrum", status=WijkStatus.PILOT,
+         areas=["Binnenstad", "Stationsbuurt", "Vijfhoek", "Heiliglanden/De Kamp"], theme="centrum",
+         tagline="Buren in de binnenstad", primary_colour="#5b1a6b", logo="themes/centrum/logo.svg"),
+    dict(slug="boerhaavewijk", name="Boerhaavewijk", status=WijkStatus.PLANNED, areas=["Boerhaavewijk", "Meerwijk-Noord"],
+         theme="base", tagline="Binnenkort: de Wijkmarkt van de Boerhaavewijk", primary_colour="#1d4f91",
+         logo="themes/base/logo.svg"),
+]  # fmt: skip
+
+# One login per role: (e-mail, first name, wijk, role or None for the citywide coordinator).
+LOGINS = [
+    ("bewoner@demo.wijkmarkt.nl", "Anna", "parkwijk", Role.RESIDENT),
+    ("makelaar@demo.wijkmarkt.nl", "Fatima", "parkwijk", Role.MAKELAAR),
+    ("professional@demo.wijkmarkt.nl", "Joost", "slachthuisbuurt", Role.PROFESSIONAL),
+    ("aanbieder@demo.wijkmarkt.nl", "Henk", "centrum", Role.PROVIDER),
+    ("beheerder@demo.wijkmarkt.nl", "Marleen", "centrum", Role.WIJK_ADMIN),
+    ("coordinator@demo.wijkmarkt.nl", "Sanne", None, None),
+]
+
+
+def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
+    """Provision the demo wijken and logins; return (e-mail, role, wijk) for the welcome message."""
+    for spec in WIJKEN:
+        provision_wijk(**spec, house_rules=HOUSE_RULES, progress=progress)
+    summary = []
+    for email, first_name, slug, role in LOGINS:
+        with transaction.atomic():
+            user = User.objects.filter(email=email).first() or create_account(
+                email=email, first_name=first_name, password=DEMO_PASSWORD
+            )
+            if role is None:
+                User.objects.filter(pk=user.pk).update(is_coordinator=True)
+                summary.append((email, "coördinator (hele stad)", "portaal"))
+                continue
+            wijk = Wijk.objects.get(schema_name=slug)
+            with tenant_context(wijk):
+                join_wijk(wijk=wijk, user=user, accepted_house_rules=True, role=role)
+        summary.append((email, role.label, slug))
+    return summary

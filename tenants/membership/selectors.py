@@ -1,0 +1,45 @@
+"""Reads of membership, always inside the active wijk schema."""
+
+from django.db import connection
+from django.db.models import QuerySet
+from django_tenants.utils import quote_schema_name
+
+from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.accounts.permissions import Actor
+from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.platform.wijken.selectors import wijken_listed
+from wijkmarkt.tenants.membership.models import Membership
+
+
+def membership_of(user: User | None) -> Membership | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Membership.objects.select_related("user").filter(user=user).first()
+
+
+def actor_for(user: User | None) -> Actor:
+    membership = membership_of(user)
+    account = user if user is not None and user.is_authenticated else None
+    return Actor(user=account, role=membership.role if membership else None)
+
+
+def neighbours() -> QuerySet[Membership]:
+    return Membership.objects.select_related("user").filter(user__is_active=True).order_by("user__first_name", "id")
+
+
+def memberships_across_wijken(user: User) -> list[tuple[Wijk, str]]:
+    """The wijken this account belongs to, with its role in each: the account's own rows, read in one query over
+    the wijk schemas (not one query per wijk). Nothing of anyone else crosses."""
+    wijken = {wijk.schema_name: wijk for wijk in wijken_listed()}
+    if not wijken:
+        return []
+    table = connection.ops.quote_name(Membership._meta.db_table)
+    union = " UNION ALL ".join(
+        f"SELECT %s AS schema, role FROM {quote_schema_name(schema)}.{table} WHERE user_id = %s"
+        for schema in wijken  # noqa: S608 - quoted registry slugs; values are parameters
+    )
+    params = [value for schema in wijken for value in (schema, user.pk)]
+    with connection.cursor() as cursor:
+        cursor.execute(union, params)
+        rows = cursor.fetchall()
+    return sorted(((wijken[schema], role) for schema, role in rows), key=lambda pair: pair[0].name)
