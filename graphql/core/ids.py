@@ -53,7 +53,7 @@ class WijkNode(graphene.relay.Node):
         if graphene_type is None or not hasattr(graphene_type, "graphene_type"):
             return None
         graphene_type = graphene_type.graphene_type
-        if only_type is not None and graphene_type is not only_type:
+        if only_type and graphene_type is not only_type:
             return None
         if schema != schema_of(type_name):
             return None

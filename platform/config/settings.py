@@ -165,7 +165,8 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(REPO_ROOT / "staticfiles"))
+# Production serves collected files from here; development serves straight from the theme folders.
+STATIC_ROOT = env.str("STATIC_ROOT", default=str(REPO_ROOT / "staticfiles")) if PRODUCTION else None
 STATICFILES_DIRS = [path for path in sorted((REPO_ROOT / "themes").glob("*/static")) if path.is_dir()]
 # Development and tests serve straight from the theme folders; production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = not PRODUCTION
