@@ -17,6 +17,8 @@ class ErrorCode(StrEnum):
     PERMISSION_DENIED = "PERMISSION_DENIED"
     NOT_FOUND = "NOT_FOUND"
     WRONG_DOMAIN = "WRONG_DOMAIN"
+    BAD_REQUEST = "BAD_REQUEST"
+    PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
     INTERNAL = "INTERNAL"
 
 
@@ -30,6 +32,8 @@ def permission_denied() -> GraphQLError:
 
 def format_error(error: GraphQLError) -> dict:
     """What a client sees of an error: a known GraphQL error as is; anything unexpected as INTERNAL, logged."""
+    if not isinstance(error, GraphQLError):  # graphene-django's HttpError: bad JSON, GET mutation, no query
+        return {"message": str(error), "extensions": {"code": str(ErrorCode.BAD_REQUEST)}}
     original = error.original_error
     if isinstance(original, PermissionDenied):
         error = GraphQLError(str(permission_denied().message), error.nodes, path=error.path,

@@ -8,11 +8,21 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView
 
+from graphql import specified_rules
 from wijkmarkt.graphql.core.errors import format_error
 from wijkmarkt.platform.accounts.permissions import Actor
 
 
 class WijkmarktGraphQLView(GraphQLView):
+    @property
+    def validation_rules(self):
+        # graphql-core's validate() replaces its standard rules with the ones given: keep them all.
+        return (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH))
+
+    @validation_rules.setter
+    def validation_rules(self, _value):
+        """graphene-django assigns its default on init; the property above is the rule."""
+
     @staticmethod
     def format_error(error):
         return format_error(error)
@@ -26,9 +36,4 @@ class WijkmarktGraphQLView(GraphQLView):
         return super().dispatch(request, *args, **kwargs)
 
 
-graphql_view = csrf_exempt(
-    WijkmarktGraphQLView.as_view(
-        graphiql=settings.DEBUG,
-        validation_rules=(depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH),),
-    )
-)
+graphql_view = csrf_exempt(WijkmarktGraphQLView.as_view(graphiql=settings.DEBUG))

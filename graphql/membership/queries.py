@@ -1,6 +1,6 @@
 import graphene
-from graphene_django.fields import DjangoConnectionField
 
+from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.permissions import actor, current_wijk, require
 from wijkmarkt.graphql.membership.types import Me, MembershipType, WijkMembership
 from wijkmarkt.platform.accounts.permissions import Perm
@@ -9,7 +9,7 @@ from wijkmarkt.tenants.membership.selectors import membership_of, memberships_ac
 
 class MembershipQueries(graphene.ObjectType):
     me = graphene.Field(Me, description="The logged-in account, or null.")
-    neighbours = DjangoConnectionField(MembershipType, description="Members of this wijk (members only), paginated.")
+    neighbours = CappedConnectionField(MembershipType, description="Members of this wijk (members only), paginated.")
 
     @staticmethod
     def resolve_me(root, info):

@@ -189,6 +189,8 @@ GRAPHENE = {
     "RELAY_CONNECTION_MAX_LIMIT": 50,
     "RELAY_CONNECTION_ENFORCE_FIRST_OR_LAST": False,
     "ATOMIC_MUTATIONS": True,
+    # `./wijkmarkt manage graphql_schema` rewrites the committed SDL; tests/graphql/test_schema_sdl.py compares.
+    "SCHEMA_OUTPUT": str(REPO_ROOT / "graphql" / "schema.graphql"),
 }
 GRAPHQL_MAX_DEPTH = 8
 
