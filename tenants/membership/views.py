@@ -33,7 +33,7 @@ def sign_up(request):
         return render(request, "wijk/not_open.html")
     if request.user.is_authenticated:
         return redirect("wijk-join")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             membership = actions.sign_up_resident(
@@ -60,7 +60,7 @@ def join(request):
         return redirect("wijk-home")
     if not request.tenant.open_for_sign_up:
         return render(request, "wijk/not_open.html")
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             actions.join_wijk(
