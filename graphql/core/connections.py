@@ -1,6 +1,7 @@
 """Connections with a page-size cap that answers with a clear, typed error instead of an assertion."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from graphene_django.fields import DjangoConnectionField
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
@@ -15,7 +16,8 @@ class CappedConnectionField(DjangoConnectionField):
             if args.get(argument) is not None and not 0 <= args[argument] <= limit:
                 raise graphql_error(
                     ErrorCode.PAGE_SIZE_TOO_LARGE,
-                    f"`{argument}` mag tussen 0 en {limit} liggen; u vroeg {args[argument]}.",
+                    _("`%(argument)s` mag tussen 0 en %(limit)s liggen; u vroeg %(asked)s.")
+                    % {"argument": argument, "limit": limit, "asked": args[argument]},
                 )
         return super().connection_resolver(
             resolver, connection, default_manager, queryset_resolver, max_limit, enforce_first_or_last, root, info,

@@ -8,6 +8,7 @@ from enum import StrEnum
 import graphene
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
+from django.utils.translation import gettext as _
 from graphql import GraphQLError
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def graphql_error(code: ErrorCode, message: str) -> GraphQLError:
 
 
 def permission_denied() -> GraphQLError:
-    return graphql_error(ErrorCode.PERMISSION_DENIED, "U heeft geen toegang tot deze gegevens.")
+    return graphql_error(ErrorCode.PERMISSION_DENIED, _("U heeft geen toegang tot deze gegevens."))
 
 
 def format_error(error: GraphQLError) -> dict:
@@ -39,11 +40,11 @@ def format_error(error: GraphQLError) -> dict:
         error = GraphQLError(str(permission_denied().message), error.nodes, path=error.path,
                              extensions={"code": str(ErrorCode.PERMISSION_DENIED)})  # fmt: skip
     elif isinstance(original, ObjectDoesNotExist):
-        error = GraphQLError("Niet gevonden.", error.nodes, path=error.path,
+        error = GraphQLError(_("Niet gevonden."), error.nodes, path=error.path,
                              extensions={"code": str(ErrorCode.NOT_FOUND)})  # fmt: skip
     elif original is not None and not isinstance(original, GraphQLError):
         logger.error("GraphQL resolver failed", exc_info=original)
-        error = GraphQLError("Er ging iets mis aan onze kant. Probeer het later opnieuw.", error.nodes,
+        error = GraphQLError(_("Er ging iets mis aan onze kant. Probeer het later opnieuw."), error.nodes,
                              path=error.path, extensions={"code": str(ErrorCode.INTERNAL)})  # fmt: skip
     return error.formatted
 

@@ -1,6 +1,7 @@
 """The one place GraphQL resolvers check who may do what; it defers to platform.accounts.permissions."""
 
 from django.db import connection
+from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
@@ -30,10 +31,10 @@ def require(info, perm: Perm) -> Actor:
 def require_wijk_domain(info):
     wijk = current_wijk(info)
     if wijk is None:
-        raise graphql_error(ErrorCode.WRONG_DOMAIN, "Dit kan alleen op de site van een wijk.")
+        raise graphql_error(ErrorCode.WRONG_DOMAIN, _("Dit kan alleen op de site van een wijk."))
     return wijk
 
 
 def require_portal(info) -> None:
     if not on_portal(info):
-        raise graphql_error(ErrorCode.WRONG_DOMAIN, "Dit kan alleen op het portaal van Wijkmarkt Haarlem.")
+        raise graphql_error(ErrorCode.WRONG_DOMAIN, _("Dit kan alleen op het portaal van Wijkmarkt Haarlem."))

@@ -49,3 +49,11 @@ def test_planned_wijk_says_it_is_coming_and_takes_no_sign_ups(boerhaavewijk):
     assert "komt eraan" in home
     assert "/aanmelden/" not in home
     assert "Aanmelden kan nog niet" in sign_up.content.decode()
+
+
+def test_unknown_host_page_speaks_the_visitors_language(db):
+    response = Client(HTTP_HOST="nergens.localhost", HTTP_ACCEPT_LANGUAGE="en").get("/")
+
+    assert response.status_code == 404
+    assert '<html lang="en">' in response.content.decode()
+    assert "Deze wijk kennen we niet" not in response.content.decode()
