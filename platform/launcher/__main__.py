@@ -7,6 +7,7 @@ bench     a benchmark from tests/performance/ (bench_<name>.py)
 """
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -44,12 +45,14 @@ def serve() -> int:
     try:
         return daphne.wait()
     except KeyboardInterrupt:
-        # The terminal sent Ctrl-C to daphne as well; give it a moment to close its sockets.
+        # A terminal's Ctrl-C reaches daphne too; a SIGTERM to us alone does not, so pass it on.
+        daphne.send_signal(signal.SIGINT)
         try:
-            return daphne.wait(timeout=10)
+            daphne.wait(timeout=10)
         except subprocess.TimeoutExpired:
             daphne.terminate()
-            return daphne.wait()
+            daphne.wait()
+        return 0
 
 
 def bench(name: str, args: list[str]) -> int:
@@ -61,7 +64,13 @@ def bench(name: str, args: list[str]) -> int:
     return subprocess.call([sys.executable, str(script), *args])
 
 
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> int:
+    # SIGTERM (a service manager, `kill`) stops as cleanly as Ctrl-C: daphne first, then the embedded database.
+    signal.signal(signal.SIGTERM, _interrupt)
     if not argv or argv[0] not in COMMANDS:
         print(__doc__)
         return 0 if not argv or argv[0] in ("-h", "--help", "help") else 2
