@@ -7,8 +7,8 @@ from enum import StrEnum
 
 import graphene
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-
 from django.utils.translation import gettext as _
+
 from graphql import GraphQLError
 
 logger = logging.getLogger(__name__)

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from scratch_database import scratch_database
+from scratch_database import require_scratch_database, scratch_database
 
 GOAL_SECONDS = 0.5
 SYNTHETIC_APP = "benchsynth"
@@ -84,10 +84,11 @@ def wait_for(child: subprocess.Popen) -> int:
 def run_worker(args) -> int:
     if args.extra_migrations:
         install_synthetic_app(args.extra_migrations, Path(tempfile.mkdtemp(prefix="bench_synthetic_")))
-    with scratch_database("provisioning"):
+    with scratch_database("provisioning") as url:
         import django
 
         django.setup()
+        require_scratch_database(url)
         result = measure(existing_max=args.existing, repeat=args.repeat)
     Path(args.worker).write_text(json.dumps(result))
     return 0

@@ -31,7 +31,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from scratch_database import scratch_database
+from scratch_database import require_scratch_database, scratch_database
 
 GOAL_RATIO = 1.15
 GOAL_SET_STATEMENTS = 1
@@ -74,10 +74,11 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000, help="timed requests per page and set-up")
     parser.add_argument("--warmup", type=int, default=200, help="untimed requests per page and set-up first")
     args = parser.parse_args()
-    with scratch_database("request_overhead"):
+    with scratch_database("request_overhead") as url:
         import django
 
         django.setup()
+        require_scratch_database(url)
         pages = prepare_data()
         setups = build_setups()
         check_same_page(setups, pages)
@@ -85,7 +86,7 @@ def main() -> int:
             for setup in setups:
                 page.statements[setup.name] = statements_of_one_request(setup, page)
         measure(setups, pages, requests=args.requests, warmup=args.warmup)
-        print_report(setups, pages, args)
+        print_report(setups, pages, args, round_trip=database_round_trip())
     return 0
 
 
@@ -158,10 +159,11 @@ def activate(setup: Setup):
 
 
 def send(setup: Setup, page: Page):
+    """One GET through the handler; the WSGI environ is built before the clock starts."""
     from django.test import RequestFactory
 
     extra = {"HTTP_COOKIE": page.cookie} if page.cookie else {}
-    environ = RequestFactory()._base_environ(PATH_INFO=page.path, REQUEST_METHOD="GET", HTTP_HOST=HOST, **extra)
+    environ = RequestFactory().get(page.path, HTTP_HOST=HOST, **extra).environ
     started = time.perf_counter()
     response = setup.handler(environ)
     elapsed = time.perf_counter() - started
@@ -229,7 +231,20 @@ def run_chunk(setup: Setup, page: Page, count: int) -> list[float]:
         override.disable()
 
 
-def print_report(setups: list[Setup], pages: list[Page], args) -> None:
+def database_round_trip() -> float:
+    """Median seconds of `SELECT 1` on the open connection, straight through psycopg: the price of one statement."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    times = []
+    for _ in range(500):
+        started = time.perf_counter()
+        connection.connection.execute("SELECT 1").fetchall()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def print_report(setups: list[Setup], pages: list[Page], args, *, round_trip: float) -> None:
     baseline = "no tenancy (baseline)"
     print(f"\n=== One request through the full handler ({args.requests} timed per row, medians)\n")
     print(f"{'page':<24} {'set-up':<26} {'median µs':>10} {'p90 µs':>8} {'ratio':>7} {'queries':>8} {'SET/req':>8}")
@@ -246,6 +261,7 @@ def print_report(setups: list[Setup], pages: list[Page], args) -> None:
                 f"{median / base:>6.2f}x {len(sql) - sets:>8} {sets:>8}"
             )
     print("\nratio: median / median of 'no tenancy (baseline)' for the same page; queries: other statements.")
+    print(f"One database round trip (SELECT 1 through psycopg, median): {round_trip * 1e6:.0f} µs.")
 
     print("\n=== Goals (tenant set-up, as in production)\n")
     for page in pages:

@@ -6,6 +6,7 @@ before django.setup()) and drops it at the end, also after an error or Ctrl-C. W
 (postgresql://postgres:@/postgres?host=/path/to/pgdata) and for a real one (postgres://u:p@host:5432/name)."""
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
@@ -32,6 +33,9 @@ def scratch_database(name: str) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
         raise SystemExit("DATABASE_URL is not set: run benchmarks through ./wijkmarkt bench <name>.")
+    if _django_configured():
+        # Settings already read DATABASE_URL (e.g. inside `manage shell`): Django would write to the shared database.
+        raise SystemExit("Django is already set up; run the benchmark as a script: ./wijkmarkt bench <name>.")
     db_name = f"bench_{name}_{os.getpid()}"
     scratch_url = with_database_name(server_url, db_name)
     # Only a connection to the original database, to issue CREATE/DROP DATABASE; nothing in it is touched.
@@ -47,6 +51,20 @@ def scratch_database(name: str) -> Iterator[str]:
         with psycopg.connect(_libpq_url(server_url), autocommit=True, connect_timeout=5) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
         print(f"Scratch database {db_name} dropped", flush=True)
+
+
+def require_scratch_database(url: str) -> None:
+    """After django.setup(): stop unless Django really points at the scratch database."""
+    from django.db import connection
+
+    expected = urlsplit(url).path.lstrip("/")
+    if connection.settings_dict["NAME"] != expected:
+        raise SystemExit(f"Django uses {connection.settings_dict['NAME']!r}, not the scratch database {expected!r}.")
+
+
+def _django_configured() -> bool:
+    conf = sys.modules.get("django.conf")
+    return conf is not None and conf.settings.configured
 
 
 def _close_django_connections() -> None:

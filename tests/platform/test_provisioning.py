@@ -120,5 +120,5 @@ def test_command_provisions_with_progress_and_reports_bad_input(db, capsys):
     assert "Schalkwijk (schalkwijk) aangemaakt." in output
     assert Wijk.objects.get(schema_name="schalkwijk").areas == ["Europawijk"]
 
-    with pytest.raises(CommandError, match="Niets veranderd. slug: De korte naam public is gereserveerd"):
+    with pytest.raises(CommandError, match=r"Niets veranderd\. slug: De korte naam public is gereserveerd"):
         call_command("provision_wijk", "public", "Publiek")

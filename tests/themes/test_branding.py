@@ -38,7 +38,9 @@ def test_two_wijken_with_one_theme_share_templates_but_not_colours(parkwijk):
 
 def test_only_the_base_theme_holds_full_pages():
     """Overrides are small partials: a theme never copies a whole page of the base theme."""
-    base_pages = {p.relative_to(THEMES_DIR / "base" / "templates") for p in (THEMES_DIR / "base" / "templates").rglob("*.html")}
+    base_pages = {
+        p.relative_to(THEMES_DIR / "base" / "templates") for p in (THEMES_DIR / "base" / "templates").rglob("*.html")
+    }
     for theme in available_themes() - {"base"}:
         for path in (THEMES_DIR / theme / "templates").rglob("*.html"):
             relative = path.relative_to(THEMES_DIR / theme / "templates")

@@ -8,7 +8,12 @@ from tests.conftest import PASSWORD, client_for, make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.tenants.membership.models import Membership
 
-SIGN_UP = {"first_name": "Mevrouw Van Dam", "email": "vandam@example.nl", "password": PASSWORD, "accept_house_rules": "on"}
+SIGN_UP = {
+    "first_name": "Mevrouw Van Dam",
+    "email": "vandam@example.nl",
+    "password": PASSWORD,
+    "accept_house_rules": "on",
+}
 
 
 def test_resident_signs_up_accepts_the_rules_and_is_a_member_of_this_wijk_only(parkwijk, centrum):
@@ -42,9 +47,7 @@ def test_sign_up_errors_are_shown_next_to_the_fields_in_dutch_and_keep_what_was_
 
 
 def test_huge_input_is_refused_with_a_message_not_a_500(parkwijk):
-    response = Client(HTTP_HOST="parkwijk.localhost").post(
-        "/aanmelden/", {**SIGN_UP, "first_name": "A" * 100_000}
-    )
+    response = Client(HTTP_HOST="parkwijk.localhost").post("/aanmelden/", {**SIGN_UP, "first_name": "A" * 100_000})
 
     assert response.status_code == 200
     assert "Dit is te lang: maximaal 60 tekens" in response.content.decode()
@@ -138,7 +141,9 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(parkwijk):
     [message] = mail.outbox
     link = next(line for line in message.body.splitlines() if "/account/nieuw-wachtwoord/" in line)
     form = client.get(link.replace("http://parkwijk.localhost", ""), follow=True)
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": "nieuw-en-lang-genoeg", "new_password2": "nieuw-en-lang-genoeg"})
+    done = client.post(
+        form.redirect_chain[-1][0], {"new_password1": "nieuw-en-lang-genoeg", "new_password2": "nieuw-en-lang-genoeg"}
+    )
 
     assert message.to == ["anna@example.nl"]
     assert "Beste Anna" in message.body
