@@ -11,14 +11,31 @@ from wijkmarkt.platform.accounts.models import Role, User
 class Perm(StrEnum):
     VIEW_NEIGHBOURS = "view_neighbours"
     CONNECT_REALTIME = "connect_realtime"
+    VIEW_LISTINGS = "view_listings"
+    PUBLISH_LISTING = "publish_listing"
+    RESPOND = "respond"
+    PROPOSE_RING = "propose_ring"
+    REPORT = "report"
+    ACT_FOR_RESIDENTS = "act_for_residents"
+    MODERATE = "moderate"
+    MANAGE_CATEGORIES = "manage_categories"
 
+
+# What a suspended member keeps: reading. Everything else is a write and is refused.
+READ_PERMISSIONS = frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS})
+_MEMBER = frozenset(
+    {Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND,
+     Perm.PROPOSE_RING, Perm.REPORT}
+)  # fmt: skip
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.RESIDENT: frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME}),
-    Role.MAKELAAR: frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME}),
-    Role.PROFESSIONAL: frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME}),
-    Role.PROVIDER: frozenset({Perm.CONNECT_REALTIME}),
-    Role.WIJK_ADMIN: frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME}),
+    Role.RESIDENT: _MEMBER,
+    Role.MAKELAAR: _MEMBER | {Perm.ACT_FOR_RESIDENTS, Perm.MODERATE},
+    Role.PROFESSIONAL: _MEMBER,
+    Role.PROVIDER: frozenset(
+        {Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND, Perm.REPORT}
+    ),
+    Role.WIJK_ADMIN: _MEMBER | {Perm.MODERATE, Perm.MANAGE_CATEGORIES},
 }
 
 
@@ -28,6 +45,7 @@ class Actor:
 
     user: User | None
     role: Role | None
+    suspended: bool = False
 
     @property
     def is_member(self) -> bool:
@@ -36,6 +54,8 @@ class Actor:
 
 def has_permission(actor: Actor, perm: Perm) -> bool:
     if actor.user is None or not actor.user.is_active or actor.role is None:
+        return False
+    if actor.suspended and perm not in READ_PERMISSIONS:
         return False
     return perm in ROLE_PERMISSIONS[Role(actor.role)]
 

@@ -63,6 +63,7 @@ SHARED_APPS = [
 # Every table here is multiplied by the number of wijken: keep this list lean (ARCHITECTURE.md, scale path).
 TENANT_APPS = [
     "wijkmarkt.tenants.membership",
+    "wijkmarkt.tenants.marketplace",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -164,6 +165,12 @@ LOCALE_PATHS = [REPO_ROOT / "themes" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
+
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(REPO_ROOT / ".wijkmarkt" / "media"))
+# Photos: what a phone makes, not more; larger files are refused with a message (tenants/marketplace/photos.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 STATIC_URL = "/static/"
 # Production serves collected files from here; development serves straight from the theme folders.

@@ -68,6 +68,12 @@ class Wijk(TenantMixin):
         default=60,
         validators=[MinValueValidator(7), MaxValueValidator(365)],
     )
+    done_objection_days = models.PositiveSmallIntegerField(
+        _("dagen om bezwaar te maken tegen 'gedaan'"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Als één van beiden 'gedaan' meldt en de ander niets zegt, is de afspraak na zoveel dagen gedaan."),
+    )
     house_rules = models.TextField(_("huisregels"), max_length=5000, blank=True)
     postcodes = ArrayField(models.CharField(max_length=7, validators=[postcode_validator]), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,6 +13,9 @@ class Membership(models.Model):
     street = models.CharField(_("straat"), max_length=80, blank=True)
     accepted_house_rules_at = models.DateTimeField(_("huisregels geaccepteerd op"))
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Set by moderation (tenants/marketplace/actions/moderation.py): a suspended member can read but not act.
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspended_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("lidmaatschap")

@@ -20,7 +20,11 @@ def membership_of(user: User | None) -> Membership | None:
 def actor_for(user: User | None) -> Actor:
     membership = membership_of(user)
     account = user if user is not None and user.is_authenticated else None
-    return Actor(user=account, role=membership.role if membership else None)
+    return Actor(
+        user=account,
+        role=membership.role if membership else None,
+        suspended=bool(membership and membership.suspended_at),
+    )
 
 
 def neighbours() -> QuerySet[Membership]:

@@ -1,0 +1,108 @@
+"""Who may act for whom, and which listings and exchanges a member may reach. Everything that is missing, not
+theirs, hidden or of another wijk raises the same NotFound, so nothing can be probed."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
+from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode, fail
+from wijkmarkt.tenants.marketplace.models import ACTIVE_LISTING_STATUSES, Exchange, Listing, PlacedAs, Proxy
+from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.models import Membership
+
+
+def is_proxy_of(user: User, member: Membership) -> bool:
+    return Proxy.objects.filter(principal=member, user=user, revoked_at__isnull=True).exists()
+
+
+def acting_as(actor: Actor, member: Membership, perm: Perm) -> PlacedAs:
+    """How `actor` may act for `member`: as themselves, as registered proxy, or as the wijk's makelaar."""
+    if actor.user is None:
+        raise PermissionDenied(perm)
+    if member.suspended_at is not None:
+        raise PermissionDenied("suspended")
+    if member.user_id == actor.user.pk:
+        require_permission(actor, perm)
+        return PlacedAs.SELF
+    if is_proxy_of(actor.user, member):
+        return PlacedAs.PROXY
+    if has_permission(actor, Perm.ACT_FOR_RESIDENTS):
+        return PlacedAs.MAKELAAR
+    raise PermissionDenied(perm)
+
+
+def members_actor_may_act_for(actor: Actor) -> QuerySet[Membership]:
+    """The members in whose name this actor may post or respond: themselves, their principals, or (makelaar)
+    every member."""
+    if actor.user is None:
+        return Membership.objects.none()
+    members = Membership.objects.select_related("user").filter(suspended_at__isnull=True)
+    if has_permission(actor, Perm.ACT_FOR_RESIDENTS):
+        return members.order_by("user__first_name")
+    own = Q(user=actor.user) if has_permission(actor, Perm.PUBLISH_LISTING) else Q(pk__in=[])
+    principals = Q(proxies__user=actor.user, proxies__revoked_at__isnull=True)
+    return members.filter(own | principals).distinct().order_by("user__first_name")
+
+
+def visible_listings(actor: Actor) -> QuerySet[Listing]:
+    """Listings the actor may read: members see every listing that is not hidden; a moderator also hidden ones."""
+    if not has_permission(actor, Perm.VIEW_LISTINGS) and not _is_proxy(actor):
+        return Listing.objects.none()
+    listings = Listing.objects.all()
+    if not has_permission(actor, Perm.MODERATE):
+        listings = listings.filter(hidden_at__isnull=True)
+    return listings
+
+
+def _is_proxy(actor: Actor) -> bool:
+    return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
+
+
+def listing_for(actor: Actor, listing_id) -> Listing:
+    listing = visible_listings(actor).select_related("category", "owner__user", "street").filter(pk=listing_id).first()
+    if listing is None:
+        raise NotFound
+    return listing
+
+
+def active_listing_for(actor: Actor, listing_id) -> Listing:
+    """A listing that can still be answered: open or in contact, not expired."""
+    listing = listing_for(actor, listing_id)
+    if listing.status not in ACTIVE_LISTING_STATUSES or listing.expires_at <= timezone.now():
+        raise fail(None, "Deze vraag of dit aanbod is niet meer open.", MarketplaceErrorCode.LISTING_CLOSED)
+    return listing
+
+
+def exchanges_of(actor: Actor) -> QuerySet[Exchange]:
+    """Exchanges where the actor (or someone they act for as proxy) is a party; a makelaar sees all of the wijk."""
+    if actor.user is None:
+        return Exchange.objects.none()
+    exchanges = Exchange.objects.select_related("listing", "helper__user", "receiver__user")
+    if has_permission(actor, Perm.ACT_FOR_RESIDENTS):
+        return exchanges
+    mine = Q(helper__user=actor.user) | Q(receiver__user=actor.user)
+    as_proxy = Q(helper__proxies__user=actor.user, helper__proxies__revoked_at__isnull=True) | Q(
+        receiver__proxies__user=actor.user, receiver__proxies__revoked_at__isnull=True
+    )
+    return exchanges.filter(mine | as_proxy).distinct()
+
+
+def exchange_for(actor: Actor, exchange_id) -> Exchange:
+    exchange = exchanges_of(actor).filter(pk=exchange_id).first()
+    if exchange is None:
+        raise NotFound
+    return exchange
+
+
+def party_for(actor: Actor, exchange: Exchange, on_behalf_of: Membership | None = None) -> Membership:
+    """The side of the exchange the actor speaks for: their own or their principal's; a makelaar names the side."""
+    for member in (exchange.helper, exchange.receiver):
+        if on_behalf_of is not None and member.pk != on_behalf_of.pk:
+            continue
+        if actor.user is not None and (member.user_id == actor.user.pk or is_proxy_of(actor.user, member)):
+            return member
+        if on_behalf_of is not None and has_permission(actor, Perm.ACT_FOR_RESIDENTS):
+            return member
+    raise fail(None, "U bent geen deelnemer aan deze afspraak.", MarketplaceErrorCode.NOT_A_PARTY)

@@ -1,0 +1,37 @@
+"""Notifications in the site and by e-mail; each member chooses which kinds they get where (Profile)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from wijkmarkt.tenants.marketplace.models import Notification, NotificationKind, Profile
+from wijkmarkt.tenants.membership.models import Membership
+
+
+def preferences_of(member: Membership) -> Profile:
+    """The member's profile, or the defaults of a profile they never filled in (in-site for every kind)."""
+    return Profile.objects.filter(member=member).first() or Profile(member=member)
+
+
+def notify(member: Membership, kind: NotificationKind, text: str, url: str = "") -> None:
+    profile = preferences_of(member)
+    if kind in profile.notify_site:
+        Notification.objects.create(member=member, kind=kind, text=text[:300], url=url)
+    if kind in profile.notify_email and member.user.email:
+        address, first_name = member.user.email, member.user.first_name
+        # Mail only once the change it reports is committed.
+        transaction.on_commit(
+            lambda: send_mail(
+                f"Wijkmarkt: {text[:80]}",
+                f"Beste {first_name},\n\n{text}\n\n{url}\n\nU kunt in uw profiel kiezen welke berichten u krijgt.",
+                settings.DEFAULT_FROM_EMAIL,
+                [address],
+                fail_silently=True,
+            )
+        )
+
+
+def mark_notifications_read(*, member: Membership) -> int:
+    from django.utils import timezone
+
+    return Notification.objects.filter(member=member, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,145 @@
+"""Multi-party swaps (meerhoeksruil): a ring of three or more members in which each helps the next. Proposed by a
+participant or the makelaar, confirmed part by part, and then linked exchanges."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
+from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.tenants.marketplace.access import acting_as, is_proxy_of
+from wijkmarkt.tenants.marketplace.actions.exchanges import is_blocked_between
+from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
+from wijkmarkt.tenants.marketplace.errors import fail
+from wijkmarkt.tenants.marketplace.models import (
+    ACTIVE_LISTING_STATUSES,
+    Exchange,
+    Listing,
+    ListingKind,
+    ListingStatus,
+    NotificationKind,
+    Ring,
+    RingLink,
+    Via,
+)
+from wijkmarkt.tenants.membership.models import Membership
+
+MIN_RING, MAX_RING = 3, 6
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """`giver_id` helps the owner of `request_id`, optionally with their offer `offer_id`."""
+
+    request_id: int
+    giver_id: int
+    offer_id: int | None = None
+
+
+def _active(listing_id, kind) -> Listing:
+    listing = (
+        Listing.objects.select_related("owner__user")
+        .filter(pk=listing_id, kind=kind, status__in=ACTIVE_LISTING_STATUSES, hidden_at__isnull=True,
+                expires_at__gt=timezone.now())
+        .first()
+    )  # fmt: skip
+    if listing is None:
+        raise fail("links", _("Een van de vragen of aanbiedingen in deze ruil is niet (meer) open."), Code.RING_INVALID)
+    return listing
+
+
+def _may_speak_for(actor: Actor, member: Membership) -> bool:
+    return actor.user is not None and (member.user_id == actor.user.pk or is_proxy_of(actor.user, member))
+
+
+def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
+    if not MIN_RING <= len(links) <= MAX_RING:
+        raise fail("links", _("Een ruil met meer buren heeft 3 tot 6 deelnemers."), Code.RING_INVALID)
+    givers = {
+        m.pk: m for m in Membership.objects.select_related("user").filter(pk__in=[link.giver_id for link in links])
+    }
+    if len(givers) != len({link.giver_id for link in links}):
+        raise fail("links", _("Een van de deelnemers is geen lid van deze wijk."), Code.UNKNOWN_MEMBER)
+    requests = [_active(link.request_id, ListingKind.REQUEST) for link in links]
+    offers = [_active(link.offer_id, ListingKind.OFFER) if link.offer_id else None for link in links]
+    receivers = [request.owner for request in requests]
+    if len({r.pk for r in receivers}) != len(links):
+        raise fail("links", _("Iedere deelnemer komt één keer voor in de ring."), Code.RING_INVALID)
+    for index, link in enumerate(links):
+        giver = givers[link.giver_id]
+        # Each helps the next: the giver of a step is the receiver of the step before.
+        if giver.pk != receivers[index - 1].pk or giver.pk == receivers[index].pk:
+            raise fail("links", _("Deze deelnemers vormen geen ring: ieder helpt de volgende."), Code.RING_INVALID)
+        if offers[index] is not None and offers[index].owner_id != giver.pk:
+            raise fail("links", _("Een aanbod in de ruil hoort niet bij wie helpt."), Code.RING_INVALID)
+        if giver.suspended_at or is_blocked_between(giver, receivers[index]):
+            raise fail("links", _("Een van de deelnemers kan niet meedoen aan deze ruil."), Code.BLOCKED)
+    participants = list(givers.values())
+    makelaar = has_permission(actor, Perm.ACT_FOR_RESIDENTS)
+    if not makelaar:
+        speaking_for = [m for m in participants if _may_speak_for(actor, m)]
+        if not speaking_for:
+            raise PermissionDenied("ring")
+        acting_as(actor, speaking_for[0], Perm.PROPOSE_RING)
+    with transaction.atomic():
+        ring = Ring.objects.create(proposed_by=actor.user, via=Via.MAKELAAR if makelaar else Via.WEBSITE)
+        RingLink.objects.bulk_create(
+            RingLink(ring=ring, position=i, giver=givers[link.giver_id], receiver=receivers[i], request=requests[i],
+                     offer=offers[i])
+            for i, link in enumerate(links)
+        )  # fmt: skip
+        for member in participants:
+            notify(member, NotificationKind.RING,
+                   _("U bent gevraagd voor een ruil met %(n)s buren. Doet u mee?") % {"n": len(links)},
+                   f"/ruilen/{ring.pk}/")  # fmt: skip
+    return ring
+
+
+def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
+    """`member` confirms the step in which they help; when every step is confirmed the ring becomes exchanges."""
+    acting_as(actor, member, Perm.RESPOND)
+    if ring.status != Ring.Status.PROPOSED:
+        raise fail(
+            None, _("Deze ruil is al %(status)s.") % {"status": ring.get_status_display().lower()}, Code.WRONG_STATE
+        )
+    with transaction.atomic():
+        links = list(RingLink.objects.select_for_update().filter(ring=ring).select_related("request"))
+        mine = [link for link in links if link.giver_id == member.pk]
+        if not mine:
+            raise fail(None, _("U doet niet mee aan deze ruil."), Code.NOT_A_PARTY)
+        now = timezone.now()
+        RingLink.objects.filter(pk__in=[link.pk for link in mine]).update(confirmed_at=now)
+        if all(link.confirmed_at or link in mine for link in links):
+            ring.status = Ring.Status.CONFIRMED
+            ring.save(update_fields=["status"])
+            Exchange.objects.bulk_create(
+                Exchange(listing=link.request, helper_id=link.giver_id, receiver_id=link.receiver_id, ring=ring,
+                         started_by=ring.proposed_by, via=ring.via, first_response_at=now)
+                for link in links
+            )  # fmt: skip
+            Listing.objects.filter(pk__in=[link.request_id for link in links], status=ListingStatus.OPEN).update(
+                status=ListingStatus.IN_CONTACT
+            )
+    return ring
+
+
+def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -> Ring:
+    acting_as(actor, member, Perm.RESPOND)
+    if ring.status != Ring.Status.PROPOSED:
+        raise fail(
+            None, _("Deze ruil is al %(status)s.") % {"status": ring.get_status_display().lower()}, Code.WRONG_STATE
+        )
+    if not ring.links.filter(giver=member).exists():
+        raise fail(None, _("U doet niet mee aan deze ruil."), Code.NOT_A_PARTY)
+    reason = clean_text(reason, field="reason", max_length=300)
+    with transaction.atomic():
+        ring.status = Ring.Status.CANCELLED
+        ring.save(update_fields=["status"])
+        for link in ring.links.select_related("giver__user").exclude(giver=member):
+            notify(link.giver, NotificationKind.RING,
+                   _("De ruil gaat niet door: %(reason)s") % {"reason": reason}, f"/ruilen/{ring.pk}/")  # fmt: skip
+    return ring
