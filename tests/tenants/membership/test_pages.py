@@ -160,7 +160,10 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(parkwijk):
     assert mail.outbox == []
 
 
-def test_passwords_are_hashed_with_argon2(parkwijk):
+def test_passwords_are_hashed_with_argon2(parkwijk, settings):
+    from wijkmarkt.platform.config import settings as configured
+
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
     anna = make_member(parkwijk, "Anna")
 
     assert User.objects.get(pk=anna.user.pk).password.startswith("argon2")
