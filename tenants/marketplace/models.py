@@ -3,11 +3,13 @@ messages, multi-party swaps, thank-yous, reports, blocks and notifications.
 
 Models hold fields and constraints only; every write is in actions.py."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.tenants.membership.models import Membership
@@ -200,9 +202,14 @@ class Listing(models.Model):
         return self.title
 
 
+def photo_path(_photo, _filename) -> str:
+    """Under the wijk's schema name, with a random name: the upload's own name never reaches the disk."""
+    return f"{connection.schema_name}/listings/{uuid.uuid4().hex}.jpg"
+
+
 class ListingPhoto(models.Model):
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to="listings/%Y/%m/")
+    image = models.ImageField(upload_to=photo_path)
     description = models.CharField(max_length=200, blank=True, help_text="alt text")
 
 
