@@ -3,16 +3,20 @@
 import graphene
 
 from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.marketplace.mutations import MarketplaceMutations
+from wijkmarkt.graphql.marketplace.queries import MarketplaceQueries
 from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
 from wijkmarkt.graphql.wijken.queries import WijkenQueries
 
 
-class Query(WijkenQueries, MembershipQueries, graphene.ObjectType):
+# MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
+# the same name), so it must win over MembershipQueries' `me`.
+class Query(MarketplaceQueries, WijkenQueries, MembershipQueries, graphene.ObjectType):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
-class Mutation(MembershipMutations, graphene.ObjectType):
+class Mutation(MembershipMutations, MarketplaceMutations, graphene.ObjectType):
     pass
 
 

@@ -21,7 +21,7 @@ def acting_as(actor: Actor, member: Membership, perm: Perm) -> PlacedAs:
     """How `actor` may act for `member`: as themselves, as registered proxy, or as the wijk's makelaar."""
     if actor.user is None:
         raise PermissionDenied(perm)
-    if member.suspended_at is not None:
+    if actor.suspended or member.suspended_at is not None:
         raise PermissionDenied("suspended")
     if member.user_id == actor.user.pk:
         require_permission(actor, perm)

@@ -34,7 +34,7 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
     require_permission(actor, Perm.MODERATE)
     if outcome not in Report.Outcome.values or outcome == Report.Outcome.OPEN:
         raise fail("outcome", _("Kies wat er met de melding gebeurt."), Code.INVALID_CHOICE)
-    reason = clean_text(reason, field="handled_reason", max_length=500, multiline=True)
+    reason = clean_text(reason, field="reason", max_length=500, multiline=True)
     author = _author_of(report)
     now = timezone.now()
     with transaction.atomic():

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 
 from wijkmarkt.tenants.marketplace.models import Notification, NotificationKind, Profile
 from wijkmarkt.tenants.membership.models import Membership
@@ -32,6 +33,4 @@ def notify(member: Membership, kind: NotificationKind, text: str, url: str = "")
 
 
 def mark_notifications_read(*, member: Membership) -> int:
-    from django.utils import timezone
-
     return Notification.objects.filter(member=member, read_at__isnull=True).update(read_at=timezone.now())

@@ -56,6 +56,13 @@ def _may_speak_for(actor: Actor, member: Membership) -> bool:
     return actor.user is not None and (member.user_id == actor.user.pk or is_proxy_of(actor.user, member))
 
 
+def _require_proposed(ring: Ring) -> None:
+    if ring.status == Ring.Status.CONFIRMED:
+        raise fail(None, _("Iedereen doet al mee aan deze ruil."), Code.WRONG_STATE)
+    if ring.status == Ring.Status.CANCELLED:
+        raise fail(None, _("Deze ruil gaat niet meer door."), Code.WRONG_STATE)
+
+
 def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
     if not MIN_RING <= len(links) <= MAX_RING:
         raise fail("links", _("Een ruil met meer buren heeft 3 tot 6 deelnemers."), Code.RING_INVALID)
@@ -102,10 +109,7 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
 def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
     """`member` confirms the step in which they help; when every step is confirmed the ring becomes exchanges."""
     acting_as(actor, member, Perm.RESPOND)
-    if ring.status != Ring.Status.PROPOSED:
-        raise fail(
-            None, _("Deze ruil is al %(status)s.") % {"status": ring.get_status_display().lower()}, Code.WRONG_STATE
-        )
+    _require_proposed(ring)
     with transaction.atomic():
         links = list(RingLink.objects.select_for_update().filter(ring=ring).select_related("request"))
         mine = [link for link in links if link.giver_id == member.pk]
@@ -129,10 +133,7 @@ def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
 
 def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -> Ring:
     acting_as(actor, member, Perm.RESPOND)
-    if ring.status != Ring.Status.PROPOSED:
-        raise fail(
-            None, _("Deze ruil is al %(status)s.") % {"status": ring.get_status_display().lower()}, Code.WRONG_STATE
-        )
+    _require_proposed(ring)
     if not ring.links.filter(giver=member).exists():
         raise fail(None, _("U doet niet mee aan deze ruil."), Code.NOT_A_PARTY)
     reason = clean_text(reason, field="reason", max_length=300)
