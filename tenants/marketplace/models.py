@@ -58,6 +58,7 @@ class NotificationKind(models.TextChoices):
     MATCH = "match", _("Er is een buur die past bij mijn vraag")
     EXPIRY = "expiry", _("Mijn vraag of aanbod verloopt bijna")
     RING = "ring", _("Ik word gevraagd voor een ruil met meer buren")
+    MODERATION = "moderation", _("Berichten van de moderatie (altijd aan)")
 
 
 def default_site_notifications() -> list[str]:

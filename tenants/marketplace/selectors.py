@@ -60,7 +60,9 @@ def text_search(listings: QuerySet[Listing], text: str) -> QuerySet[Listing]:
 
 
 def near(listings: QuerySet[Listing], street: Street, within_m: int | None = None) -> QuerySet[Listing]:
-    listings = listings.filter(street__isnull=False).annotate(distance_m=distance_from(street))
+    """Annotate the distance; with a limit, keep only listings within it (listings without a street have no
+    distance and sort last)."""
+    listings = listings.annotate(distance_m=distance_from(street))
     if within_m:
         listings = listings.filter(distance_m__lte=within_m)
     return listings

@@ -220,7 +220,8 @@ def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
     """A short thank-you after a done exchange; on the home page only if both members agree."""
     party = party_for(actor, exchange, on_behalf_of)
     acting_as(actor, party, Perm.RESPOND)
-    _require_state(exchange, ExchangeStatus.DONE)
+    if exchange.status != ExchangeStatus.DONE:
+        raise fail(None, _("Bedanken kan als de afspraak gedaan is."), Code.WRONG_STATE)
     text = clean_text(text, field="text", max_length=300, multiline=True)
     if ThankYou.objects.filter(exchange=exchange, author=party).exists():
         raise fail(None, _("U heeft al bedankt voor deze afspraak."), Code.DUPLICATE)

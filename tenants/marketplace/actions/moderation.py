@@ -49,7 +49,7 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
                 )
         elif outcome == Report.Outcome.WARNED:
             notify(
-                author, NotificationKind.EXCHANGE, _("Waarschuwing van de moderatie: %(reason)s") % {"reason": reason}
+                author, NotificationKind.MODERATION, _("Waarschuwing van de moderatie: %(reason)s") % {"reason": reason}
             )
         elif outcome == Report.Outcome.SUSPENDED:
             Membership.objects.filter(pk=author.pk).update(suspended_at=now, suspended_reason=reason)

@@ -16,7 +16,8 @@ def preferences_of(member: Membership) -> Profile:
 
 def notify(member: Membership, kind: NotificationKind, text: str, url: str = "") -> None:
     profile = preferences_of(member)
-    if kind in profile.notify_site:
+    # Moderation messages always reach the member: nobody can switch off a warning.
+    if kind in profile.notify_site or kind == NotificationKind.MODERATION:
         Notification.objects.create(member=member, kind=kind, text=text[:300], url=url)
     if kind in profile.notify_email and member.user.email:
         address, first_name = member.user.email, member.user.first_name

@@ -133,9 +133,9 @@ def test_near_street_gives_distances_and_leaves_out_what_is_too_far(parkwijk, pe
     nearest = ok("parkwijk", LISTINGS, {"nearStreet": street, "sort": "NEAR"}, user=people["bram"].user)
     within = ok("parkwijk", LISTINGS, {"nearStreet": street, "withinM": 500}, user=people["bram"].user)
 
-    assert titles(nearest) == ["Dichtbij", "Ver weg"]
+    assert titles(nearest) == ["Dichtbij", "Ver weg", "Zonder straat"]
     distances = [edge["node"]["distanceM"] for edge in nearest["listings"]["edges"]]
-    assert 100 < distances[0] < 125 and 1500 < distances[1] < 2000
+    assert 100 < distances[0] < 125 and 1500 < distances[1] < 2000 and distances[2] is None
     assert titles(within) == ["Dichtbij"]
 
 

@@ -1,0 +1,119 @@
+"""What every marketplace page shares: who may enter (members, and relatives registered as proxy), the viewer's own
+membership, refusals in plain Dutch (suspended, not allowed, paused wijk), and pagination.
+
+Views never decide permissions themselves: the actions and access.py do, and a refusal they raise becomes a page
+here."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.wijken.models import Module, WijkStatus
+from wijkmarkt.tenants.marketplace.access import members_actor_may_act_for
+from wijkmarkt.tenants.marketplace.forms import member_label
+from wijkmarkt.tenants.marketplace.models import Proxy
+from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.selectors import membership_of
+
+PER_PAGE = 20
+
+
+def is_proxy(request) -> bool:
+    actor = request.actor
+    return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
+
+
+def marketplace_page(view):
+    """Members of this wijk (and relatives acting as a member's proxy) only; a closed wijk shows why it is closed;
+    anything that is not there or not theirs is a plain 404."""
+
+    @wraps(view)
+    def page(request, *args, **kwargs):
+        wijk = request.tenant
+        if not wijk.site_visible:
+            return render(request, "wijk/not_open.html")
+        if not wijk.has_module(Module.MARKETPLACE):
+            raise Http404
+        if not request.actor.is_member and not is_proxy(request):
+            return render(request, "wijk/members_only.html", status=403)
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound:
+            raise Http404 from None
+        except PermissionDenied as refusal:
+            return refused(request, refusal)
+
+    return page
+
+
+def requires(perm: Perm):
+    """A page for a role (moderation, categories): members without it are told so, not shown a 404."""
+
+    def decorator(view):
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            if not has_permission(request.actor, perm):
+                raise PermissionDenied(perm)
+            return view(request, *args, **kwargs)
+
+        return page
+
+    return decorator
+
+
+def me(request) -> Membership | None:
+    """The viewer's own membership in this wijk (None for a relative who only acts as proxy)."""
+    if not hasattr(request, "_marketplace_member"):
+        request._marketplace_member = membership_of(request.user)
+    return request._marketplace_member
+
+
+def refused(request, refusal: PermissionDenied | None = None, status: int = 403):
+    """A refusal in words: suspended (oneself or the member one acts for), a paused wijk, or simply not allowed."""
+    member = me(request)
+    reason = str(refusal) if refusal is not None else ""
+    context = {
+        "suspended_self": bool(request.actor.suspended),
+        "suspended_other": reason == "suspended" and not request.actor.suspended,
+        "suspended_reason": member.suspended_reason if member is not None and request.actor.suspended else "",
+        "paused": request.tenant.status == WijkStatus.PAUSED,
+    }
+    return render(request, "marketplace/refused.html", context, status=status)
+
+
+def writes_paused(request) -> bool:
+    """A paused wijk can be read but takes nothing new (the home page says so)."""
+    return request.tenant.status == WijkStatus.PAUSED
+
+
+def paginate(request, items, per_page: int = PER_PAGE):
+    return Paginator(items, per_page).get_page(request.GET.get("pagina"))
+
+
+def acting_choices(request, exclude_pk=None) -> list[tuple[int, str]]:
+    """Members the viewer may act for (themselves first), as (id, label) for a "voor wie" choice."""
+    own = me(request)
+    members = [m for m in members_actor_may_act_for(request.actor) if m.pk != exclude_pk]
+    members.sort(key=lambda m: (own is None or m.pk != own.pk, m.user.first_name))
+    return [(m.pk, member_label(m) if own is None or m.pk != own.pk else f"{member_label(m)} (uzelf)")
+            for m in members]  # fmt: skip
+
+
+def chosen_member(request, member_id: int | None, choices: list[tuple[int, str]]) -> Membership:
+    """The member picked in a "voor wie" choice, or the viewer's own membership. Never anyone outside the choices."""
+    allowed = {pk for pk, _label in choices}
+    if member_id is not None and member_id in allowed:
+        return Membership.objects.select_related("user").get(pk=member_id)
+    own = me(request)
+    if own is not None and own.pk in allowed:
+        return own
+    if len(allowed) == 1:
+        return Membership.objects.select_related("user").get(pk=next(iter(allowed)))
+    if own is not None and request.actor.suspended:
+        raise PermissionDenied("suspended")
+    raise PermissionDenied("act_for")
