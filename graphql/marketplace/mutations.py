@@ -7,8 +7,12 @@ a missing one: a top-level NOT_FOUND for the object acted on, or the action's ow
 (`ownerId` when placing a listing). Missing permission is a top-level PERMISSION_DENIED. Never decides a permission
 itself beyond what the pages decide too: the actions and access.py do."""
 
+import base64
+import binascii
+
 import graphene
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
@@ -48,6 +52,7 @@ from wijkmarkt.tenants.marketplace.actions import moderation as moderation_actio
 from wijkmarkt.tenants.marketplace.actions import profiles as profile_actions
 from wijkmarkt.tenants.marketplace.actions import rings as ring_actions
 from wijkmarkt.tenants.marketplace.actions.notifications import mark_notifications_read
+from wijkmarkt.tenants.marketplace.actions.photos import add_photo
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as DomainErrorCode
 from wijkmarkt.tenants.marketplace.models import Exchange, Profile, Visibility, When
 from wijkmarkt.tenants.marketplace.selectors import categories_active
@@ -272,6 +277,28 @@ class RenewListing(MarketplaceMutation):
     def act(cls, info, wijk, id) -> dict:
         listing = _node(ListingType, info, id)
         return {"listing": listing_actions.renew_listing(actor=viewer(info).actor, wijk=wijk, listing=listing)}
+
+
+class AddListingPhoto(MarketplaceMutation):
+    """Add a photo (JPG, PNG or WebP, at most 5 MB) to a listing; it is shrunk and its metadata removed."""
+
+    class Arguments:
+        id = _listing_id_argument("add a photo to")
+        image_base64 = graphene.String(required=True, description="The image file, base64-encoded.")
+        description = graphene.String(description="What is on it, for people who cannot see it.")
+
+    listing = graphene.Field(ListingType, description="The listing with its photos.")
+
+    @classmethod
+    def act(cls, info, wijk, id, image_base64, description="") -> dict:
+        listing = _node(ListingType, info, id)
+        try:
+            content = base64.b64decode(image_base64, validate=True)
+        except (binascii.Error, ValueError):
+            content = b""
+        upload = SimpleUploadedFile("photo", content)
+        add_photo(actor=viewer(info).actor, listing=listing, upload=upload, description=description or "")
+        return {"listing": listing}
 
 
 # --- exchanges ---------------------------------------------------------------------------------------------------
@@ -821,6 +848,7 @@ class MarketplaceMutations(graphene.ObjectType):
     update_listing = UpdateListing.Field()
     withdraw_listing = WithdrawListing.Field()
     renew_listing = RenewListing.Field()
+    add_listing_photo = AddListingPhoto.Field()
     respond_to_listing = RespondToListing.Field()
     post_message = PostMessage.Field()
     agree_exchange = AgreeExchange.Field()

@@ -9,6 +9,7 @@ Nothing here writes."""
 import graphene
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from graphene_django import DjangoObjectType
 
@@ -277,6 +278,18 @@ class Suggestion(graphene.ObjectType):
     distance_m = graphene.Float(description="Metres between their street and the listing's, when both are known.")
 
 
+class ListingPhotoType(graphene.ObjectType):
+    """A photo of a listing, re-encoded without metadata and served only on the wijk's own site."""
+
+    url = graphene.String(
+        required=True, description="Address on this wijk's site, for members who may see the listing."
+    )
+    description = graphene.String(required=True, description="What is on it, for people who cannot see it.")
+
+    class Meta:
+        name = "ListingPhoto"
+
+
 class ListingType(DjangoObjectType):
     """A request (vraag) or offer (aanbod) of a member of this wijk."""
 
@@ -304,6 +317,9 @@ class ListingType(DjangoObjectType):
     created_at = graphene.DateTime(required=True, description="When it was placed.")
     expires_at = graphene.DateTime(required=True, description="When it expires unless renewed.")
     distance_m = graphene.Float(description="Metres from `nearStreet` when the list was filtered by it, else null.")
+    photos = graphene.List(
+        graphene.NonNull(ListingPhotoType), required=True, description="Up to four photos (ask on one listing)."
+    )
     suggestions = graphene.List(
         graphene.NonNull(Suggestion),
         description="Neighbours who may fit, best first (at most five). Only for the owner, those acting for them "
@@ -315,6 +331,13 @@ class ListingType(DjangoObjectType):
         model = Listing
         interfaces = (WijkNode,)
         fields = ("id",)
+
+    @staticmethod
+    def resolve_photos(listing, info):
+        return [
+            ListingPhotoType(url=reverse("marketplace:photo", args=[photo.pk]), description=photo.description)
+            for photo in listing.photos.all()
+        ]
 
     @classmethod
     def get_node(cls, info, id):

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from wijkmarkt.tenants.marketplace.views import ask, categories, exchanges, listings, moderation, profile, rings
+from wijkmarkt.tenants.marketplace.views import ask, categories, exchanges, listings, moderation, photos, profile, rings
 
 app_name = "marketplace"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("vraag-en-aanbod/<int:listing_id>/verlengen/", listings.renew, name="listing-renew"),
     path("vraag-en-aanbod/<int:listing_id>/melden/", listings.report_listing, name="listing-report"),
     path("vraag-en-aanbod/<int:listing_id>/afdrukken/", listings.print_listing, name="listing-print"),
+    path("vraag-en-aanbod/<int:listing_id>/foto/", photos.photo_add, name="photo-add"),
+    path("foto/<int:photo_id>/", photos.photo, name="photo"),
+    path("foto/<int:photo_id>/weghalen/", photos.photo_remove, name="photo-remove"),
     path("prikbord/", listings.poster, name="poster"),
     path("hulp-vragen/", ask.ask, name="ask"),
     path("afspraken/", exchanges.exchange_list, name="exchanges"),

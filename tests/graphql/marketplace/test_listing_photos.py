@@ -1,0 +1,47 @@
+import base64
+import io
+
+import pytest
+from PIL import Image
+
+from tests.graphql.conftest import gql
+from tests.graphql.marketplace.conftest import place
+from wijkmarkt.graphql.core.ids import to_global_id
+
+ADD = """mutation($id: ID!, $image: String!, $description: String) {
+  addListingPhoto(id: $id, imageBase64: $image, description: $description) {
+    listing { photos { url description } } errors { field code message } } }"""
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+def png_base64() -> str:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(out, format="PNG")
+    return base64.b64encode(out.getvalue()).decode()
+
+
+def test_owner_adds_a_photo_through_graphql(parkwijk, people):
+    listing = place(parkwijk, people["anna"], title="Heg snoeien")
+    variables = {"id": to_global_id("Listing", "parkwijk", listing.pk), "image": png_base64(), "description": "De heg"}
+
+    result = gql("parkwijk", ADD, variables, user=people["anna"].user).json()["data"]["addListingPhoto"]
+
+    assert result["errors"] == []
+    [photo] = result["listing"]["photos"]
+    assert photo["description"] == "De heg"
+    assert photo["url"].startswith("/foto/")
+
+
+def test_garbage_instead_of_an_image_is_a_typed_error(parkwijk, people):
+    listing = place(parkwijk, people["anna"])
+    variables = {"id": to_global_id("Listing", "parkwijk", listing.pk), "image": "bm90IGFuIGltYWdl"}
+
+    result = gql("parkwijk", ADD, variables, user=people["anna"].user).json()["data"]["addListingPhoto"]
+
+    assert result["listing"] is None
+    assert result["errors"][0]["code"] == "INVALID_PHOTO"
+    assert result["errors"][0]["field"] == "photo"
