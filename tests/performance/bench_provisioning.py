@@ -1,6 +1,7 @@
 """Benchmark: provisioning a new wijk by cloning the template schema vs by running every migration.
 
-Run: ./wijkmarkt bench provisioning [--existing 200] [--repeat 5] [--extra-migrations 50] [--quick]
+Run: ./wijkmarkt bench provisioning [--existing 200] [--repeat 5] [--extra-migrations 50] [--same-connection 30]
+                                    [--quick]
 
 What it measures, in one run, in a scratch database of its own (never the database in DATABASE_URL):
 
@@ -11,10 +12,13 @@ What it measures, in one run, in a scratch database of its own (never the databa
 - both with 1 existing wijk and with --existing wijken (made with the clone path first); every measured wijk is
   dropped again right after, so the number of existing wijken stays what the table says. The template schema is
   there in every scenario and is not counted as a wijk; creating it is the one-off cost, shown separately.
+  Every measured provisioning starts on a fresh database connection, as `manage provision_wijk` or a request does.
 - flatness in the number of migrations: the project has few migrations, so a second process adds a synthetic tenant
   app with --extra-migrations migrations (one CreateModel, then one AddField each) and repeats the measurement.
 - the clone path split into its parts: creating the clone_schema() SQL function (django-tenants re-creates it on
   every clone), the clone SQL itself, migrate_schemas --fake, and the rest (row, domain, checks).
+- --same-connection clones in a row on ONE connection, as a loop in one process does: each one is slower than the
+  one before, and the server process behind the connection grows (see clones_on_one_connection).
 
 How to read it: "median" is the figure to quote; min/max show the noise (other people share the server). The goal
 is a clone under 0.5 s that stays flat: compare the clone row at 1 and at N existing wijken, and with and without the
@@ -43,29 +47,31 @@ def main() -> int:
     parser.add_argument("--existing", type=int, default=200, help="existing wijken in the large scenario")
     parser.add_argument("--repeat", type=int, default=5, help="new wijken measured per path and scenario")
     parser.add_argument("--extra-migrations", type=int, default=50, help="synthetic tenant migrations; 0 skips")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 20 existing, 3 repeats, 10 extra")
+    parser.add_argument("--same-connection", type=int, default=30, help="clones in a row on one connection; 0 skips")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 20 existing, 3 repeats, 10 extra, 10 in a row")
     parser.add_argument("--worker", help=argparse.SUPPRESS)  # internal: run one measurement, write JSON here
     args = parser.parse_args()
     if args.quick:
-        args.existing, args.repeat, args.extra_migrations = 20, 3, 10
+        args.existing, args.repeat, args.extra_migrations, args.same_connection = 20, 3, 10, 10
     if args.worker:
         return run_worker(args)
 
     # Django's app registry is fixed at setup, so each set of migrations is measured in a process of its own.
-    runs = [("project", 0, args.existing)]
+    runs = [("project", 0, args.existing, args.same_connection)]
     if args.extra_migrations > 0:
-        runs.append((f"project + {args.extra_migrations}", args.extra_migrations, 1))
+        runs.append((f"project + {args.extra_migrations}", args.extra_migrations, 1, 0))
     results = []
     with tempfile.TemporaryDirectory(prefix="bench_provisioning_") as tmp:
-        for label, extra, existing in runs:
+        for label, extra, existing, same_connection in runs:
             print(f"\n=== Migrations: {label} (existing up to {existing}, repeat {args.repeat})", flush=True)
             result_path = Path(tmp) / f"{extra}.json"
             command = [sys.executable, __file__, "--worker", str(result_path), "--existing", str(existing),
-                       "--repeat", str(args.repeat), "--extra-migrations", str(extra)]  # fmt: skip
+                       "--repeat", str(args.repeat), "--extra-migrations", str(extra),
+                       "--same-connection", str(same_connection)]  # fmt: skip
             if wait_for(subprocess.Popen(command)) != 0:
                 print(f"Measurement with migrations {label} failed.", file=sys.stderr)
                 return 1
-            results.append({"label": label, **json.loads(result_path.read_text())})
+            results.append({"label": label, "extra_migrations": extra, **json.loads(result_path.read_text())})
     print_report(results, args)
     return 0
 
@@ -89,12 +95,12 @@ def run_worker(args) -> int:
 
         django.setup()
         require_scratch_database(url)
-        result = measure(existing_max=args.existing, repeat=args.repeat)
+        result = measure(existing_max=args.existing, repeat=args.repeat, same_connection=args.same_connection)
     Path(args.worker).write_text(json.dumps(result))
     return 0
 
 
-def measure(*, existing_max: int, repeat: int) -> dict:
+def measure(*, existing_max: int, repeat: int, same_connection: int) -> dict:
     from django.conf import settings
     from django.core.management import call_command
 
@@ -110,14 +116,18 @@ def measure(*, existing_max: int, repeat: int) -> dict:
 
     scenarios = []
     existing = 0
+    same = None
     for target in sorted({1, existing_max}):
         existing = grow_to(existing, target)
         scenarios.append({"existing": target, **measure_paths(repeat, target)})
-    return {"template_seconds": template_seconds, **migrations, "scenarios": scenarios}
+        if same is None and same_connection:
+            same = clones_on_one_connection(same_connection)
+    return {"template_seconds": template_seconds, **migrations, "scenarios": scenarios, "same_connection": same}
 
 
 def grow_to(existing: int, target: int) -> int:
-    """Make `target` wijken with the clone path (the way production would), with a progress counter."""
+    """Make `target` wijken with the clone path, each on a fresh connection (as `manage provision_wijk` would:
+    see clones_on_one_connection for why), with a progress counter."""
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import WijkStatus
 
@@ -125,6 +135,7 @@ def grow_to(existing: int, target: int) -> int:
         step(f"Creating existing wijken {existing + 1}..{target} (clone path)")
     started = time.perf_counter()
     for number in range(existing + 1, target + 1):
+        fresh_connection()
         provision_wijk(slug=f"bestaand{number:04d}", name=f"Bestaand {number}", status=WijkStatus.PILOT)
         if number == target or number % 10 == 0:
             step(f"  {number}/{target} existing wijken ({time.perf_counter() - started:.1f} s)")
@@ -132,7 +143,8 @@ def grow_to(existing: int, target: int) -> int:
 
 
 def measure_paths(repeat: int, existing: int) -> dict:
-    """Clone, migrate and the clone's parts, interleaved per repetition so drift on the server hits all alike."""
+    """Clone, migrate and the clone's parts, interleaved per repetition so drift on the server hits all alike.
+    Each starts on a fresh connection, opened before the clock starts, like a provisioning command or request."""
     from django.test import override_settings
 
     from wijkmarkt.platform.wijken.actions import provision_wijk
@@ -142,14 +154,17 @@ def measure_paths(repeat: int, existing: int) -> dict:
     step(f"Measuring at {existing} existing wijken: {repeat} x (clone, migrate, clone in parts)")
     for number in range(1, repeat + 1):
         slug = f"kloon{existing}x{number}"
+        fresh_connection()
         clone.append(timed(provision_wijk, slug=slug, name="Kloon", status=WijkStatus.PILOT))
         drop_wijk(slug)
 
         slug = f"migratie{existing}x{number}"
+        fresh_connection()
         with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=False):
             migrate.append(timed(provision_wijk, slug=slug, name="Migratie", status=WijkStatus.PILOT))
         drop_wijk(slug)
 
+        fresh_connection()
         for part, seconds in clone_in_parts(f"delen{existing}x{number}").items():
             parts[part].append(seconds)
         step(f"  {number}/{repeat}: clone {clone[-1]:.3f} s, migrate {migrate[-1]:.3f} s")
@@ -176,6 +191,46 @@ def clone_in_parts(schema: str) -> dict[str, float]:
     with connection.cursor() as cursor:
         cursor.execute(f'DROP SCHEMA "{schema}" CASCADE')
     return {"function": function, "clone_sql": clone_sql, "fake_migrate": fake_migrate}
+
+
+def clones_on_one_connection(count: int) -> dict:
+    """`count` clones in a row on one connection, as a loop in one process does (load_demo, a bulk import).
+    django-tenants re-creates its clone_schema() SQL functions before every clone; the server process behind the
+    connection compiles every new version and keeps the old ones, so it grows in memory and slows down."""
+    from wijkmarkt.platform.wijken.actions import provision_wijk
+    from wijkmarkt.platform.wijken.models import WijkStatus
+
+    step(f"Same connection: {count} clones in a row on one connection")
+    fresh_connection()
+    memory_before = backend_memory()
+    times = []
+    for number in range(1, count + 1):
+        times.append(timed(provision_wijk, slug=f"reeks{number:03d}", name="Reeks", status=WijkStatus.PILOT))
+        if number == count or number % 10 == 0:
+            step(f"  {number}/{count}: last clone {times[-1]:.3f} s")
+    memory_after = backend_memory()
+    for number in range(1, count + 1):
+        drop_wijk(f"reeks{number:03d}")
+    return {"times": times, "memory_before": memory_before, "memory_after": memory_after}
+
+
+def backend_memory() -> int | None:
+    """Bytes held by the server process behind Django's connection (needs superuser or pg_read_all_stats)."""
+    from django.db import DatabaseError, connection, transaction
+
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT sum(total_bytes) FROM pg_backend_memory_contexts")
+            return int(cursor.fetchone()[0])
+    except DatabaseError:
+        return None
+
+
+def fresh_connection() -> None:
+    from django.db import connection
+
+    connection.close()
+    connection.ensure_connection()
 
 
 def drop_wijk(slug: str) -> None:
@@ -292,6 +347,27 @@ def print_report(results: list[dict], args) -> None:
             f"{run['label']:<22} {run['template_seconds']:.3f} s ({run['recorded']} migrations, {run['tables']} tables)"
         )
     print_flatness(results)
+    print_same_connection(results[0]["same_connection"])
+
+
+def print_same_connection(same: dict | None) -> None:
+    print("\n=== Clones in a row on one connection (every row above used a fresh connection)\n")
+    if not same:
+        print("not measured (--same-connection 0)")
+        return
+    times, five = same["times"], min(5, len(same["times"]))
+    first, last = statistics.median(times[:five]), statistics.median(times[-five:])
+    print(
+        f"{len(times)} clones: first {five} median {first:.3f} s, last {five} median {last:.3f} s ({last / first:.1f}x)"
+    )
+    print("each:", " ".join(f"{t:.2f}" for t in times))
+    if same["memory_before"] is not None:
+        print(
+            f"server process memory: {same['memory_before'] / 1e6:.0f} MB before, "
+            f"{same['memory_after'] / 1e6:.0f} MB after"
+        )
+    else:
+        print("server process memory: not readable for this database user")
 
 
 def print_flatness(results: list[dict]) -> None:
@@ -308,11 +384,19 @@ def print_flatness(results: list[dict]) -> None:
         extra = results[1]["scenarios"][0]
         one = next(s for s in scenarios if s["existing"] == 1)
         added = results[1]["recorded"] - base["recorded"]
+        if added != results[1]["extra_migrations"]:
+            print(
+                f"WARNING: {added} more migrations recorded, expected {results[1]['extra_migrations']}: the project's "
+                "own migrations changed between the two processes (code edited during the run?). Run again."
+            )
         for path in ("clone", "migrate"):
             ratio = statistics.median(extra[path]) / statistics.median(one[path])
             print(f"{path} with {added} more migrations vs without (1 existing wijk): {ratio:.2f}x")
         fake = statistics.median(extra["parts"]["fake_migrate"]) - statistics.median(one["parts"]["fake_migrate"])
-        print(f"migrate_schemas --fake per extra migration: {fake / added * 1000:.2f} ms")
+        print(
+            f"migrate_schemas --fake per extra migration: {fake / added * 1000:.2f} ms "
+            "(from a difference of medians: with few extra migrations it is mostly noise, even negative)"
+        )
     else:
         print("number of migrations: not measured (--extra-migrations 0)")
 

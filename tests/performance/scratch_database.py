@@ -6,6 +6,7 @@ before django.setup()) and drops it at the end, also after an error or Ctrl-C. W
 (postgresql://postgres:@/postgres?host=/path/to/pgdata) and for a real one (postgres://u:p@host:5432/name)."""
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,9 +44,12 @@ def scratch_database(name: str) -> Iterator[str]:
         admin.execute(f'CREATE DATABASE "{db_name}"')
     print(f"Scratch database {db_name} created", flush=True)
     os.environ["DATABASE_URL"] = scratch_url
+    # SIGTERM (timeout, kill, the launcher passing one on) ends Python without running `finally`; make it an exit.
+    previous_handler = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         yield scratch_url
     finally:
+        signal.signal(signal.SIGTERM, previous_handler)
         os.environ["DATABASE_URL"] = server_url
         _close_django_connections()
         with psycopg.connect(_libpq_url(server_url), autocommit=True, connect_timeout=5) as admin:
@@ -62,15 +66,21 @@ def require_scratch_database(url: str) -> None:
         raise SystemExit(f"Django uses {connection.settings_dict['NAME']!r}, not the scratch database {expected!r}.")
 
 
+def _exit_on_sigterm(_signum, _frame) -> None:
+    raise SystemExit(143)
+
+
 def _django_configured() -> bool:
     conf = sys.modules.get("django.conf")
     return conf is not None and conf.settings.configured
 
 
 def _close_django_connections() -> None:
-    try:
-        from django.db import connections
+    if not _django_configured():
+        return  # stopped before django.setup(): no connections to close
+    from django.db import connections
 
+    try:
         connections.close_all()
-    except Exception as error:  # Django may not be set up yet; DROP ... WITH (FORCE) ends what is left anyway.
+    except Exception as error:  # DROP ... WITH (FORCE) ends whatever is left open anyway
         print(f"(closing connections: {error})", flush=True)
