@@ -1,4 +1,5 @@
-"""The demo city for development: the four wijken of the documents and one login per role. Idempotent."""
+"""The demo city for development: the four wijken of the documents, one login per role, a relative who acts for her
+mother, and the marketplace of each pilot wijk (tenants/marketplace/demo_data). Idempotent: a second run only checks."""
 
 from collections.abc import Callable
 
@@ -9,6 +10,7 @@ from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
+from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
@@ -44,6 +46,21 @@ LOGINS = [
     ("beheerder@demo.wijkmarkt.nl", "Marleen", "centrum", Role.WIJK_ADMIN),
     ("coordinator@demo.wijkmarkt.nl", "Sanne", None, None),
 ]
+# Carla lives outside Haarlem and is a member of no wijk; in Parkwijk she is her mother's registered proxy
+# (seeds/INVENTORY.md 6, persona 4).
+RELATIVE = ("familie@demo.wijkmarkt.nl", "Carla")
+
+
+def _account(email: str, first_name: str) -> User:
+    return User.objects.filter(email=email).first() or create_account(
+        email=email, first_name=first_name, password=DEMO_PASSWORD
+    )
+
+
+def demo_logins() -> dict[str, User]:
+    """The demo accounts by the local part of their e-mail ("bewoner", "makelaar", "familie", ...)."""
+    emails = [email for email, *_rest in LOGINS] + [RELATIVE[0]]
+    return {user.email.split("@")[0]: user for user in User.objects.filter(email__in=emails)}
 
 
 def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
@@ -53,9 +70,7 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
     summary = []
     for email, first_name, slug, role in LOGINS:
         with transaction.atomic():
-            user = User.objects.filter(email=email).first() or create_account(
-                email=email, first_name=first_name, password=DEMO_PASSWORD
-            )
+            user = _account(email, first_name)
             if role is None:
                 User.objects.filter(pk=user.pk).update(is_coordinator=True)
                 summary.append((email, "coördinator (hele stad)", "portaal"))
@@ -64,4 +79,12 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
             with tenant_context(wijk):
                 join_wijk(wijk=wijk, user=user, accepted_house_rules=True, role=role)
         summary.append((email, role.label, slug))
+    with transaction.atomic():
+        _account(*RELATIVE)
+    summary.append((RELATIVE[0], "familielid van buiten Haarlem, gemachtigde van haar moeder", "parkwijk"))
+    logins = demo_logins()
+    for spec in WIJKEN:
+        wijk = Wijk.objects.get(schema_name=spec["slug"])
+        with tenant_context(wijk):
+            seed_demo_marketplace(wijk=wijk, logins=logins, progress=progress)  # skips a wijk that has it
     return summary

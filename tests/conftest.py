@@ -2,6 +2,7 @@
 command uses; each test runs in a transaction that rolls back and ends on the public schema."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import tenant_context
@@ -29,6 +30,14 @@ def _fast_password_hashing(settings):
     """Argon2 is slow by design; tests that are not about hashing use a fast hasher
     (tests/tenants/membership/test_pages.py checks the configured Argon2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The host -> wijk cache would carry one test's wijk rows into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

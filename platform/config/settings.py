@@ -72,6 +72,9 @@ TENANT_DOMAIN_MODEL = "wijken.Domain"
 # New wijken are cloned from this schema instead of replaying every migration (tests/performance/bench_provisioning.py).
 TENANT_BASE_SCHEMA = "wijk_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
+# One `SET search_path` per schema change instead of one per query. Safe with django-tenants 4: it forgets the
+# cached path on rollback and savepoint rollback (tests/platform/test_search_path.py proves it).
+TENANT_LIMIT_SET_CALLS = True
 PUBLIC_SCHEMA_URLCONF = "wijkmarkt.platform.config.urls_portal"
 ROOT_URLCONF = "wijkmarkt.platform.config.urls_wijk"
 

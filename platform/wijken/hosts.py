@@ -2,6 +2,7 @@
 the portal and the wijk sites."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http.request import split_domain_port, validate_host
 from django_tenants.utils import get_public_schema_name
 
@@ -24,13 +25,33 @@ def portal_tenant() -> Wijk:
     return portal
 
 
+# Every request starts by resolving its host; a per-process cache makes that free of SQL. A change to a wijk
+# reaches other processes within this time (provision_wijk clears its own process's entries at once).
+HOST_CACHE_SECONDS = 30
+_UNKNOWN = "unknown"
+
+
+def _cache_key(hostname: str) -> str:
+    return f"wijkmarkt:host:{hostname}"
+
+
 def tenant_for_hostname(hostname: str | None) -> Wijk | None:
     """The portal for the base domain, the wijk owning this domain, or None (unknown or template)."""
     if hostname is None:
         return None
     if hostname == settings.WIJKMARKT_BASE_DOMAIN:
         return portal_tenant()
-    return wijk_by_host(hostname)
+    cached = cache.get(_cache_key(hostname))
+    if cached is None:
+        cached = wijk_by_host(hostname) or _UNKNOWN
+        cache.set(_cache_key(hostname), cached, HOST_CACHE_SECONDS)
+    return None if cached == _UNKNOWN else cached
+
+
+def forget_hosts(wijk: Wijk) -> None:
+    """Drop cached lookups of this wijk's hosts (after it was provisioned or changed)."""
+    hosts = [domain.domain for domain in wijk.domains.all()]
+    cache.delete_many([_cache_key(host) for host in hosts])
 
 
 def wijk_url(wijk: Wijk) -> str:

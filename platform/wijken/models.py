@@ -78,7 +78,8 @@ class Wijk(TenantMixin):
     postcodes = ArrayField(models.CharField(max_length=7, validators=[postcode_validator]), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    auto_create_schema = True
+    # provision_wijk creates the schema itself (clone_schema installed once per process, not before every clone).
+    auto_create_schema = False
 
     class Meta:
         verbose_name = _("wijk")

@@ -313,6 +313,7 @@ def test_browse_page_needs_the_same_number_of_queries_for_5_and_20_listings(in_p
             Listing.objects.all().delete()
             for n in range(count):
                 post(in_parkwijk, people["anna"], title=f"Vraag {n}", street_id=streets["zomer"].pk)
+        client.get("/vraag-en-aanbod/")  # warms the host cache, as every request after a wijk's first one finds it
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/vraag-en-aanbod/").status_code == 200
         return captured
@@ -320,7 +321,12 @@ def test_browse_page_needs_the_same_number_of_queries_for_5_and_20_listings(in_p
     few, many = queries_for(5), queries_for(20)
 
     sql = "\n".join(q["sql"] for q in many.captured_queries)
-    assert len(few.captured_queries) == len(many.captured_queries), sql
+
+    # SET search_path depends on what the connection did before (TENANT_LIMIT_SET_CALLS): count real queries.
+    def real(captured):
+        return [q for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
+
+    assert len(real(few)) == len(real(many)), sql
 
 
 def test_non_members_get_the_members_only_page(in_parkwijk, people, centrum):
