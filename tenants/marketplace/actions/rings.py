@@ -17,6 +17,7 @@ from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
+    Block,
     Exchange,
     Listing,
     ListingKind,
@@ -92,6 +93,13 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
         if not speaking_for:
             raise PermissionDenied("ring")
         acting_as(actor, speaking_for[0], Perm.PROPOSE_RING)
+    ids = [member.pk for member in participants]
+    # Everyone in a ring meets everyone: a block between any two of them rules the ring out.
+    if Block.objects.filter(blocker_id__in=ids, blocked_id__in=ids).exists():
+        raise fail("links", _("Een van de deelnemers kan niet meedoen aan deze ruil."), Code.BLOCKED)
+    taken = RingLink.objects.filter(request_id__in=[r.pk for r in requests], ring__status=Ring.Status.PROPOSED)
+    if taken.exists():
+        raise fail("links", _("Een van deze vragen zit al in een andere voorgestelde ruil."), Code.RING_INVALID)
     with transaction.atomic():
         ring = Ring.objects.create(proposed_by=actor.user, via=Via.MAKELAAR if makelaar else Via.WEBSITE)
         RingLink.objects.bulk_create(

@@ -88,3 +88,25 @@ def test_declining_cancels_the_ring_for_everyone(in_parkwijk, people):
     with pytest.raises(ValidationError) as too_late:
         confirm_ring_part(actor=actor_of(people["anna"]), ring=ring, member=people["anna"])
     assert too_late.value.error_list[0].code == "wrong_state"
+
+
+def test_a_block_between_any_two_participants_rules_the_ring_out(in_parkwijk, people):
+    from wijkmarkt.tenants.marketplace.actions.moderation import block_member
+
+    links = three_way(in_parkwijk, people)
+    block_member(actor=actor_of(people["bram"]), blocker=people["bram"], blocked=people["anna"])
+
+    with pytest.raises(ValidationError) as refused:
+        propose_ring(actor=actor_of(people["fatima"]), links=links)
+
+    assert refused.value.error_dict["links"][0].code == "blocked"
+
+
+def test_a_request_already_in_a_proposed_ring_cannot_be_in_another(in_parkwijk, people):
+    links = three_way(in_parkwijk, people)
+    propose_ring(actor=actor_of(people["fatima"]), links=links)
+
+    with pytest.raises(ValidationError) as refused:
+        propose_ring(actor=actor_of(people["fatima"]), links=links)
+
+    assert refused.value.error_dict["links"][0].code == "ring_invalid"
