@@ -163,7 +163,10 @@ def provision_wijk(
         if not schema_exists(slug):
             if not created:
                 progress(f"{slug}: schema ontbreekt, opnieuw klonen")
-            _clone_template_into(slug)
+            if settings.TENANT_CREATION_FAKES_MIGRATIONS:
+                _clone_template_into(slug)
+            else:  # cloning switched off (tests/performance/bench_provisioning.py compares): every migration
+                wijk.create_schema(check_if_exists=True, verbosity=0)
         Domain.objects.get_or_create(domain=domain, tenant=wijk, defaults={"is_primary": True})
     connection.set_schema_to_public()
     forget_hosts(wijk)

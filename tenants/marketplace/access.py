@@ -3,12 +3,12 @@ theirs, hidden or of another wijk raises the same NotFound, so nothing can be pr
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode, fail
-from wijkmarkt.tenants.marketplace.models import ACTIVE_LISTING_STATUSES, Exchange, Listing, PlacedAs, Proxy
+from wijkmarkt.tenants.marketplace.models import Exchange, Listing, PlacedAs, Proxy
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -67,14 +67,6 @@ def listing_for(actor: Actor, listing_id) -> Listing:
     return listing
 
 
-def active_listing_for(actor: Actor, listing_id) -> Listing:
-    """A listing that can still be answered: open or in contact, not expired."""
-    listing = listing_for(actor, listing_id)
-    if listing.status not in ACTIVE_LISTING_STATUSES or listing.expires_at <= timezone.now():
-        raise fail(None, "Deze vraag of dit aanbod is niet meer open.", MarketplaceErrorCode.LISTING_CLOSED)
-    return listing
-
-
 def exchanges_of(actor: Actor) -> QuerySet[Exchange]:
     """Exchanges where the actor (or someone they act for as proxy) is a party; a makelaar sees all of the wijk."""
     if actor.user is None:
@@ -105,4 +97,4 @@ def party_for(actor: Actor, exchange: Exchange, on_behalf_of: Membership | None 
             return member
         if on_behalf_of is not None and has_permission(actor, Perm.ACT_FOR_RESIDENTS):
             return member
-    raise fail(None, "U bent geen deelnemer aan deze afspraak.", MarketplaceErrorCode.NOT_A_PARTY)
+    raise fail(None, _("U bent geen deelnemer aan deze afspraak."), MarketplaceErrorCode.NOT_A_PARTY)

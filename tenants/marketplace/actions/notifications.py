@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkmarkt.tenants.marketplace.models import Notification, NotificationKind, Profile
 from wijkmarkt.tenants.membership.models import Membership
@@ -24,8 +25,9 @@ def notify(member: Membership, kind: NotificationKind, text: str, url: str = "")
         # Mail only once the change it reports is committed.
         transaction.on_commit(
             lambda: send_mail(
-                f"Wijkmarkt: {text[:80]}",
-                f"Beste {first_name},\n\n{text}\n\n{url}\n\nU kunt in uw profiel kiezen welke berichten u krijgt.",
+                _("Wijkmarkt: %(text)s") % {"text": text[:80]},
+                _("Beste %(name)s,\n\n%(text)s\n\n%(url)s\n\nU kunt in uw profiel kiezen welke berichten u krijgt.")
+                % {"name": first_name, "text": text, "url": url},
                 settings.DEFAULT_FROM_EMAIL,
                 [address],
                 fail_silently=True,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
@@ -18,8 +19,8 @@ from wijkmarkt.tenants.marketplace.forms import AskForm, add_action_errors, prof
 from wijkmarkt.tenants.marketplace.models import Profile
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page, writes_paused
 
-STEP_TITLES = {1: _("Waar heeft u hulp bij nodig?"), 2: _("Wanneer heeft u hulp nodig?"),
-               3: _("Hoe kunnen buren u bereiken?")}  # fmt: skip
+STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
+               3: gettext_lazy("Hoe kunnen buren u bereiken?")}  # fmt: skip
 ANSWER_FIELDS = ("category", "title", "details", "moment", "on_date", "contact_way", "phone", "show_phone",
                  "on_behalf_of")  # fmt: skip
 

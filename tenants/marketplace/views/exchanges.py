@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
@@ -136,13 +137,13 @@ def _on_behalf_of(request, exchange, form):
 
 
 DONE_MESSAGES = {
-    "bericht": _("Uw bericht is verstuurd."),
-    "afspreken": _("Bevestigd. Als de ander dezelfde afspraak bevestigt, staat de afspraak vast."),
-    "gedaan": _("Dank u. Als de ander het ook bevestigt, is de afspraak gedaan."),
-    "nog-niet-gedaan": _("Doorgegeven: het is nog niet gedaan."),
-    "afzeggen": _("De afspraak is afgezegd."),
-    "bedanken": _("Uw bedankje is verstuurd."),
-    "blokkeren": _("Geblokkeerd. U krijgt geen berichten meer van deze buur."),
+    "bericht": gettext_lazy("Uw bericht is verstuurd."),
+    "afspreken": gettext_lazy("Bevestigd. Als de ander dezelfde afspraak bevestigt, staat de afspraak vast."),
+    "gedaan": gettext_lazy("Dank u. Als de ander het ook bevestigt, is de afspraak gedaan."),
+    "nog-niet-gedaan": gettext_lazy("Doorgegeven: het is nog niet gedaan."),
+    "afzeggen": gettext_lazy("De afspraak is afgezegd."),
+    "bedanken": gettext_lazy("Uw bedankje is verstuurd."),
+    "blokkeren": gettext_lazy("Geblokkeerd. U krijgt geen berichten meer van deze buur."),
 }
 
 
