@@ -1,13 +1,47 @@
 """Connections with a page-size cap that answers with a clear, typed error instead of an assertion."""
 
+from functools import partial
+
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from graphene.relay.connection import connection_adapter, page_info_adapter
 from graphene_django.fields import DjangoConnectionField
+from graphene_django.utils import maybe_queryset
+from graphql_relay import connection_from_array_slice, get_offset_with_default
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 
 
 class CappedConnectionField(DjangoConnectionField):
+    @classmethod
+    def resolve_connection(cls, connection, args, iterable, max_limit=None):
+        """Forward pages (`first`, `after`) fetch one row more than asked instead of counting every match:
+        `hasNextPage` needs no COUNT(*), which on a full-text search costs as much as the page itself
+        (tests/performance/bench_listing_search.py). Other pages take graphene-django's path."""
+        iterable = maybe_queryset(iterable)
+        if (
+            not isinstance(iterable, QuerySet)
+            or args.get("last") is not None
+            or args.get("before")
+            or args.get("offset")
+        ):
+            return super().resolve_connection(connection, args, iterable, max_limit)
+        first = args.get("first")
+        if first is None:
+            first = args["first"] = max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"]
+        start = get_offset_with_default(args.get("after"), -1) + 1
+        rows = list(iterable[start : start + first + 1])
+        seen = start + len(rows)  # a lower bound of the length: enough to tell whether a next page exists
+        result = connection_from_array_slice(
+            rows, args, slice_start=start, array_length=seen, array_slice_length=len(rows),
+            connection_type=partial(connection_adapter, connection), edge_type=connection.Edge,
+            page_info_type=page_info_adapter,
+        )  # fmt: skip
+        result.iterable = iterable
+        result.length = seen
+        return result
+
     @classmethod
     def connection_resolver(cls, resolver, connection, default_manager, queryset_resolver, max_limit,
                             enforce_first_or_last, root, info, **args):  # fmt: skip

@@ -250,3 +250,22 @@ def test_a_provider_without_view_neighbours_still_browses(parkwijk, people):
     place(parkwijk, people["anna"], title="Hulp in huis")
 
     assert titles(ok("parkwijk", LISTINGS, {}, user=henk.user)) == ["Hulp in huis"]
+
+
+PAGE = """query($first: Int, $after: String) {
+  listings(first: $first, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }"""
+
+
+def test_pages_follow_each_other_and_say_when_there_is_no_next_page(parkwijk, people):
+    for title in ("Eerste", "Tweede", "Derde"):
+        place(parkwijk, people["anna"], title=title)
+
+    first = ok("parkwijk", PAGE, {"first": 2}, user=people["bram"].user)["listings"]
+    rest = ok("parkwijk", PAGE, {"first": 2, "after": first["pageInfo"]["endCursor"]}, user=people["bram"].user)[
+        "listings"
+    ]
+
+    assert [e["node"]["title"] for e in first["edges"]] == ["Derde", "Tweede"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    assert [e["node"]["title"] for e in rest["edges"]] == ["Eerste"]
+    assert rest["pageInfo"]["hasNextPage"] is False
