@@ -23,18 +23,18 @@ from wijkmarkt.tenants.marketplace.actions.exchanges import (
     post_message,
     thank,
 )
-from wijkmarkt.tenants.marketplace.actions.moderation import block_member, report
+from wijkmarkt.tenants.marketplace.actions.moderation import block_member
 from wijkmarkt.tenants.marketplace.forms import (
     AgreeForm,
     MessageForm,
     PartyForm,
     ReasonForm,
-    ReportForm,
     ThankForm,
     add_action_errors,
 )
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus, Message
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, paginate, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, paginate, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.reports import report_page
 
 
 @marketplace_page
@@ -216,18 +216,6 @@ def consent(request, exchange_id: int, thank_you_id: int):
 def report_message(request, exchange_id: int, message_id: int):
     exchange = exchange_for(request.actor, exchange_id)
     message = get_object_or_404(Message.objects.filter(Q(hidden_at__isnull=True)), exchange=exchange, pk=message_id)
-    reporter = me(request)
-    if reporter is None:
-        return refused(request)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report(actor=request.actor, reporter=reporter, reason=form.cleaned_data["reason"], message=message)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Dank u. De moderatie kijkt ernaar."))
-            return redirect("marketplace:exchange", exchange.pk)
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
-    return render(request, "marketplace/report.html", {"form": form, "what": what, "quote": message.body,
-                                                       "back_url": reverse("marketplace:exchange", args=[exchange.pk])})  # fmt: skip
+    back = reverse("marketplace:exchange", args=[exchange.pk])
+    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)

@@ -23,12 +23,10 @@ from wijkmarkt.tenants.marketplace.actions.listings import (
     update_listing,
     withdraw_listing,
 )
-from wijkmarkt.tenants.marketplace.actions.moderation import report
 from wijkmarkt.tenants.marketplace.filters import ListingFilter
 from wijkmarkt.tenants.marketplace.forms import (
     DATE_FORMATS,
     ListingForm,
-    ReportForm,
     RespondForm,
     add_action_errors,
 )
@@ -51,6 +49,7 @@ from wijkmarkt.tenants.marketplace.views.pages import (
     refused,
     writes_paused,
 )
+from wijkmarkt.tenants.marketplace.views.reports import report_page
 
 
 class BrowseFilter(ListingFilter):
@@ -279,20 +278,8 @@ def renew(request, listing_id: int):
 @require_http_methods(["GET", "POST"])
 def report_listing(request, listing_id: int):
     listing = listing_for(request.actor, listing_id)
-    reporter = me(request)
-    if reporter is None:
-        return refused(request)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report(actor=request.actor, reporter=reporter, reason=form.cleaned_data["reason"], listing=listing)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Dank u. De moderatie kijkt ernaar."))
-            return redirect("marketplace:listing", listing.pk)
-    return render(request, "marketplace/report.html", {"form": form, "what": listing.title,
-                                                       "back_url": reverse("marketplace:listing", args=[listing.pk])})  # fmt: skip
+    back = reverse("marketplace:listing", args=[listing.pk])
+    return report_page(request, target={"listing": listing}, what=listing.title, back_url=back)
 
 
 @marketplace_page

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.actions.moderation import block_member, report, unblock_member
+from wijkmarkt.tenants.marketplace.actions.moderation import block_member, unblock_member
 from wijkmarkt.tenants.marketplace.actions.notifications import mark_notifications_read
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy, update_profile
-from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm, ReportForm, add_action_errors
+from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm, add_action_errors
 from wijkmarkt.tenants.marketplace.models import Block, ListingKind, Profile, Proxy
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, paginate, refused
+from wijkmarkt.tenants.marketplace.views.reports import report_page
 from wijkmarkt.tenants.membership.access import neighbour_for
 
 
@@ -116,21 +117,8 @@ def neighbour_profile(request, member_id: int):
 @require_http_methods(["GET", "POST"])
 def report_member(request, member_id: int):
     neighbour = neighbour_for(request.actor, member_id)
-    reporter = me(request)
-    if reporter is None:
-        return refused(request)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report(actor=request.actor, reporter=reporter, reason=form.cleaned_data["reason"], member=neighbour)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Dank u. De moderatie kijkt ernaar."))
-            return redirect("marketplace:neighbour", neighbour.pk)
     back = reverse("marketplace:neighbour", args=[neighbour.pk])
-    return render(request, "marketplace/report.html", {"form": form, "what": neighbour.user.first_name,
-                                                       "back_url": back})  # fmt: skip
+    return report_page(request, target={"member": neighbour}, what=neighbour.user.first_name, back_url=back)
 
 
 @marketplace_page
