@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from wijkmarkt.graphql.core.permissions import actor, current_wijk
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.membership.models import Membership
-from wijkmarkt.tenants.membership.selectors import membership_of
+from wijkmarkt.tenants.membership.selectors import request_membership
 
 _CONTEXT_KEY = "_marketplace_viewer"
 
@@ -71,6 +71,6 @@ def viewer(info) -> Viewer:
         principals = Membership.objects.select_related("user").filter(
             proxies__user=current.user, proxies__revoked_at__isnull=True
         )
-        cached = Viewer(actor=current, member=membership_of(current.user), principals=tuple(principals.distinct()))
+        cached = Viewer(actor=current, member=request_membership(info.context), principals=tuple(principals.distinct()))
     setattr(info.context, _CONTEXT_KEY, cached)
     return cached

@@ -156,6 +156,12 @@ class PlacedAs(models.TextChoices):
     MAKELAAR = "makelaar", _("Door de sociaal makelaar")
 
 
+class ListingManager(models.Manager):
+    def get_queryset(self):
+        # The tsvector is for PostgreSQL's search only; fetching and decoding it for every row doubled page times.
+        return super().get_queryset().defer("search")
+
+
 class Listing(models.Model):
     kind = models.CharField(max_length=10, choices=ListingKind.choices)
     title = models.CharField(max_length=100)
@@ -183,6 +189,8 @@ class Listing(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+
+    objects = ListingManager()
 
     class Meta:
         indexes = [

@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django_tenants.utils import get_public_schema_name
 
 from wijkmarkt.platform.accounts.permissions import Actor
-from wijkmarkt.tenants.membership.selectors import actor_for
+from wijkmarkt.tenants.membership.selectors import actor_for, request_membership
 
 
 def _portal_actor(request) -> Actor:
@@ -19,5 +19,5 @@ class MembershipMiddleware:
         if request.tenant.schema_name == get_public_schema_name():
             request.actor = SimpleLazyObject(lambda: _portal_actor(request))
         else:
-            request.actor = SimpleLazyObject(lambda: actor_for(request.user))
+            request.actor = SimpleLazyObject(lambda: actor_for(request.user, request_membership(request)))
         return self.get_response(request)

@@ -17,8 +17,16 @@ def membership_of(user: User | None) -> Membership | None:
     return Membership.objects.select_related("user").filter(user=user).first()
 
 
-def actor_for(user: User | None) -> Actor:
-    membership = membership_of(user)
+def request_membership(request) -> Membership | None:
+    """The viewer's membership in the request's wijk, looked up once per request (pages, template tags and
+    GraphQL all ask for it)."""
+    if not hasattr(request, "_membership"):
+        request._membership = membership_of(request.user)
+    return request._membership
+
+
+def actor_for(user: User | None, membership: Membership | None = None) -> Actor:
+    membership = membership if membership is not None else membership_of(user)
     account = user if user is not None and user.is_authenticated else None
     return Actor(
         user=account,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.models import Listing, Notification, When
-from wijkmarkt.tenants.membership.selectors import membership_of
+from wijkmarkt.tenants.membership.selectors import request_membership
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def unread_notifications(context) -> int:
     request = context.get("request")
     if request is None or not getattr(request, "actor", None) or not request.actor.is_member:
         return 0
-    member = membership_of(request.user)
+    member = request_membership(request)
     return Notification.objects.filter(member=member, read_at__isnull=True).count() if member else 0
 
 

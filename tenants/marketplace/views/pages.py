@@ -18,7 +18,7 @@ from wijkmarkt.tenants.marketplace.forms import member_label
 from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
-from wijkmarkt.tenants.membership.selectors import membership_of
+from wijkmarkt.tenants.membership.selectors import request_membership
 
 PER_PAGE = 20
 
@@ -68,9 +68,7 @@ def requires(perm: Perm):
 
 def me(request) -> Membership | None:
     """The viewer's own membership in this wijk (None for a relative who only acts as proxy)."""
-    if not hasattr(request, "_marketplace_member"):
-        request._marketplace_member = membership_of(request.user)
-    return request._marketplace_member
+    return request_membership(request)
 
 
 def refused(request, refusal: PermissionDenied | None = None, status: int = 403):
