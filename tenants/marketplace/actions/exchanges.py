@@ -108,7 +108,7 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
     what = clean_text(what, field="what", max_length=200)
     if agreed_for is not None and agreed_for < timezone.now() - dt.timedelta(hours=1):
         raise fail("agreed_for", _("Dit moment is al voorbij. Kies een moment in de toekomst."), Code.DATE_IN_PAST)
-    if hours is not None and not Decimal("0.1") <= hours <= Decimal("24"):
+    if hours is not None and not (hours.is_finite() and Decimal("0.1") <= hours <= Decimal("24")):
         raise fail("hours", _("Geef een aantal uren tussen 0,1 en 24."), Code.INVALID_DURATION)
     now = timezone.now()
     changed = (what, agreed_for, hours) != (exchange.what, exchange.agreed_for, exchange.hours)

@@ -4,7 +4,8 @@ participant or the makelaar, confirmed part by part, and then linked exchanges."
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,7 @@ from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
     Block,
     Exchange,
+    ExchangeStatus,
     Listing,
     ListingKind,
     ListingStatus,
@@ -100,6 +102,11 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
     taken = RingLink.objects.filter(request_id__in=[r.pk for r in requests], ring__status=Ring.Status.PROPOSED)
     if taken.exists():
         raise fail("links", _("Een van deze vragen zit al in een andere voorgestelde ruil."), Code.RING_INVALID)
+    already = Q()
+    for index, link in enumerate(links):
+        already |= Q(listing_id=requests[index].pk, helper_id=link.giver_id, receiver_id=receivers[index].pk)
+    if Exchange.objects.filter(already, status__in=(ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)).exists():
+        raise fail("links", _("Twee van deze buren hebben hierover al een afspraak lopen."), Code.RING_INVALID)
     with transaction.atomic():
         ring = Ring.objects.create(proposed_by=actor.user, via=Via.MAKELAAR if makelaar else Via.WEBSITE)
         RingLink.objects.bulk_create(
@@ -128,11 +135,17 @@ def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
         if all(link.confirmed_at or link in mine for link in links):
             ring.status = Ring.Status.CONFIRMED
             ring.save(update_fields=["status"])
-            Exchange.objects.bulk_create(
-                Exchange(listing=link.request, helper_id=link.giver_id, receiver_id=link.receiver_id, ring=ring,
-                         started_by=ring.proposed_by, via=ring.via, first_response_at=now)
-                for link in links
-            )  # fmt: skip
+            try:
+                with transaction.atomic():
+                    Exchange.objects.bulk_create(
+                        Exchange(listing=link.request, helper_id=link.giver_id, receiver_id=link.receiver_id,
+                                 ring=ring, started_by=ring.proposed_by, via=ring.via, first_response_at=now)
+                        for link in links
+                    )  # fmt: skip
+            except IntegrityError:  # two of them started an exchange on this request since the proposal
+                raise fail(
+                    None, _("Twee van deze buren hebben hierover al een afspraak lopen."), Code.RING_INVALID
+                ) from None
             Listing.objects.filter(pk__in=[link.request_id for link in links], status=ListingStatus.OPEN).update(
                 status=ListingStatus.IN_CONTACT
             )

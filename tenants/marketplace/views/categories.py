@@ -63,6 +63,8 @@ def category_change(request, category_id: int, verb: str):
             except ValidationError as error:
                 add_action_errors(form, error)
                 return _page(request, bound=(category.pk, form))
+        else:
+            return _page(request, bound=(category.pk, form))
         messages.success(request, _("De naam is veranderd."))
     elif verb in ("omhoog", "omlaag"):
         move_category(actor=request.actor, category=category, up=verb == "omhoog")

@@ -41,6 +41,8 @@ def marketplace_page(view):
             raise Http404
         if not request.actor.is_member and not is_proxy(request):
             return render(request, "wijk/members_only.html", status=403)
+        if request.method not in ("GET", "HEAD") and writes_paused(request):
+            return refused(request)  # every write of every page, in one place
         try:
             return view(request, *args, **kwargs)
         except NotFound:

@@ -4,6 +4,7 @@ notifications page."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -87,9 +88,11 @@ def proxy_add(request):
 def proxy_revoke(request, proxy_id: int):
     """The member revokes a relative, or the relative stops acting for the member."""
     user = request.actor.user
-    proxy = get_object_or_404(Proxy.objects.select_related("principal"), pk=proxy_id, revoked_at__isnull=True)
-    if user is None or user.pk not in (proxy.principal.user_id, proxy.user_id):
-        return refused(request)
+    # Someone else's proxy answers like a missing one, so ids cannot be probed.
+    mine = Q(principal__user=user) | Q(user=user)
+    proxy = get_object_or_404(
+        Proxy.objects.select_related("principal").filter(mine), pk=proxy_id, revoked_at__isnull=True
+    )
     revoke_proxy(actor=request.actor, proxy=proxy)
     messages.success(request, _("Gestopt: deze persoon kan niet meer namens u handelen."))
     return redirect(reverse("marketplace:profile") + "#gemachtigden")
