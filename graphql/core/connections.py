@@ -12,6 +12,9 @@ from graphql_relay import connection_from_array_slice, get_offset_with_default
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 
+# Beyond any real list: a cursor or offset past it is garbage (and would overflow a bigint in SQL).
+MAX_OFFSET = 10**9
+
 
 class CappedConnectionField(DjangoConnectionField):
     @classmethod
@@ -46,6 +49,13 @@ class CappedConnectionField(DjangoConnectionField):
     def connection_resolver(cls, resolver, connection, default_manager, queryset_resolver, max_limit,
                             enforce_first_or_last, root, info, **args):  # fmt: skip
         limit = max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"]
+        for argument in ("after", "before"):
+            if args.get(argument) is not None and not 0 <= get_offset_with_default(args[argument], 0) < MAX_OFFSET:
+                raise graphql_error(
+                    ErrorCode.BAD_REQUEST, _("Deze `%(argument)s`-cursor is ongeldig.") % {"argument": argument}
+                )
+        if args.get("offset") is not None and not 0 <= args["offset"] < MAX_OFFSET:
+            raise graphql_error(ErrorCode.BAD_REQUEST, _("`offset` moet 0 of meer zijn."))
         for argument in ("first", "last"):
             if args.get(argument) is not None and not 0 <= args[argument] <= limit:
                 raise graphql_error(

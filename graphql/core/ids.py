@@ -17,8 +17,12 @@ def public_schema_type(cls):
     return cls
 
 
-def schema_of(type_name: str) -> str:
-    return "public" if type_name in PUBLIC_SCHEMA_TYPES else connection.schema_name
+def schema_of(type_name: str) -> str | None:
+    """The schema an ID of this type must name here; None when such rows cannot exist here (a wijk's type on the
+    portal), so no ID of it resolves."""
+    if type_name in PUBLIC_SCHEMA_TYPES:
+        return "public"
+    return None if connection.schema_name == "public" else connection.schema_name
 
 
 def to_global_id(type_name: str, schema: str, pk) -> str:

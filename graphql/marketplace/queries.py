@@ -134,7 +134,7 @@ class MarketplaceQueries(graphene.ObjectType):
             data["category"] = _filter_pk(args["category"], "Category")
         if args.get("near_street") is not None:
             data["near_street"] = _filter_pk(args["near_street"], "Street")
-        listings = open_listings(current.actor).select_related(*neighbour_related("owner"))
+        listings = open_listings(current.actor).select_related(*neighbour_related("owner")).prefetch_related("photos")
         filterset = ListingFilter(data, queryset=listings)
         if not filterset.is_valid():
             raise _bad_filter(filterset.form.errors)

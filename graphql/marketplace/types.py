@@ -761,7 +761,9 @@ class MarketplaceMe(Me):
     @staticmethod
     def resolve_listings(root, info, **_page):
         mine = _union([listings_of(member) for member in viewer(info).speaks_for])
-        return Listing.objects.none() if mine is None else mine.select_related(*LISTING_RELATED)
+        return (
+            Listing.objects.none() if mine is None else mine.select_related(*LISTING_RELATED).prefetch_related("photos")
+        )
 
     @staticmethod
     def resolve_exchanges(root, info, **_page):

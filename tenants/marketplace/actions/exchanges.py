@@ -106,6 +106,8 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
     acting_as(actor, party, Perm.RESPOND)
     _require_state(exchange, ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
     what = clean_text(what, field="what", max_length=200)
+    if agreed_for is not None and timezone.is_naive(agreed_for):
+        agreed_for = timezone.make_aware(agreed_for)  # a time without a zone is Dutch local time
     if agreed_for is not None and agreed_for < timezone.now() - dt.timedelta(hours=1):
         raise fail("agreed_for", _("Dit moment is al voorbij. Kies een moment in de toekomst."), Code.DATE_IN_PAST)
     if hours is not None and not (hours.is_finite() and Decimal("0.1") <= hours <= Decimal("24")):

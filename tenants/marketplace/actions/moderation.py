@@ -32,6 +32,8 @@ def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing 
 def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcome: str, reason: str) -> Report:
     """Dismiss, hide the listing or message, warn its author, or suspend them; the reason is kept."""
     require_permission(actor, Perm.MODERATE)
+    if report.outcome != Report.Outcome.OPEN:
+        raise fail(None, _("Deze melding is al afgehandeld."), Code.WRONG_STATE)
     if outcome not in Report.Outcome.values or outcome == Report.Outcome.OPEN:
         raise fail("outcome", _("Kies wat er met de melding gebeurt."), Code.INVALID_CHOICE)
     reason = clean_text(reason, field="reason", max_length=500, multiline=True)

@@ -109,7 +109,8 @@ def register_proxy(*, actor: Actor, principal: Membership, proxy_email: str, rel
     if actor.user is None or (principal.user_id != actor.user.pk and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)):
         raise PermissionDenied("proxy")
     relation = clean_text(relation, field="relation", max_length=60)
-    user = User.objects.filter(email__iexact=(proxy_email or "").strip(), is_active=True).first()
+    proxy_email = clean_text(proxy_email, field="proxy_email", max_length=254)
+    user = User.objects.filter(email__iexact=proxy_email, is_active=True).first()
     if user is None:
         raise fail("proxy_email", _("Er is geen account met dit e-mailadres. Vraag uw familielid eerst een account te maken."),
                    Code.UNKNOWN_MEMBER)  # fmt: skip

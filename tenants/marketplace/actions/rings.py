@@ -133,6 +133,8 @@ def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
         now = timezone.now()
         RingLink.objects.filter(pk__in=[link.pk for link in mine]).update(confirmed_at=now)
         if all(link.confirmed_at or link in mine for link in links):
+            for link in links:  # still open since the proposal: not withdrawn, expired or hidden
+                _active(link.request_id, ListingKind.REQUEST)
             ring.status = Ring.Status.CONFIRMED
             ring.save(update_fields=["status"])
             try:
