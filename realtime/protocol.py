@@ -12,10 +12,23 @@ MAX_FRAME_BYTES = 16 * 1024
 
 class FrameType(StrEnum):
     HELLO = "hello"
+    SEND = "send"
+    MESSAGE = "message"
+    ACK = "ack"
+    RESUME = "resume"
+    READ = "read"
+    TYPING = "typing"
     ERROR = "error"
 
 
-CLIENT_FRAMES = frozenset({FrameType.HELLO})
+CLIENT_FRAMES = frozenset({FrameType.HELLO, FrameType.SEND, FrameType.RESUME, FrameType.READ, FrameType.TYPING})
+# The fields each client frame needs, with their JSON types (bool is not an int here).
+FIELDS: dict[str, dict[str, type]] = {
+    FrameType.SEND: {"conversation": int, "clientId": str, "body": str},
+    FrameType.RESUME: {"conversations": dict},
+    FrameType.READ: {"conversation": int, "id": int},
+    FrameType.TYPING: {"conversation": int},
+}
 
 
 class ErrorCode(StrEnum):
@@ -24,6 +37,10 @@ class ErrorCode(StrEnum):
     TOO_LARGE = "too_large"
     NOT_AN_OBJECT = "not_an_object"
     UNKNOWN_TYPE = "unknown_type"
+    BAD_FIELD = "bad_field"
+    NOT_FOUND = "not_found"
+    FORBIDDEN = "forbidden"
+    INVALID = "invalid"
 
 
 class ProtocolError(Exception):
@@ -46,6 +63,17 @@ def parse_frame(text: str | None, binary: bytes | None) -> dict:
         raise ProtocolError(ErrorCode.NOT_AN_OBJECT, 'Een frame is een JSON-object met een "type".')
     if frame["type"] not in CLIENT_FRAMES:
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"Onbekend frametype: {frame['type'][:40]!r}.")
+    for name, kind in FIELDS.get(frame["type"], {}).items():
+        value = frame.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ProtocolError(ErrorCode.BAD_FIELD, f'Veld "{name}" ontbreekt of heeft het verkeerde type.')
+    if frame["type"] == FrameType.RESUME:
+        resume = frame["conversations"]
+        if len(resume) > 200 or not all(
+            key.isdigit() and len(key) < 12 and isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            for key, value in resume.items()
+        ):
+            raise ProtocolError(ErrorCode.BAD_FIELD, '"conversations" is een object van gespreknummer naar laatste id.')
     return frame
 
 

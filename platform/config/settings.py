@@ -64,6 +64,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     "wijkmarkt.tenants.membership",
     "wijkmarkt.tenants.marketplace",
+    "wijkmarkt.tenants.chat",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

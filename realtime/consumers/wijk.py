@@ -1,13 +1,21 @@
-"""The one consumer at /ws/ on a wijk domain. Today it answers `hello` with the wijk and the logged-in member;
-the chat issue adds its frames to the same socket."""
+"""The one consumer at /ws/ on a wijk domain: `hello`, and the chat frames `send`, `resume`, `read`, `typing`
+(realtime/PROTOCOL.md). Membership of a conversation is checked on every frame, inside the wijk's schema."""
 
 import json
+from collections import deque
 
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
 from wijkmarkt.realtime.db import in_wijk
-from wijkmarkt.realtime.protocol import FrameType, ProtocolError, error_frame, parse_frame
+from wijkmarkt.realtime.groups import conversation_group
+from wijkmarkt.realtime.protocol import ErrorCode, FrameType, ProtocolError, error_frame, parse_frame
+from wijkmarkt.tenants.chat import actions as chat
+from wijkmarkt.tenants.chat.access import conversation_for
+from wijkmarkt.tenants.chat.selectors import blocked_by, frame_of, messages_after
 from wijkmarkt.tenants.membership.selectors import membership_of
+
+DELIVERED_MEMORY = 2000
 
 
 def _member_summary(user) -> dict | None:
@@ -17,25 +25,142 @@ def _member_summary(user) -> dict | None:
     return {"firstName": membership.user.first_name, "role": membership.role}
 
 
+def _member(scope):
+    member = membership_of(scope["user"])
+    if member is None:
+        raise PermissionDenied("not a member")
+    return member
+
+
+def _send(scope, frame) -> tuple[dict, bool]:
+    member = _member(scope)
+    message, created = chat.send_message(
+        member=member, wijk=scope["wijk"], conversation_id=frame["conversation"], client_id=frame["clientId"],
+        body=frame["body"],
+    )  # fmt: skip
+    return frame_of(message), created
+
+
+def _resume(scope, conversation_id: int, after_id: int) -> list[dict]:
+    member = _member(scope)
+    conversation = conversation_for(member, scope["wijk"], conversation_id)
+    return messages_after(conversation, after_id, member)
+
+
+def _check(scope, conversation_id: int) -> int:
+    member = _member(scope)
+    conversation_for(member, scope["wijk"], conversation_id)
+    return member.pk
+
+
+def _read(scope, frame) -> tuple[int, int]:
+    member = _member(scope)
+    return member.pk, chat.mark_read(member=member, wijk=scope["wijk"], conversation_id=frame["conversation"],
+                                     message_id=frame["id"])  # fmt: skip
+
+
+def _blocked(scope) -> set[int]:
+    member = membership_of(scope["user"])
+    return blocked_by(member) if member else set()
+
+
 class WijkConsumer(AsyncWebsocketConsumer):
     async def connect(self):
+        # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
+        self.subscriptions: dict[int, tuple[int, deque]] = {}
         await self.accept()
+
+    async def disconnect(self, code):
+        for conversation_id in list(self.subscriptions):
+            await self.channel_layer.group_discard(self._group(conversation_id), self.channel_name)
+
+    def _group(self, conversation_id: int) -> str:
+        return conversation_group(self.scope["wijk"].schema_name, conversation_id)
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
             frame = parse_frame(text_data, bytes_data)
+            handler = getattr(self, f"on_{frame['type']}")
+            await handler(frame)
         except ProtocolError as error:
             await self.send_frame(error_frame(error))
-            return
-        if frame["type"] == FrameType.HELLO:
-            await self.hello()
+        except ObjectDoesNotExist:
+            await self.send_frame(error_frame(ProtocolError(ErrorCode.NOT_FOUND, "Dit gesprek bestaat niet voor u.")))
+        except PermissionDenied:
+            await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "Dit mag u niet (meer) doen.")))
+        except ValidationError as error:
+            message = " ".join(error.messages)
+            code = getattr(error, "code", None) or next(
+                (e.code for errors in getattr(error, "error_dict", {}).values() for e in errors), "invalid"
+            )
+            await self.send_frame({"type": FrameType.ERROR, "code": code or ErrorCode.INVALID, "message": message,
+                                   **({"clientId": frame.get("clientId")} if frame.get("clientId") else {})})  # fmt: skip
 
-    async def hello(self):
+    async def on_hello(self, frame):
         wijk = self.scope["wijk"]
         member = await in_wijk(self.scope, _member_summary, self.scope["user"])
         await self.send_frame(
             {"type": FrameType.HELLO, "wijk": {"slug": wijk.slug, "name": wijk.name}, "member": member}
         )
+
+    async def _subscribe(self, conversation_id: int, after_id: int) -> None:
+        if conversation_id not in self.subscriptions:
+            self.subscriptions[conversation_id] = (after_id, deque(maxlen=DELIVERED_MEMORY))
+            await self.channel_layer.group_add(self._group(conversation_id), self.channel_name)
+
+    async def on_send(self, frame):
+        message, created = await in_wijk(self.scope, _send, self.scope, frame)
+        await self._subscribe(frame["conversation"], message["id"] - 1)
+        await self.send_frame({"type": FrameType.ACK, "clientId": frame["clientId"], "id": message["id"],
+                               "conversation": frame["conversation"]})  # fmt: skip
+        if created:
+            await self.channel_layer.group_send(self._group(frame["conversation"]), {"type": "chat.message",
+                                                                                     "frame": message})  # fmt: skip
+
+    async def on_resume(self, frame):
+        """Join first, then send what was missed: a live message arriving meanwhile is kept back by its id, so the
+        seam has no gap and no duplicate."""
+        for key, after_id in frame["conversations"].items():
+            conversation_id = int(key)
+            await in_wijk(self.scope, _check, self.scope, conversation_id)
+            await self._subscribe(conversation_id, after_id)
+            for missed in await in_wijk(self.scope, _resume, self.scope, conversation_id, after_id):
+                await self._deliver(missed)
+
+    async def on_read(self, frame):
+        member_id, read_up_to = await in_wijk(self.scope, _read, self.scope, frame)
+        await self.channel_layer.group_send(self._group(frame["conversation"]), {
+            "type": "chat.event",
+            "frame": {"type": FrameType.READ, "conversation": frame["conversation"], "member": member_id,
+                      "id": read_up_to},
+        })  # fmt: skip
+
+    async def on_typing(self, frame):
+        member_id = await in_wijk(self.scope, _check, self.scope, frame["conversation"])
+        await self.channel_layer.group_send(self._group(frame["conversation"]), {
+            "type": "chat.event",
+            "frame": {"type": FrameType.TYPING, "conversation": frame["conversation"], "member": member_id},
+        })  # fmt: skip
+
+    async def chat_message(self, event):
+        frame = event["frame"]
+        if frame["author"]["id"] in await in_wijk(self.scope, _blocked, self.scope):
+            return  # a blocked member's messages are not delivered
+        await self._deliver(frame)
+
+    async def chat_event(self, event):
+        if event["frame"]["conversation"] in self.subscriptions:
+            await self.send_frame(event["frame"])
+
+    async def _deliver(self, frame: dict) -> None:
+        subscription = self.subscriptions.get(frame["conversation"])
+        if subscription is None:
+            return
+        after_id, delivered = subscription
+        if frame["id"] <= after_id or frame["id"] in delivered:
+            return
+        delivered.append(frame["id"])
+        await self.send_frame(frame)
 
     async def send_frame(self, frame: dict):
         await self.send(text_data=json.dumps(frame))

@@ -1,0 +1,100 @@
+"""Writes of the chat: starting conversations, sending (idempotent by client id) and read markers."""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
+
+from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.chat.access import conversation_for
+from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
+from wijkmarkt.tenants.marketplace.actions.exchanges import is_blocked_between
+from wijkmarkt.tenants.membership.models import Membership
+
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_BODY = 2000
+RATE_LIMIT = getattr(settings, "CHAT_MESSAGES_PER_MINUTE", 30)
+
+
+def start_direct_conversation(*, member: Membership, other: Membership) -> Conversation:
+    """The one direct conversation of two members (created on first use)."""
+    if member.pk == other.pk:
+        raise ValidationError(_("Een gesprek met uzelf kan niet."), code="invalid_choice")
+    if is_blocked_between(member, other):
+        raise ValidationError(_("U kunt geen contact hebben met deze buur."), code="blocked")
+    existing = (
+        Conversation.objects.filter(kind=Conversation.Kind.DIRECT, participants__member=member)
+        .filter(participants__member=other)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        conversation = Conversation.objects.create(kind=Conversation.Kind.DIRECT)
+        Participant.objects.bulk_create([Participant(conversation=conversation, member=m) for m in (member, other)])
+    return conversation
+
+
+def buurtkamer() -> Conversation:
+    conversation, _created = Conversation.objects.get_or_create(kind=Conversation.Kind.BUURTKAMER)
+    return conversation
+
+
+def inbox_of(member: Membership) -> Conversation:
+    conversation, _created = Conversation.objects.get_or_create(kind=Conversation.Kind.INBOX, inbox_member=member)
+    return conversation
+
+
+def _rate_limited(member: Membership) -> bool:
+    key = f"chat-rate:{connection.schema_name}:{member.pk}"
+    if cache.add(key, 1, 60):
+        return False
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def send_message(*, member: Membership, wijk: Wijk, conversation_id, client_id, body) -> tuple[ChatMessage, bool]:
+    """Store a message once per (author, client id). Returns the message and whether it is new; a resent frame
+    gets the stored message back, not a second one."""
+    if member.suspended_at is not None:
+        raise PermissionDenied("suspended")
+    if not isinstance(client_id, str) or not CLIENT_ID.fullmatch(client_id):
+        raise ValidationError(
+            _("Een bericht heeft een client-id van 1 tot 64 letters, cijfers, - of _."), code="invalid_client_id"
+        )
+    previous = ChatMessage.objects.filter(author=member, client_id=client_id).first()
+    if previous is not None:
+        if previous.conversation_id != conversation_id:
+            raise ValidationError(_("Deze client-id is al gebruikt in een ander gesprek."), code="duplicate")
+        return previous, False
+    conversation = conversation_for(member, wijk, conversation_id)
+    text = clean_text(body if isinstance(body, str) else "", field="body", max_length=MAX_BODY, multiline=True)
+    if _rate_limited(member):
+        raise ValidationError(_("U stuurt veel berichten achter elkaar. Wacht even."), code="rate_limited")
+    try:
+        with transaction.atomic():
+            message = ChatMessage.objects.create(
+                conversation=conversation, author=member, client_id=client_id, body=text
+            )
+            Participant.objects.get_or_create(conversation=conversation, member=member)
+    except IntegrityError:  # the same frame, twice at once (two tabs of one account)
+        return ChatMessage.objects.get(author=member, client_id=client_id), False
+    return message, True
+
+
+def mark_read(*, member: Membership, wijk: Wijk, conversation_id, message_id: int) -> int:
+    conversation = conversation_for(member, wijk, conversation_id)
+    if not isinstance(message_id, int) or message_id < 0:
+        raise ValidationError(_("Geef het nummer van het laatst gelezen bericht."), code="invalid")
+    with transaction.atomic():
+        participant, _created = Participant.objects.get_or_create(conversation=conversation, member=member)
+        if message_id > participant.last_read_id:
+            participant.last_read_id = message_id
+            participant.save(update_fields=["last_read_id"])
+    return participant.last_read_id
