@@ -23,9 +23,13 @@ RATE_LIMIT = getattr(settings, "CHAT_MESSAGES_PER_MINUTE", 30)
 def start_direct_conversation(*, member: Membership, other: Membership) -> Conversation:
     """The one direct conversation of two members (created on first use)."""
     if member.pk == other.pk:
-        raise ValidationError(_("Een gesprek met uzelf kan niet."), code="invalid_choice")
+        raise ValidationError(
+            {"member_id": ValidationError(_("Een gesprek met uzelf kan niet."), code="invalid_choice")}
+        )
     if is_blocked_between(member, other):
-        raise ValidationError(_("U kunt geen contact hebben met deze buur."), code="blocked")
+        raise ValidationError(
+            {"member_id": ValidationError(_("U kunt geen contact hebben met deze buur."), code="blocked")}
+        )
     existing = (
         Conversation.objects.filter(kind=Conversation.Kind.DIRECT, participants__member=member)
         .filter(participants__member=other)
