@@ -18,6 +18,7 @@ class FrameType(StrEnum):
     RESUME = "resume"
     READ = "read"
     TYPING = "typing"
+    PRESENCE = "presence"
     ERROR = "error"
 
 

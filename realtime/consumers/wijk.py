@@ -7,11 +7,13 @@ from collections import deque
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
+from wijkmarkt.realtime import presence
 from wijkmarkt.realtime.db import in_wijk
-from wijkmarkt.realtime.groups import conversation_group
+from wijkmarkt.realtime.groups import conversation_group, member_group
 from wijkmarkt.realtime.protocol import ErrorCode, FrameType, ProtocolError, error_frame, parse_frame
 from wijkmarkt.tenants.chat import actions as chat
 from wijkmarkt.tenants.chat.access import conversation_for
+from wijkmarkt.tenants.chat.models import Participant
 from wijkmarkt.tenants.chat.selectors import blocked_by, frame_of, messages_after
 from wijkmarkt.tenants.membership.selectors import membership_of
 
@@ -23,6 +25,15 @@ def _member_summary(user) -> dict | None:
     if membership is None:
         return None
     return {"firstName": membership.user.first_name, "role": membership.role}
+
+
+def _participants(conversation_id: int) -> list[int]:
+    return list(Participant.objects.filter(conversation_id=conversation_id).values_list("member_id", flat=True))
+
+
+def _member_id(user) -> int | None:
+    membership = membership_of(user)
+    return membership.pk if membership is not None else None
 
 
 def _member(scope):
@@ -68,11 +79,27 @@ class WijkConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
         self.subscriptions: dict[int, tuple[int, deque]] = {}
+        self.member_id = await in_wijk(self.scope, _member_id, self.scope["user"])
+        if self.member_id is not None:
+            await self.channel_layer.group_add(self._member_group(), self.channel_name)
+            await presence.arrive(self.scope["wijk"].schema_name, self.member_id)
         await self.accept()
 
     async def disconnect(self, code):
         for conversation_id in list(self.subscriptions):
             await self.channel_layer.group_discard(self._group(conversation_id), self.channel_name)
+        if getattr(self, "member_id", None) is not None:
+            await self.channel_layer.group_discard(self._member_group(), self.channel_name)
+            await presence.leave(self.scope["wijk"].schema_name, self.member_id)
+            for conversation_id in list(self.subscriptions):
+                await self._announce_presence(conversation_id)
+
+    def _member_group(self) -> str:
+        return member_group(self.scope["wijk"].schema_name, self.member_id)
+
+    async def member_suspended(self, event):
+        await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "U bent geschorst in deze wijk.")))
+        await self.close(code=4403)
 
     def _group(self, conversation_id: int) -> str:
         return conversation_group(self.scope["wijk"].schema_name, conversation_id)
@@ -107,6 +134,17 @@ class WijkConsumer(AsyncWebsocketConsumer):
         if conversation_id not in self.subscriptions:
             self.subscriptions[conversation_id] = (after_id, deque(maxlen=DELIVERED_MEMORY))
             await self.channel_layer.group_add(self._group(conversation_id), self.channel_name)
+            await self._announce_presence(conversation_id)
+
+    async def _announce_presence(self, conversation_id: int) -> None:
+        """Who of this conversation is online now (any tab, any process), to everyone in it."""
+        schema = self.scope["wijk"].schema_name
+        members = await in_wijk(self.scope, _participants, conversation_id)
+        online = await presence.online(schema, members)
+        await self.channel_layer.group_send(self._group(conversation_id), {
+            "type": "chat.event",
+            "frame": {"type": FrameType.PRESENCE, "conversation": conversation_id, "online": online},
+        })  # fmt: skip
 
     async def on_send(self, frame):
         message, created = await in_wijk(self.scope, _send, self.scope, frame)

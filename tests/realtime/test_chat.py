@@ -18,12 +18,22 @@ def socket_for(slug: str, member):
     return communicator(f"{slug}.localhost", cookie=session_cookie(slug, member.user))
 
 
-async def frames(socket, count: int, timeout: float = 3) -> list[dict]:
-    return [json.loads(await socket.receive_from(timeout=timeout)) for _ in range(count)]
+async def frames(socket, count: int, timeout: float = 3, skip=("presence",)) -> list[dict]:
+    """The next `count` frames, leaving out presence updates (they have their own test)."""
+    received = []
+    while len(received) < count:
+        frame = json.loads(await socket.receive_from(timeout=timeout))
+        if frame["type"] not in skip:
+            received.append(frame)
+    return received
 
 
 async def nothing_more(socket) -> bool:
-    return await socket.receive_nothing(timeout=0.3)
+    """True when nothing but presence updates arrives for a moment."""
+    while not await socket.receive_nothing(timeout=0.3):
+        if json.loads(await socket.receive_from())["type"] != "presence":
+            return False
+    return True
 
 
 def run(scenario):
@@ -232,3 +242,58 @@ def test_too_many_messages_get_a_rate_limit_error(parkwijk, monkeypatch):
 
     assert replies[-1]["code"] == "rate_limited"
     assert len(stored(parkwijk)) == 2
+
+
+def test_presence_counts_every_tab_of_a_member(parkwijk):
+    anna, bram, conversation = pair(parkwijk)
+    tab1, tab2, b = socket_for("parkwijk", anna), socket_for("parkwijk", anna), socket_for("parkwijk", bram)
+    resume = json.dumps({"type": "resume", "conversations": {str(conversation.pk): 0}})
+
+    async def scenario():
+        for socket in (tab1, tab2, b):
+            await socket.connect()
+        await tab1.send_to(text_data=resume)
+        await b.send_to(text_data=resume)
+        await tab2.disconnect()  # Anna closes one tab: still online in the other
+        await tab1.disconnect()  # and now the last one
+        seen = []
+        while not await b.receive_nothing(timeout=0.5):
+            frame = json.loads(await b.receive_from())
+            if frame["type"] == "presence":
+                seen.append(frame["online"])
+        await b.disconnect()
+        return seen
+
+    seen = run(scenario)
+
+    assert seen[0] == sorted([anna.pk, bram.pk])
+    assert seen[-1] == [bram.pk]
+
+
+def test_a_suspended_members_sockets_are_closed_at_once(parkwijk, django_capture_on_commit_callbacks):
+    from asgiref.sync import sync_to_async
+
+    from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, report
+
+    anna, bram, _conversation = pair(parkwijk)
+    admin = make_member(parkwijk, "Admin", role="wijk_admin")
+    a = socket_for("parkwijk", anna)
+
+    def suspend_anna():
+        with tenant_context(parkwijk), django_capture_on_commit_callbacks(execute=True):
+            filed = report(actor=actor_for(bram.user), reporter=bram, member=anna, reason="Scheldt")
+            handle_report(actor=actor_for(admin.user), moderator=admin, report=filed, outcome="suspended",
+                          reason="Schelden")  # fmt: skip
+
+    async def scenario():
+        connected, _ = await a.connect()
+        await sync_to_async(suspend_anna)()
+        output = await a.receive_output(timeout=3)
+        while output.get("type") == "websocket.send":
+            output = await a.receive_output(timeout=3)
+        return connected, output
+
+    connected, closed = run(scenario)
+
+    assert connected
+    assert closed == {"type": "websocket.close", "code": 4403}

@@ -1,12 +1,13 @@
 """Reports go to the wijk's moderation queue (wijk admin and makelaar), who hide, warn or suspend, with reasons
 recorded. Blocking is between two members."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.realtime.events import close_member_sockets
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
@@ -55,6 +56,8 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
             )
         elif outcome == Report.Outcome.SUSPENDED:
             Membership.objects.filter(pk=author.pk).update(suspended_at=now, suspended_reason=reason)
+            schema, member_id = connection.schema_name, author.pk
+            transaction.on_commit(lambda: close_member_sockets(schema, member_id))
         report.outcome, report.handled_by, report.handled_reason, report.handled_at = outcome, moderator, reason, now
         report.save()
     return report
