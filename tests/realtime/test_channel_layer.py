@@ -31,9 +31,9 @@ def test_group_message_reaches_a_member_of_the_group():
 
 
 def test_cache_is_shared_through_redis_when_redis_url_is_set():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     expected = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
-    assert type(cache).__name__ == expected
+    assert type(caches["default"]).__name__ == expected
     cache.set("wijkmarkt-probe", 41)
     assert cache.incr("wijkmarkt-probe") == 42
