@@ -5,5 +5,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("wijkmarkt.tenants.membership.urls")),
     path("", include("wijkmarkt.tenants.marketplace.urls")),
+    path("", include("wijkmarkt.tenants.chat.urls")),
     path("", include("wijkmarkt.platform.config.urls_common")),
 ]

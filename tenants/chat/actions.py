@@ -22,6 +22,8 @@ RATE_LIMIT = getattr(settings, "CHAT_MESSAGES_PER_MINUTE", 30)
 
 def start_direct_conversation(*, member: Membership, other: Membership) -> Conversation:
     """The one direct conversation of two members (created on first use)."""
+    if member.suspended_at is not None:
+        raise PermissionDenied("suspended")
     if member.pk == other.pk:
         raise ValidationError(
             {"member_id": ValidationError(_("Een gesprek met uzelf kan niet."), code="invalid_choice")}

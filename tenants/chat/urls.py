@@ -1,0 +1,16 @@
+"""Addresses of the chat pages, in Dutch."""
+
+from django.urls import path
+
+from wijkmarkt.tenants.chat import views
+
+app_name = "chat"
+
+urlpatterns = [
+    path("berichten/", views.conversation_list, name="list"),
+    path("berichten/<int:conversation_id>/", views.conversation_detail, name="conversation"),
+    path("berichten/nieuw/", views.choose_neighbour, name="new"),
+    path("berichten/nieuw/<int:membership_id>/", views.start_direct, name="start-direct"),
+    path("berichten/buurtkamer/", views.start_buurtkamer, name="buurtkamer"),
+    path("berichten/sociaal-makelaar/", views.start_inbox, name="inbox"),
+]

@@ -1,0 +1,299 @@
+/* Live chat on a conversation page (templates/chat/conversation.html).
+
+   Progressive enhancement: without this script the page is a plain form that posts and reloads. With it, the page
+   opens one WebSocket to /ws/ on the same host (realtime/PROTOCOL.md), sends `resume` with the last message id on
+   the page, adds `message` frames to the list, sends the form as a `send` frame and clears it on `ack`, and shows
+   `error` frames next to the field. A dropped connection is reopened with a growing pause and resumes from the
+   last id seen; ids already on the page are skipped, so nothing shows twice. New messages of others are read out
+   by screen readers through a polite live region. No build step, no libraries. */
+(function () {
+  "use strict";
+
+  var section = document.querySelector("[data-chat-conversation]");
+  if (!section || !("WebSocket" in window)) {
+    return; // the plain form keeps working
+  }
+
+  var conversationId = Number(section.dataset.chatConversation);
+  var memberId = Number(section.dataset.chatMember);
+  var words = {
+    you: section.dataset.chatYou || "U",
+    newFrom: section.dataset.chatNewFrom || "Nieuw bericht van %s:",
+    offline: section.dataset.chatOffline || "Geen verbinding. We proberen het opnieuw.",
+    notSent: section.dataset.chatNotSent || "Niet verstuurd:"
+  };
+  var thread = document.getElementById("chat-thread");
+  var announcer = document.getElementById("chat-announce");
+  var connectionNote = document.getElementById("chat-connection");
+  var emptyNote = section.querySelector(".chat-empty");
+  var form = document.getElementById("chat-form");
+  var textarea = form ? form.querySelector("textarea[name=body]") : null;
+
+  var seen = new Set(); // message ids on the page
+  var lastId = Number(section.dataset.chatLastId) || 0;
+  var lastRead = lastId; // the page marked this one read when it was rendered
+  Array.prototype.forEach.call(thread.querySelectorAll("li[data-id]"), function (item) {
+    seen.add(Number(item.dataset.id));
+  });
+
+  var pending = new Map(); // clientId -> send frame without an ack yet; sent again after a reconnect
+  var clientId = newClientId(); // the id of what is in the text box now
+  var socket = null;
+  var attempts = 0;
+  var retryTimer = null;
+
+  function newClientId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") {
+      return window.crypto.randomUUID();
+    }
+    // Older browsers: 16 random bytes in hex when crypto is there, otherwise time plus Math.random.
+    if (window.crypto && window.crypto.getRandomValues) {
+      var bytes = window.crypto.getRandomValues(new Uint8Array(16));
+      return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+    }
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
+
+  /* The socket */
+
+  function connect() {
+    clearTimeout(retryTimer);
+    if (socket || navigator.onLine === false) {
+      return; // already connected or connecting; when offline, the `online` event calls us again
+    }
+    var scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    var current = new WebSocket(scheme + "//" + location.host + "/ws/");
+    socket = current;
+    current.addEventListener("open", function () {
+      attempts = 0;
+      section.dataset.chatState = "open"; // for styling and the browser test; the words are in #chat-connection
+      showConnection("");
+      var resume = {};
+      resume[String(conversationId)] = lastId;
+      sendFrame({ type: "resume", conversations: resume });
+      pending.forEach(sendFrame); // not acknowledged before the drop: the same client id is stored only once
+    });
+    current.addEventListener("message", function (event) {
+      var frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (error) {
+        return;
+      }
+      handle(frame);
+    });
+    current.addEventListener("close", function () {
+      if (socket === current) {
+        socket = null;
+        section.dataset.chatState = "closed";
+        showConnection(words.offline);
+        retry();
+      }
+    });
+  }
+
+  function retry() {
+    // 1, 2, 4, ... up to 30 seconds, with some spread so a restarted server is not hit by everyone at once
+    var pause = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.75 + Math.random() / 2);
+    attempts += 1;
+    retryTimer = setTimeout(connect, pause);
+  }
+
+  function isOpen() {
+    return socket !== null && socket.readyState === WebSocket.OPEN;
+  }
+
+  function sendFrame(frame) {
+    if (isOpen()) {
+      socket.send(JSON.stringify(frame));
+    }
+  }
+
+  function handle(frame) {
+    if (frame.type === "message" && frame.conversation === conversationId) {
+      showMessage(frame);
+    } else if (frame.type === "ack") {
+      pending.delete(frame.clientId);
+      if (frame.clientId === clientId && textarea) {
+        textarea.value = "";
+        clearError();
+        clientId = newClientId();
+      }
+    } else if (frame.type === "error") {
+      if (frame.clientId) {
+        pending.delete(frame.clientId);
+      }
+      showError(frame.message || "");
+    }
+  }
+
+  /* The list */
+
+  function showMessage(frame) {
+    if (seen.has(frame.id)) {
+      return; // already on the page (rendered by the server, or delivered before a reconnect)
+    }
+    seen.add(frame.id);
+    lastId = Math.max(lastId, frame.id);
+    var own = frame.author && frame.author.id === memberId;
+
+    var item = document.createElement("li");
+    item.className = own ? "message message-own" : "message";
+    item.id = "bericht-" + frame.id;
+    item.dataset.id = String(frame.id);
+    var meta = document.createElement("p");
+    meta.className = "message-meta";
+    var name = document.createElement("strong");
+    name.textContent = own ? words.you : frame.author.firstName; // textContent: plain text, never HTML
+    meta.appendChild(name);
+    meta.appendChild(document.createTextNode(" · "));
+    var time = document.createElement("time");
+    time.dateTime = frame.at;
+    time.textContent = when(frame.at);
+    meta.appendChild(time);
+    var body = document.createElement("p");
+    body.className = "message-body";
+    body.textContent = frame.body; // links stay text: nothing is fetched or previewed
+    item.appendChild(meta);
+    item.appendChild(body);
+
+    // Normally the newest comes last; a resumed older one goes before the first newer one.
+    var later = Array.prototype.find.call(thread.children, function (other) {
+      return Number(other.dataset.id) > frame.id;
+    });
+    thread.insertBefore(item, later || null);
+    if (emptyNote) {
+      emptyNote.hidden = true;
+    }
+    if (own) {
+      item.scrollIntoView({ block: "nearest" });
+    } else {
+      announce(words.newFrom.replace("%s", frame.author.firstName) + " " + frame.body);
+      markRead();
+    }
+  }
+
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) {
+      return "";
+    }
+    var lang = document.documentElement.lang || "nl";
+    return date.toLocaleDateString(lang, { day: "numeric", month: "long" }) + ", " +
+      date.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function markRead() {
+    if (document.visibilityState === "visible" && lastId > lastRead) {
+      lastRead = lastId;
+      sendFrame({ type: "read", conversation: conversationId, id: lastId });
+    }
+  }
+
+  function announce(text) {
+    // Emptied first, so the same words twice are read out twice.
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function showConnection(text) {
+    connectionNote.textContent = text;
+    connectionNote.hidden = !text;
+  }
+
+  /* The form */
+
+  function errorElement() {
+    var id = textarea.id + "_error";
+    var element = document.getElementById(id);
+    if (!element) {
+      element = document.createElement("p");
+      element.className = "error-message";
+      element.id = id;
+      textarea.parentNode.insertBefore(element, textarea);
+    }
+    return element;
+  }
+
+  function describedBy(add, id) {
+    var ids = (textarea.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (add) {
+      ids.push(id);
+    }
+    if (ids.length) {
+      textarea.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      textarea.removeAttribute("aria-describedby");
+    }
+  }
+
+  function showError(message) {
+    if (!textarea) {
+      showConnection(message);
+      return;
+    }
+    var element = errorElement();
+    element.textContent = message;
+    textarea.closest(".field").classList.add("field-error");
+    textarea.setAttribute("aria-invalid", "true");
+    describedBy(true, element.id);
+    announce(words.notSent + " " + message);
+    textarea.focus();
+  }
+
+  function clearError() {
+    var element = document.getElementById(textarea.id + "_error");
+    if (element) {
+      element.remove();
+    }
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.remove();
+    }
+    textarea.closest(".field").classList.remove("field-error");
+    textarea.removeAttribute("aria-invalid");
+    describedBy(false, textarea.id + "_error");
+  }
+
+  if (form && textarea) {
+    form.addEventListener("submit", function (event) {
+      if (!isOpen()) {
+        return; // no live connection: the form posts and the page reloads, as without JavaScript
+      }
+      event.preventDefault();
+      var waiting = pending.get(clientId);
+      if (waiting && waiting.body !== textarea.value) {
+        clientId = newClientId(); // changed while the first try waits: this is a new message
+      }
+      var frame = { type: "send", conversation: conversationId, clientId: clientId, body: textarea.value };
+      pending.set(clientId, frame);
+      sendFrame(frame);
+    });
+    textarea.addEventListener("keydown", function (event) {
+      // Enter makes a new line; Ctrl+Enter (Cmd+Enter on a Mac) sends, like the button.
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.querySelector("[type=submit]").click();
+        }
+      }
+    });
+  }
+
+  document.addEventListener("visibilitychange", markRead);
+  window.addEventListener("online", function () {
+    attempts = 0;
+    connect();
+  });
+  window.addEventListener("offline", function () {
+    // The browser knows the network is gone; a socket may not notice for minutes. Close it and wait for `online`.
+    if (socket) {
+      socket.close();
+    }
+  });
+  connect();
+})();
