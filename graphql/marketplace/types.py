@@ -372,6 +372,19 @@ class ListingType(DjangoObjectType):
 # --- exchanges ---------------------------------------------------------------------------------------------------
 
 
+def _in_visible_exchange(info, model, id):
+    """A message or thank-you by id, only when the viewer may see its exchange; None otherwise."""
+    pk = _int(id)
+    row = model.objects.select_related(*neighbour_related("author")).filter(pk=pk).first() if pk else None
+    if row is None:
+        return None
+    try:
+        exchange_for(viewer(info).actor, row.exchange_id)
+    except NotFound:
+        return None
+    return row
+
+
 class MessageType(DjangoObjectType):
     """A message in the thread of an exchange."""
 
@@ -388,13 +401,8 @@ class MessageType(DjangoObjectType):
 
     @classmethod
     def get_node(cls, info, id):
-        pk = _int(id)
-        message = Message.objects.select_related(*neighbour_related("author")).filter(pk=pk).first() if pk else None
+        message = _in_visible_exchange(info, Message, id)
         if message is None or (message.hidden_at is not None and not viewer(info).is_moderator):
-            return None
-        try:
-            exchange_for(viewer(info).actor, message.exchange_id)
-        except NotFound:
             return None
         return message
 
@@ -421,15 +429,7 @@ class ThankYouType(DjangoObjectType):
 
     @classmethod
     def get_node(cls, info, id):
-        pk = _int(id)
-        thank_you = ThankYou.objects.select_related(*neighbour_related("author")).filter(pk=pk).first() if pk else None
-        if thank_you is None:
-            return None
-        try:
-            exchange_for(viewer(info).actor, thank_you.exchange_id)
-        except NotFound:
-            return None
-        return thank_you
+        return _in_visible_exchange(info, ThankYou, id)
 
     @staticmethod
     def resolve_shown_on_home(thank_you: ThankYou, info):

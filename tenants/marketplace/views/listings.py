@@ -53,9 +53,8 @@ from wijkmarkt.tenants.marketplace.views.reports import report_page
 
 
 class BrowseFilter(ListingFilter):
-    """ListingFilter with two things the page needs: date pickers, and "near" that measures without dropping
-    listings that name no street (the page measures from the viewer's own street by default; without this,
-    every listing without a street would silently disappear from the default view)."""
+    """ListingFilter with the page's date pickers and search box (`near` keeps listings without a street, so the
+    default "near my street" view hides nothing)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,11 +64,6 @@ class BrowseFilter(ListingFilter):
             field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             field.error_messages["invalid"] = _("Vul een datum in zoals 14-3-2027.")
         self.form.fields["q"].widget.attrs["type"] = "search"
-
-    def filter_near(self, queryset, name, value):
-        within = self.form.cleaned_data.get("within_m")
-        listings = queryset.annotate(distance_m=selectors.distance_from(value))
-        return listings.filter(distance_m__lte=within) if within else listings
 
 
 def _profile_of(member):
