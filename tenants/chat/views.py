@@ -137,6 +137,12 @@ def _conversation_page(request, conversation: Conversation, form: MessageForm | 
         "older": older,
         "last_id": history[-1]["id"] if history else 0,
         "member": member,
+        # How far each other participant has read, for the "gelezen" marks under the viewer's own messages.
+        "read_by": [
+            {"member_id": p.member_id, "first_name": p.member.user.first_name, "last_read_id": p.last_read_id}
+            for p in conversation.participants.all()
+            if p.member_id != member.pk
+        ],
         "form": form or MessageForm(),
         "suspended": request.actor.suspended,
         "writes_paused": writes_paused(request),
