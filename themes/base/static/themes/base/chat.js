@@ -5,7 +5,15 @@
    the page, adds `message` frames to the list, sends the form as a `send` frame and clears it on `ack`, and shows
    `error` frames next to the field. A dropped connection is reopened with a growing pause and resumes from the
    last id seen; ids already on the page are skipped, so nothing shows twice. New messages of others are read out
-   by screen readers through a polite live region. No build step, no libraries. */
+   by screen readers through a polite live region. No build step, no libraries.
+
+   Around the messages: who of the conversation is online (`presence` frames; in the buurtkamer only a count), who
+   is typing (`typing` frames, shown for a few seconds; this page sends one at most every few seconds while the user
+   types), and "Gelezen door Bram" under the user's newest message that someone else has read (`read` frames; the
+   server renders the same mark, and none in the buurtkamer). This page sends `read` for what is on it while it is
+   visible and has focus (new messages, coming back to the tab or window), and once after connecting for what the
+   server marked read when it rendered the page. Presence and typing are plain text, not read out: they change too
+   often. */
 (function () {
   "use strict";
 
@@ -16,25 +24,56 @@
 
   var conversationId = Number(section.dataset.chatConversation);
   var memberId = Number(section.dataset.chatMember);
+  var inRoom = section.dataset.chatKind === "buurtkamer"; // many people: counts instead of names, no read marks
   var words = {
     you: section.dataset.chatYou || "U",
     newFrom: section.dataset.chatNewFrom || "Nieuw bericht van %s:",
     offline: section.dataset.chatOffline || "Geen verbinding. We proberen het opnieuw.",
-    notSent: section.dataset.chatNotSent || "Niet verstuurd:"
+    notSent: section.dataset.chatNotSent || "Niet verstuurd:",
+    onlineOne: section.dataset.chatOnlineOne || "%s is online",
+    onlineMany: section.dataset.chatOnlineMany || "Online: %s",
+    countOne: section.dataset.chatCountOne || "1 buur online",
+    countMany: section.dataset.chatCountMany || "%s buren online",
+    typingOne: section.dataset.chatTypingOne || "%s typt…",
+    typingSomeone: section.dataset.chatTypingSomeone || "Iemand typt…",
+    typingMany: section.dataset.chatTypingMany || "Meerdere mensen typen…",
+    readBy: section.dataset.chatReadBy || "Gelezen door",
+    read: section.dataset.chatRead || "Gelezen"
   };
+  var TYPING_SENT_EVERY = 3000; // ms between our own `typing` frames
+  var TYPING_SHOWN_FOR = 5000; // ms "Bram typt…" stays after Bram's last `typing` frame
   var thread = document.getElementById("chat-thread");
   var announcer = document.getElementById("chat-announce");
   var connectionNote = document.getElementById("chat-connection");
+  var statusBlock = document.getElementById("chat-status");
+  var presenceLine = document.getElementById("chat-presence");
+  var typingLine = document.getElementById("chat-typing");
   var emptyNote = section.querySelector(".chat-empty");
   var form = document.getElementById("chat-form");
   var textarea = form ? form.querySelector("textarea[name=body]") : null;
 
   var seen = new Set(); // message ids on the page
   var lastId = Number(section.dataset.chatLastId) || 0;
-  var lastRead = lastId; // the page marked this one read when it was rendered
+  var lastRead = lastId; // the server marked this one read when it rendered the page...
+  var toldRead = 0; // ...but told no one: the first `read` frame after connecting does
+  var names = new Map(); // member id -> first name, of the others
+  var readers = new Map(); // member id -> how far they read (other participants; empty in the buurtkamer)
+  var typists = new Map(); // member id -> the timer that ends their "typt…"
+  var typingSentAt = 0;
   Array.prototype.forEach.call(thread.querySelectorAll("li[data-id]"), function (item) {
     seen.add(Number(item.dataset.id));
+    var author = Number(item.dataset.author);
+    if (author && author !== memberId) {
+      names.set(author, item.querySelector(".message-meta strong").textContent);
+    }
   });
+  var readersData = document.getElementById("chat-readers");
+  if (readersData) {
+    JSON.parse(readersData.textContent).forEach(function (reader) {
+      names.set(reader.member_id, reader.first_name);
+      readers.set(reader.member_id, reader.last_read_id);
+    });
+  }
 
   var pending = new Map(); // clientId -> send frame without an ack yet; sent again after a reconnect
   var clientId = newClientId(); // the id of what is in the text box now
@@ -72,6 +111,7 @@
       resume[String(conversationId)] = lastId;
       sendFrame({ type: "resume", conversations: resume });
       pending.forEach(sendFrame); // not acknowledged before the drop: the same client id is stored only once
+      markRead();
     });
     current.addEventListener("message", function (event) {
       var frame;
@@ -87,6 +127,10 @@
         socket = null;
         section.dataset.chatState = "closed";
         showConnection(words.offline);
+        showPresence([]); // unknown until the server tells us again after the reconnect
+        typists.forEach(function (timer) { clearTimeout(timer); });
+        typists.clear();
+        showTyping();
         retry();
       }
     });
@@ -110,8 +154,17 @@
   }
 
   function handle(frame) {
-    if (frame.type === "message" && frame.conversation === conversationId) {
+    if (frame.conversation !== undefined && frame.conversation !== conversationId) {
+      return; // another tab's conversation; this page only subscribes to its own, but be sure
+    }
+    if (frame.type === "message") {
       showMessage(frame);
+    } else if (frame.type === "presence") {
+      showPresence(frame.online || []);
+    } else if (frame.type === "typing") {
+      someoneTypes(frame.member);
+    } else if (frame.type === "read") {
+      readUpTo(frame.member, frame.id);
     } else if (frame.type === "ack") {
       pending.delete(frame.clientId);
       if (frame.clientId === clientId && textarea) {
@@ -167,7 +220,10 @@
     }
     if (own) {
       item.scrollIntoView({ block: "nearest" });
+      showReadMark();
     } else {
+      names.set(frame.author.id, frame.author.firstName);
+      stopsTyping(frame.author.id); // the message is what they were typing
       announce(words.newFrom.replace("%s", frame.author.firstName) + " " + frame.body);
       markRead();
     }
@@ -184,10 +240,102 @@
   }
 
   function markRead() {
-    if (document.visibilityState === "visible" && lastId > lastRead) {
-      lastRead = lastId;
-      sendFrame({ type: "read", conversation: conversationId, id: lastId });
+    // Read means: on the screen of someone who is looking. A tab in the background or behind another window is not.
+    if (document.visibilityState === "visible" && document.hasFocus()) {
+      lastRead = Math.max(lastRead, lastId);
     }
+    if (lastRead > toldRead && isOpen()) {
+      toldRead = lastRead;
+      sendFrame({ type: "read", conversation: conversationId, id: lastRead });
+    }
+  }
+
+  /* Who is online, who is typing, who has read what */
+
+  function nameList(ids) {
+    return ids.map(function (id) { return names.get(id); }).join(", ");
+  }
+
+  function showPresence(online) {
+    var others = online.filter(function (id) { return id !== memberId; });
+    var allKnown = others.every(function (id) { return names.has(id); });
+    var text = "";
+    if (others.length && (inRoom || !allKnown)) {
+      text = others.length === 1 ? words.countOne : words.countMany.replace("%s", String(others.length));
+    } else if (others.length === 1) {
+      text = words.onlineOne.replace("%s", names.get(others[0]));
+    } else if (others.length > 1) {
+      text = words.onlineMany.replace("%s", nameList(others));
+    }
+    presenceLine.textContent = text;
+  }
+
+  function someoneTypes(member) {
+    if (member === memberId) {
+      return; // our own frame, back from the server
+    }
+    clearTimeout(typists.get(member));
+    typists.set(member, setTimeout(function () { stopsTyping(member); }, TYPING_SHOWN_FOR));
+    showTyping();
+  }
+
+  function stopsTyping(member) {
+    if (typists.has(member)) {
+      clearTimeout(typists.get(member));
+      typists.delete(member);
+      showTyping();
+    }
+  }
+
+  function showTyping() {
+    var ids = Array.from(typists.keys());
+    var text = "";
+    if (ids.length > 1) {
+      text = words.typingMany;
+    } else if (ids.length === 1) {
+      text = names.has(ids[0]) ? words.typingOne.replace("%s", names.get(ids[0])) : words.typingSomeone;
+    }
+    typingLine.textContent = text;
+  }
+
+  function readUpTo(member, id) {
+    if (inRoom || member === memberId || typeof id !== "number") {
+      return;
+    }
+    readers.set(member, Math.max(readers.get(member) || 0, id));
+    showReadMark();
+  }
+
+  function showReadMark() {
+    // The same rule as the template: under our newest message that someone has read, with who read that far.
+    // In the buurtkamer `readers` stays empty (readUpTo), so no mark appears there.
+    var furthest = 0;
+    readers.forEach(function (readId) { furthest = Math.max(furthest, readId); });
+    var target = null;
+    Array.prototype.forEach.call(thread.querySelectorAll("li.message-own"), function (item) {
+      if (Number(item.dataset.id) <= furthest) {
+        target = item; // the list is in id order, so the last match is the newest
+      }
+    });
+    Array.prototype.forEach.call(thread.querySelectorAll(".message-read"), function (mark) {
+      if (mark.parentNode !== target) {
+        mark.remove();
+      }
+    });
+    if (!target) {
+      return;
+    }
+    var targetId = Number(target.dataset.id);
+    var who = Array.from(readers.keys()).filter(function (id) {
+      return readers.get(id) >= targetId && names.has(id);
+    }).sort(function (a, b) { return readers.get(b) - readers.get(a); });
+    var mark = target.querySelector(".message-read");
+    if (!mark) {
+      mark = document.createElement("p");
+      mark.className = "message-read";
+      target.appendChild(mark);
+    }
+    mark.textContent = who.length ? words.readBy + " " + nameList(who) : words.read;
   }
 
   function announce(text) {
@@ -270,6 +418,15 @@
       var frame = { type: "send", conversation: conversationId, clientId: clientId, body: textarea.value };
       pending.set(clientId, frame);
       sendFrame(frame);
+      typingSentAt = 0; // the next key starts the next message: say so at once
+    });
+    textarea.addEventListener("input", function () {
+      // Typing, not clearing; and at most one frame every few seconds, however fast the keys go.
+      var now = Date.now();
+      if (textarea.value.trim() && now - typingSentAt >= TYPING_SENT_EVERY && isOpen()) {
+        typingSentAt = now;
+        sendFrame({ type: "typing", conversation: conversationId });
+      }
     });
     textarea.addEventListener("keydown", function (event) {
       // Enter makes a new line; Ctrl+Enter (Cmd+Enter on a Mac) sends, like the button.
@@ -285,6 +442,7 @@
   }
 
   document.addEventListener("visibilitychange", markRead);
+  window.addEventListener("focus", markRead);
   window.addEventListener("online", function () {
     attempts = 0;
     connect();
@@ -295,5 +453,6 @@
       socket.close();
     }
   });
+  statusBlock.hidden = false; // its lines are empty until the socket tells who is online or typing
   connect();
 })();
