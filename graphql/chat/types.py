@@ -10,7 +10,8 @@ from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.selectors import request_membership
 
 ConversationKindEnum = graphene.Enum.from_enum(
-    Conversation.Kind, description="Two neighbours, the buurtkamer, or the makelaar inbox."
+    Conversation.Kind,
+    description="Two neighbours, the buurtkamer, the makelaar inbox, an exchange's thread or a multi-party swap.",
 )
 
 
@@ -72,7 +73,7 @@ class ConversationType(DjangoObjectType):
     def resolve_messages(conversation, info, **kwargs):
         member = request_membership(info.context)
         return (
-            ChatMessage.objects.filter(conversation=conversation)
+            ChatMessage.objects.filter(conversation=conversation, hidden_at__isnull=True)
             .exclude(author_id__in=blocked_by(member))
             .select_related("author__user")
             .order_by("-id")

@@ -15,8 +15,11 @@ from graphene_django import DjangoObjectType
 
 from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.ids import WijkNode, from_global_id, schema_of
+from wijkmarkt.graphql.core.permissions import current_wijk
 from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.membership.types import Me, MembershipType
+from wijkmarkt.tenants.chat.access import conversation_for
+from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.marketplace.access import exchange_for, listing_for, members_actor_may_act_for
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
@@ -27,7 +30,6 @@ from wijkmarkt.tenants.marketplace.models import (
     Listing,
     ListingKind,
     ListingStatus,
-    Message,
     Notification,
     NotificationKind,
     PlacedAs,
@@ -46,6 +48,7 @@ from wijkmarkt.tenants.marketplace.selectors import exchanges_of_member, listing
 from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.selectors import request_membership
 
 # --- global IDs -------------------------------------------------------------------------------------------------
 
@@ -96,7 +99,10 @@ REPORT_RELATED = (
 
 def exchange_prefetches() -> tuple[Prefetch, ...]:
     return (
-        Prefetch("messages", queryset=Message.objects.select_related(*neighbour_related("author"))),
+        Prefetch(
+            "conversation__messages",
+            queryset=ChatMessage.objects.select_related(*neighbour_related("author")).order_by("id"),
+        ),
         Prefetch(
             "thank_yous", queryset=ThankYou.objects.select_related(*neighbour_related("author")).order_by("created_at")
         ),
@@ -373,7 +379,7 @@ class ListingType(DjangoObjectType):
 
 
 def _in_visible_exchange(info, model, id):
-    """A message or thank-you by id, only when the viewer may see its exchange; None otherwise."""
+    """A thank-you by id, only when the viewer may see its exchange; None otherwise."""
     pk = _int(id)
     row = model.objects.select_related(*neighbour_related("author")).filter(pk=pk).first() if pk else None
     if row is None:
@@ -385,8 +391,29 @@ def _in_visible_exchange(info, model, id):
     return row
 
 
+def _visible_message(info, id) -> ChatMessage | None:
+    """A message of an exchange the viewer may see (also as proxy or makelaar), or of a conversation they are in."""
+    pk = _int(id)
+    row = (
+        ChatMessage.objects.select_related("conversation", *neighbour_related("author")).filter(pk=pk).first()
+        if pk
+        else None
+    )
+    if row is None:
+        return None
+    try:
+        if row.conversation.exchange_id is not None:
+            exchange_for(viewer(info).actor, row.conversation.exchange_id)
+        else:
+            conversation_for(request_membership(info.context), current_wijk(info), row.conversation_id)
+    except NotFound:
+        return None
+    return row
+
+
 class MessageType(DjangoObjectType):
-    """A message in the thread of an exchange."""
+    """A message in the thread of an exchange, or any chat message the viewer can see (to report it). The same
+    message as a `ChatMessage` in the exchange's conversation."""
 
     author = graphene.Field(graphene.NonNull(Neighbour), description="Who wrote it.")
     body = graphene.String(required=True, description="The text, as typed.")
@@ -395,19 +422,19 @@ class MessageType(DjangoObjectType):
 
     class Meta:
         name = "Message"
-        model = Message
+        model = ChatMessage
         interfaces = (WijkNode,)
         fields = ("id",)
 
     @classmethod
     def get_node(cls, info, id):
-        message = _in_visible_exchange(info, Message, id)
+        message = _visible_message(info, id)
         if message is None or (message.hidden_at is not None and not viewer(info).is_moderator):
             return None
         return message
 
     @staticmethod
-    def resolve_hidden(message: Message, info):
+    def resolve_hidden(message: ChatMessage, info):
         return message.hidden_at is not None
 
 
@@ -508,8 +535,11 @@ class ExchangeType(DjangoObjectType):
     @staticmethod
     def resolve_messages(exchange: Exchange, info):
         # Filtered here rather than in the query, so a prefetched thread costs nothing more per exchange.
+        conversation = getattr(exchange, "conversation", None)  # an exchange made from a ring may have no thread yet
+        if conversation is None:
+            return []
         moderator = viewer(info).is_moderator
-        return [m for m in exchange.messages.all() if moderator or m.hidden_at is None]
+        return [m for m in conversation.messages.all() if moderator or m.hidden_at is None]
 
     @staticmethod
     def resolve_thank_yous(exchange: Exchange, info):

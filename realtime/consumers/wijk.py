@@ -64,6 +64,13 @@ def _check(scope, conversation_id: int) -> int:
     return member.pk
 
 
+def _check_and_last_id(scope, conversation_id: int) -> int:
+    """The id of the conversation's newest message, for a member who may write in it."""
+    member = _member(scope)
+    conversation = conversation_for(member, scope["wijk"], conversation_id)
+    return conversation.messages.order_by("-id").values_list("id", flat=True).first() or 0
+
+
 def _read(scope, frame) -> tuple[int, int]:
     member = _member(scope)
     return member.pk, chat.mark_read(member=member, wijk=scope["wijk"], conversation_id=frame["conversation"],
@@ -80,6 +87,8 @@ class WijkConsumer(AsyncWebsocketConsumer):
         # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
         self.subscriptions: dict[int, tuple[int, deque]] = {}
         self.member_id = await in_wijk(self.scope, _member_id, self.scope["user"])
+        # Whom this member blocked: their messages are dropped here. Reloaded when it changes (member.blocks).
+        self.blocked = await in_wijk(self.scope, _blocked, self.scope)
         if self.member_id is not None:
             await self.channel_layer.group_add(self._member_group(), self.channel_name)
             await presence.arrive(self.scope["wijk"].schema_name, self.member_id)
@@ -96,6 +105,9 @@ class WijkConsumer(AsyncWebsocketConsumer):
 
     def _member_group(self) -> str:
         return member_group(self.scope["wijk"].schema_name, self.member_id)
+
+    async def member_blocks(self, event):
+        self.blocked = await in_wijk(self.scope, _blocked, self.scope)
 
     async def member_suspended(self, event):
         await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "U bent geschorst in deze wijk.")))
@@ -147,13 +159,15 @@ class WijkConsumer(AsyncWebsocketConsumer):
         })  # fmt: skip
 
     async def on_send(self, frame):
-        message, created = await in_wijk(self.scope, _send, self.scope, frame)
-        await self._subscribe(frame["conversation"], message["id"] - 1)
+        """Stored, then acknowledged; send_message broadcasts it after commit, to this socket too. A socket that
+        writes into a conversation it did not resume joins it first, from the newest message on."""
+        conversation_id = frame.get("conversation")
+        if isinstance(conversation_id, int) and conversation_id not in self.subscriptions:
+            last_id = await in_wijk(self.scope, _check_and_last_id, self.scope, conversation_id)
+            await self._subscribe(conversation_id, last_id)
+        message, _created = await in_wijk(self.scope, _send, self.scope, frame)
         await self.send_frame({"type": FrameType.ACK, "clientId": frame["clientId"], "id": message["id"],
                                "conversation": frame["conversation"]})  # fmt: skip
-        if created:
-            await self.channel_layer.group_send(self._group(frame["conversation"]), {"type": "chat.message",
-                                                                                     "frame": message})  # fmt: skip
 
     async def on_resume(self, frame):
         """Join first, then send what was missed: a live message arriving meanwhile is kept back by its id, so the
@@ -182,7 +196,7 @@ class WijkConsumer(AsyncWebsocketConsumer):
 
     async def chat_message(self, event):
         frame = event["frame"]
-        if frame["author"]["id"] in await in_wijk(self.scope, _blocked, self.scope):
+        if frame["author"]["id"] in self.blocked:
             return  # a blocked member's messages are not delivered
         await self._deliver(frame)
 

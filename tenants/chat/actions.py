@@ -1,6 +1,9 @@
-"""Writes of the chat: starting conversations, sending (idempotent by client id) and read markers."""
+"""Writes of the chat: starting conversations, sending (idempotent by client id) and read markers. Every stored
+message reaches the open sockets of its conversation after commit (realtime.events.message_stored), however it was
+sent: socket, form, exchange page or GraphQL."""
 
 import re
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.realtime.events import message_stored
 from wijkmarkt.tenants.chat.access import conversation_for
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
-from wijkmarkt.tenants.marketplace.actions.exchanges import is_blocked_between
+from wijkmarkt.tenants.chat.selectors import frame_of
+from wijkmarkt.tenants.marketplace.access import is_blocked_between
+from wijkmarkt.tenants.marketplace.models import Exchange, Ring
 from wijkmarkt.tenants.membership.models import Membership
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -55,6 +61,40 @@ def inbox_of(member: Membership) -> Conversation:
     return conversation
 
 
+def exchange_conversation(exchange: Exchange) -> Conversation:
+    """The exchange's message thread, between its helper and receiver (created with the first message)."""
+    conversation, created = Conversation.objects.get_or_create(kind=Conversation.Kind.EXCHANGE, exchange=exchange)
+    if created:
+        Participant.objects.bulk_create(
+            [Participant(conversation=conversation, member_id=m) for m in (exchange.helper_id, exchange.receiver_id)]
+        )
+    return conversation
+
+
+def ring_conversation(ring: Ring) -> Conversation:
+    """The group talk of everyone in a multi-party swap, made when the ring is proposed."""
+    conversation, created = Conversation.objects.get_or_create(kind=Conversation.Kind.RING, ring=ring)
+    if created:
+        members = {member_id for link in ring.links.all() for member_id in (link.giver_id, link.receiver_id)}
+        Participant.objects.bulk_create([Participant(conversation=conversation, member_id=m) for m in sorted(members)])
+    return conversation
+
+
+def _store(conversation: Conversation, author: Membership, client_id: str, text: str) -> ChatMessage:
+    message = ChatMessage.objects.create(conversation=conversation, author=author, client_id=client_id, body=text)
+    Participant.objects.get_or_create(conversation=conversation, member=author)
+    frame, schema = frame_of(message), connection.schema_name
+    transaction.on_commit(lambda: message_stored(schema, frame))
+    return message
+
+
+def post_to_thread(exchange: Exchange, *, author: Membership, body: str) -> ChatMessage:
+    """A message in an exchange's thread, written by the marketplace's actions (which check who may act for whom
+    and clean the text)."""
+    with transaction.atomic():
+        return _store(exchange_conversation(exchange), author, f"thread-{uuid.uuid4().hex}", body)
+
+
 def _rate_limited(member: Membership) -> bool:
     key = f"chat-rate:{connection.schema_name}:{member.pk}"
     if cache.add(key, 1, 60):
@@ -85,10 +125,7 @@ def send_message(*, member: Membership, wijk: Wijk, conversation_id, client_id, 
         raise ValidationError(_("U stuurt veel berichten achter elkaar. Wacht even."), code="rate_limited")
     try:
         with transaction.atomic():
-            message = ChatMessage.objects.create(
-                conversation=conversation, author=member, client_id=client_id, body=text
-            )
-            Participant.objects.get_or_create(conversation=conversation, member=member)
+            message = _store(conversation, member, client_id, text)
     except IntegrityError:  # the same frame, twice at once (two tabs of one account)
         return ChatMessage.objects.get(author=member, client_id=client_id), False
     return message, True

@@ -1,12 +1,12 @@
 """Reads of the chat: what a member missed, history, unread counts. Messages of members the reader blocked are
 never returned."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.access import conversations_of
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
-from wijkmarkt.tenants.marketplace.models import Block
+from wijkmarkt.tenants.marketplace.models import Block, Exchange
 from wijkmarkt.tenants.membership.models import Membership
 
 RESUME_LIMIT = 500
@@ -14,6 +14,12 @@ RESUME_LIMIT = 500
 
 def blocked_by(member: Membership) -> set[int]:
     return set(Block.objects.filter(blocker=member).values_list("blocked_id", flat=True))
+
+
+def exchange_thread(exchange: Exchange, *, with_hidden: bool = False) -> QuerySet[ChatMessage]:
+    """The exchange's messages, oldest first; moderators also see the ones they hid."""
+    thread = ChatMessage.objects.filter(conversation__exchange=exchange).select_related("author__user").order_by("id")
+    return thread if with_hidden else thread.filter(hidden_at__isnull=True)
 
 
 def frame_of(message: ChatMessage) -> dict:
@@ -31,7 +37,7 @@ def frame_of(message: ChatMessage) -> dict:
 def messages_after(conversation: Conversation, after_id: int, reader: Membership) -> list[dict]:
     """What the reader missed since `after_id`, oldest first, as frames."""
     messages = (
-        ChatMessage.objects.filter(conversation=conversation, id__gt=after_id)
+        ChatMessage.objects.filter(conversation=conversation, id__gt=after_id, hidden_at__isnull=True)
         .exclude(author_id__in=blocked_by(reader))
         .select_related("author__user")
         .order_by("id")[:RESUME_LIMIT]
@@ -50,7 +56,7 @@ def unread_counts(member: Membership, wijk: Wijk) -> dict[int, int]:
     for conversation_id in ids:
         after_marker |= Q(conversation_id=conversation_id, id__gt=read.get(conversation_id, 0))
     counted = (
-        ChatMessage.objects.filter(after_marker)
+        ChatMessage.objects.filter(after_marker, hidden_at__isnull=True)
         .exclude(author=member)
         .exclude(author_id__in=blocked_by(member))
         .values("conversation_id")

@@ -9,6 +9,7 @@ app_name = "chat"
 urlpatterns = [
     path("berichten/", views.conversation_list, name="list"),
     path("berichten/<int:conversation_id>/", views.conversation_detail, name="conversation"),
+    path("berichten/<int:conversation_id>/<int:message_id>/melden/", views.report_message, name="report"),
     path("berichten/nieuw/", views.choose_neighbour, name="new"),
     path("berichten/nieuw/<int:membership_id>/", views.start_direct, name="start-direct"),
     path("berichten/buurtkamer/", views.start_buurtkamer, name="buurtkamer"),

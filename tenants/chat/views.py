@@ -7,15 +7,13 @@ the viewer's, or does not exist here, is a plain 404. Views never write except t
 
 from functools import wraps
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
 from django.db.models import Max, Prefetch
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,14 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.realtime.groups import conversation_group
 from wijkmarkt.tenants.chat.access import conversation_for, conversations_of
 from wijkmarkt.tenants.chat.actions import buurtkamer, inbox_of, mark_read, send_message, start_direct_conversation
 from wijkmarkt.tenants.chat.forms import MessageForm
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
-from wijkmarkt.tenants.chat.selectors import blocked_by, frame_of, messages_after, unread_counts
+from wijkmarkt.tenants.chat.selectors import blocked_by, messages_after, unread_counts
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.views.pages import me, paginate, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.reports import report_page
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import neighbours
@@ -73,12 +71,16 @@ def title_of(conversation: Conversation, member: Membership) -> str:
         if conversation.inbox_member_id == member.pk:
             return _("Vraag aan de sociaal makelaar")
         return _("Vraag van %(name)s") % {"name": conversation.inbox_member.user.first_name}
+    if conversation.kind == Conversation.Kind.EXCHANGE:
+        return _("Afspraak: %(title)s") % {"title": conversation.exchange.listing.title}
     others = [p.member.user.first_name for p in conversation.participants.all() if p.member_id != member.pk]
+    if conversation.kind == Conversation.Kind.RING:
+        return _("Ruil met %(names)s") % {"names": ", ".join(others)}
     return _("Gesprek met %(names)s") % {"names": ", ".join(others)} if others else _("Gesprek")
 
 
 def _with_people(conversations):
-    return conversations.select_related("inbox_member__user").prefetch_related(
+    return conversations.select_related("inbox_member__user", "exchange__listing").prefetch_related(
         Prefetch("participants", queryset=Participant.objects.select_related("member__user").order_by("id"))
     )
 
@@ -111,7 +113,7 @@ def _history(conversation: Conversation, member: Membership) -> tuple[list[dict]
     """The last HISTORY messages, oldest first, as the same frames the socket sends (chat.js draws those), without
     the messages of members the viewer blocked. Returns them and whether older ones exist."""
     newest = list(
-        ChatMessage.objects.filter(conversation=conversation)
+        ChatMessage.objects.filter(conversation=conversation, hidden_at__isnull=True)
         .exclude(author_id__in=blocked_by(member))
         .order_by("-id")
         .values_list("id", flat=True)[: HISTORY + 1]
@@ -124,12 +126,35 @@ def _history(conversation: Conversation, member: Membership) -> tuple[list[dict]
     return frames, older
 
 
+def _read_mark(history: list[dict], member: Membership, read_by: list[dict]) -> dict | None:
+    """Under the viewer's newest own message that someone else has read: its id and who read that far."""
+    furthest = max((reader["last_read_id"] for reader in read_by), default=0)
+    own = [frame["id"] for frame in history if frame["author"]["id"] == member.pk and frame["id"] <= furthest]
+    if not own:
+        return None
+    readers = sorted((r for r in read_by if r["last_read_id"] >= own[-1]), key=lambda r: -r["last_read_id"])
+    return {"id": own[-1], "names": [reader["first_name"] for reader in readers]}
+
+
 def _conversation_page(request, conversation: Conversation, form: MessageForm | None = None):
     member, wijk = me(request), request.tenant
-    conversation = _with_people(Conversation.objects.filter(pk=conversation.pk)).get()
+    buurtkamer_page = conversation.kind == Conversation.Kind.BUURTKAMER
+    # The buurtkamer's participants are most of the wijk, and it shows no read marks: its people are not loaded.
+    people = Conversation.objects.filter(pk=conversation.pk)
+    conversation = (people.select_related("inbox_member__user") if buurtkamer_page else _with_people(people)).get()
     history, older = _history(conversation, member)
     if history:
         mark_read(member=member, wijk=wijk, conversation_id=conversation.pk, message_id=history[-1]["id"])
+    # How far each other participant has read, for the "gelezen" mark under the viewer's own messages.
+    read_by = (
+        []
+        if buurtkamer_page
+        else [
+            {"member_id": p.member_id, "first_name": p.member.user.first_name, "last_read_id": p.last_read_id}
+            for p in conversation.participants.all()
+            if p.member_id != member.pk
+        ]
+    )
     context = {
         "conversation": conversation,
         "title": title_of(conversation, member),
@@ -137,27 +162,13 @@ def _conversation_page(request, conversation: Conversation, form: MessageForm | 
         "older": older,
         "last_id": history[-1]["id"] if history else 0,
         "member": member,
-        # How far each other participant has read, for the "gelezen" marks under the viewer's own messages.
-        "read_by": [
-            {"member_id": p.member_id, "first_name": p.member.user.first_name, "last_read_id": p.last_read_id}
-            for p in conversation.participants.all()
-            if p.member_id != member.pk
-        ],
+        "read_by": read_by,
+        "read_mark": _read_mark(history, member, read_by),
         "form": form or MessageForm(),
         "suspended": request.actor.suspended,
         "writes_paused": writes_paused(request),
     }
     return render(request, "chat/conversation.html", context)  # errors re-render with 200, like the other pages
-
-
-def _broadcast(message: ChatMessage) -> None:
-    """A message sent with the form reaches the open sockets of the conversation like one sent over a socket (the
-    consumer filters blocked authors and duplicates). Belongs in actions.send_message; see the report on issue 5."""
-    group = conversation_group(connection.schema_name, message.conversation_id)
-    frame = frame_of(ChatMessage.objects.select_related("author__user").get(pk=message.pk))
-    transaction.on_commit(
-        lambda: async_to_sync(get_channel_layer().group_send)(group, {"type": "chat.message", "frame": frame})
-    )
 
 
 @chat_page
@@ -182,10 +193,25 @@ def conversation_detail(request, conversation_id: int):
                 form.add_error("body", error)
         else:
             if created:
-                _broadcast(message)
                 messages.success(request, _("Uw bericht is verstuurd."))
             return redirect(f"{request.path}#bericht-{message.pk}")
     return _conversation_page(request, conversation, form=form)
+
+
+@chat_page
+@require_http_methods(["GET", "POST"])
+def report_message(request, conversation_id: int, message_id: int):
+    """Report a message of someone else in one's own conversation to the wijk's moderation queue."""
+    member = me(request)
+    conversation = conversation_for(member, request.tenant, conversation_id)
+    message = get_object_or_404(
+        ChatMessage.objects.filter(conversation=conversation, hidden_at__isnull=True).exclude(author=member)
+        .select_related("author__user"),
+        pk=message_id,
+    )  # fmt: skip
+    what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
+    back = reverse("chat:conversation", args=[conversation.pk])
+    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
 
 
 @chat_page

@@ -8,9 +8,13 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode, fail
-from wijkmarkt.tenants.marketplace.models import Exchange, Listing, PlacedAs, Proxy
+from wijkmarkt.tenants.marketplace.models import Block, Exchange, Listing, PlacedAs, Proxy
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
+
+
+def is_blocked_between(a: Membership, b: Membership) -> bool:
+    return Block.objects.filter(Q(blocker=a, blocked=b) | Q(blocker=b, blocked=a)).exists()
 
 
 def is_proxy_of(user: User, member: Membership) -> bool:

@@ -304,17 +304,6 @@ class Exchange(models.Model):
         return None
 
 
-class Message(models.Model):
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=2000)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-
 class ThankYou(models.Model):
     """Shown on the wijk home page only when both members of the exchange agreed to that."""
 
@@ -345,7 +334,7 @@ class Report(models.Model):
     reporter = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
     target = models.CharField(max_length=10, choices=Target.choices)
     listing = models.ForeignKey(Listing, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey("chat.ChatMessage", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     member = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=500)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)

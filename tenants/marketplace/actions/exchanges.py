@@ -1,5 +1,5 @@
 """Exchanges (bemiddelingen): responding to a listing, agreeing what and when, confirming it was done, thanking,
-and the plain message thread between the two members."""
+and the message thread between the two members (a chat conversation of kind `exchange`)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,19 +12,19 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.access import acting_as, party_for
+from wijkmarkt.tenants.chat.actions import post_to_thread
+from wijkmarkt.tenants.chat.models import ChatMessage
+from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, party_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
-    Block,
     Exchange,
     ExchangeStatus,
     Listing,
     ListingKind,
     ListingStatus,
-    Message,
     NotificationKind,
     PlacedAs,
     ThankYou,
@@ -37,10 +37,6 @@ OPEN_EXCHANGE = (ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
 
 def _url(exchange: Exchange) -> str:
     return f"/afspraken/{exchange.pk}/"
-
-
-def is_blocked_between(a: Membership, b: Membership) -> bool:
-    return Block.objects.filter(Q(blocker=a, blocked=b) | Q(blocker=b, blocked=a)).exists()
 
 
 def _require_not_blocked(a: Membership, b: Membership) -> None:
@@ -77,7 +73,7 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
                 via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE,
                 first_response_at=timezone.now(),
             )  # fmt: skip
-            Message.objects.create(exchange=exchange, author=member, body=body)
+            post_to_thread(exchange, author=member, body=body)
             if listing.status == ListingStatus.OPEN:
                 Listing.objects.filter(pk=listing.pk).update(status=ListingStatus.IN_CONTACT)
             notify(listing.owner, NotificationKind.RESPONSE,
@@ -88,13 +84,13 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
     return exchange
 
 
-def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: Membership | None = None) -> Message:
+def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: Membership | None = None) -> ChatMessage:
     author = party_for(actor, exchange, on_behalf_of)
     acting_as(actor, author, Perm.RESPOND)
     text = clean_text(body, field="body", max_length=2000, multiline=True)
     _require_not_blocked(exchange.helper, exchange.receiver)
     with transaction.atomic():
-        message = Message.objects.create(exchange=exchange, author=author, body=text)
+        message = post_to_thread(exchange, author=author, body=text)
     return message
 
 
@@ -161,9 +157,7 @@ def object_to_done(
         other = _other(exchange, party)
         setattr(exchange, f"{exchange.party(other)}_done_at", None)
         exchange.save()
-        Message.objects.create(
-            exchange=exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason}
-        )
+        post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
         notify(other, NotificationKind.EXCHANGE, _("%(name)s zegt: nog niet gedaan.") % {"name": party.user.first_name},
                _url(exchange))  # fmt: skip
     return exchange

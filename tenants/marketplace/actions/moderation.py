@@ -7,17 +7,18 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.realtime.events import close_member_sockets
+from wijkmarkt.realtime.events import blocks_changed, close_member_sockets, message_hidden
+from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
-from wijkmarkt.tenants.marketplace.models import Block, Listing, Message, NotificationKind, Report
+from wijkmarkt.tenants.marketplace.models import Block, Listing, NotificationKind, Report
 from wijkmarkt.tenants.membership.models import Membership
 
 
 def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing | None = None,
-           message: Message | None = None, member: Membership | None = None) -> Report:  # fmt: skip
+           message: ChatMessage | None = None, member: Membership | None = None) -> Report:  # fmt: skip
     acting_as(actor, reporter, Perm.REPORT)
     targets = [(Report.Target.LISTING, listing), (Report.Target.MESSAGE, message), (Report.Target.MEMBER, member)]
     chosen = [(kind, obj) for kind, obj in targets if obj is not None]
@@ -45,7 +46,13 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
             if report.listing_id:
                 Listing.objects.filter(pk=report.listing_id).update(hidden_at=now)
             elif report.message_id:
-                Message.objects.filter(pk=report.message_id).update(hidden_at=now)
+                ChatMessage.objects.filter(pk=report.message_id).update(hidden_at=now)
+                schema, conversation_id, message_id = (
+                    connection.schema_name,
+                    report.message.conversation_id,
+                    report.message_id,
+                )
+                transaction.on_commit(lambda: message_hidden(schema, conversation_id, message_id))
             else:
                 raise fail(
                     "outcome", _("Een lid kunt u niet verbergen; kies waarschuwen of schorsen."), Code.INVALID_CHOICE
@@ -85,6 +92,8 @@ def block_member(*, actor: Actor, blocker: Membership, blocked: Membership) -> B
         raise fail(None, _("U kunt uzelf niet blokkeren."), Code.INVALID_CHOICE)
     with transaction.atomic():
         block, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        schema = connection.schema_name
+        transaction.on_commit(lambda: blocks_changed(schema, blocker.pk))
     return block
 
 
@@ -92,3 +101,5 @@ def unblock_member(*, actor: Actor, blocker: Membership, blocked: Membership) ->
     acting_as(actor, blocker, Perm.RESPOND)
     with transaction.atomic():
         Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+        schema = connection.schema_name
+        transaction.on_commit(lambda: blocks_changed(schema, blocker.pk))

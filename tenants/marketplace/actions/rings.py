@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.marketplace.access import acting_as, is_proxy_of
-from wijkmarkt.tenants.marketplace.actions.exchanges import is_blocked_between
+from wijkmarkt.tenants.chat.actions import ring_conversation
+from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, is_proxy_of
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
@@ -114,6 +114,7 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
                      offer=offers[i])
             for i, link in enumerate(links)
         )  # fmt: skip
+        ring_conversation(ring)
         for member in participants:
             notify(member, NotificationKind.RING,
                    _("U bent gevraagd voor een ruil met %(n)s buren. Doet u mee?") % {"n": len(links)},

@@ -4,7 +4,6 @@ block the other member, report a message. Each step is a POST to its own address
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.access import exchange_for, exchanges_of, is_proxy_of
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
@@ -32,7 +32,7 @@ from wijkmarkt.tenants.marketplace.forms import (
     ThankForm,
     add_action_errors,
 )
-from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus, Message
+from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, paginate, refused, writes_paused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
 
@@ -95,9 +95,7 @@ class Steps:
 def _page(request, exchange: Exchange, bound_verb=None, bound_form=None, status=200):
     sides = sides_for(request, exchange)
     moderator = has_permission(request.actor, Perm.MODERATE)
-    thread = exchange.messages.select_related("author__user")
-    if not moderator:
-        thread = thread.filter(hidden_at__isnull=True)
+    thread = exchange_thread(exchange, with_hidden=moderator)
     thank_yous = list(exchange.thank_yous.select_related("author__user"))
     side_ids = {m.pk for m in sides}
     own = sides[0] if sides else None
@@ -107,6 +105,8 @@ def _page(request, exchange: Exchange, bound_verb=None, bound_form=None, status=
     context = {
         "exchange": exchange,
         "thread": thread,
+        # The same thread lives in the chat; the parties themselves can follow it there as it happens.
+        "conversation_id": getattr(getattr(exchange, "conversation", None), "pk", None),
         "thank_yous": thank_yous,
         "forms": Steps(exchange, side_choices(exchange, sides), bound_verb, bound_form),
         "own": own,
@@ -215,7 +215,7 @@ def consent(request, exchange_id: int, thank_you_id: int):
 @require_http_methods(["GET", "POST"])
 def report_message(request, exchange_id: int, message_id: int):
     exchange = exchange_for(request.actor, exchange_id)
-    message = get_object_or_404(Message.objects.filter(Q(hidden_at__isnull=True)), exchange=exchange, pk=message_id)
+    message = get_object_or_404(exchange_thread(exchange), pk=message_id)
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
     back = reverse("marketplace:exchange", args=[exchange.pk])
     return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)

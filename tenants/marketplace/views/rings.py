@@ -116,7 +116,12 @@ def _page(request, ring: Ring, decline_forms=None):
         steps.append({"link": link, "may_answer": may_answer and not request.actor.suspended, "decline_form": form,
                       "for_other": not _speaks_for(request, link.giver)})  # fmt: skip
     exchanges = exchanges_of(request.actor).filter(ring=ring) if ring.status == Ring.Status.CONFIRMED else []
-    return render(request, "marketplace/ring_detail.html", {"ring": ring, "steps": steps, "exchanges": exchanges})
+    user_id = getattr(request.actor.user, "pk", None)
+    in_ring = any(user_id in (link.giver.user_id, link.receiver.user_id) for link in links)
+    # The ring's group talk is for the people in it; a makelaar who proposed it reads along through them, not here.
+    conversation = getattr(ring, "conversation", None) if in_ring else None
+    context = {"ring": ring, "steps": steps, "exchanges": exchanges, "conversation": conversation}
+    return render(request, "marketplace/ring_detail.html", context)
 
 
 @marketplace_page

@@ -8,10 +8,11 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from tests.graphql.marketplace.conftest import gid, member_id, ok, place, respond, run, top_error
+from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings, withdraw_listing
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member, handle_report, report
-from wijkmarkt.tenants.marketplace.models import Exchange, Message, ThankYou
+from wijkmarkt.tenants.marketplace.models import Exchange, ThankYou
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 EXCHANGE_FIELDS = "id status myPart what hours helperAgreed receiverAgreed helperDone receiverDone via " \
@@ -156,7 +157,7 @@ def test_someone_outside_the_exchange_cannot_see_confirm_or_write_in_it(parkwijk
     assert seen == {"exchange": None}
     assert top_error(confirm) == top_error(write) == {"code": "NOT_FOUND", "message": "Niet gevonden."}
     with tenant_context(parkwijk):
-        assert Message.objects.filter(exchange=exchange).count() == 1
+        assert exchange_thread(exchange).count() == 1
 
 
 def test_confirming_done_before_agreeing_and_agreeing_on_a_past_moment_are_refused(parkwijk, people):

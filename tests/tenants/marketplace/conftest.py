@@ -64,3 +64,18 @@ def streets(in_parkwijk):
         "zomer": Street.objects.create(name="Zomerkade", latitude=52.3800, longitude=4.6600),
         "ver": Street.objects.create(name="Verre Weg", latitude=52.3900, longitude=4.6800),
     }
+
+
+def an_exchange(wijk):
+    """Bram responds to Anna's request: an exchange whose thread (a chat conversation) has his first message."""
+    from wijkmarkt.tenants.chat.models import Conversation
+    from wijkmarkt.tenants.chat.selectors import exchange_thread
+    from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
+
+    anna, bram = make_member(wijk, "Anna"), make_member(wijk, "Bram")
+    with tenant_context(wijk):
+        listing = post(wijk, anna, title="Hulp bij de computer")
+        exchange = respond_to_listing(actor=actor_of(bram), member=bram, listing=listing, message="Ik kan helpen.")
+        conversation = Conversation.objects.get(exchange=exchange)
+        message = exchange_thread(exchange).get()
+    return anna, bram, exchange, conversation, message

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests.tenants.marketplace.conftest import actor_of, post
+from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
     cancel_exchange,
@@ -19,7 +20,7 @@ from wijkmarkt.tenants.marketplace.actions.exchanges import (
 )
 from wijkmarkt.tenants.marketplace.actions.listings import withdraw_listing
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member
-from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, ListingStatus, Message, Via
+from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, ListingStatus, Via
 from wijkmarkt.tenants.marketplace.selectors import month_in_numbers
 
 
@@ -48,7 +49,7 @@ def test_responding_to_a_request_makes_the_responder_the_helper_with_a_first_mes
 
     assert (exchange.helper, exchange.receiver) == (people["bram"], people["anna"])
     assert exchange.via == Via.WEBSITE
-    assert Message.objects.get(exchange=exchange).body == "Ik kan dinsdag komen."
+    assert exchange_thread(exchange).get().body == "Ik kan dinsdag komen."
     listing.refresh_from_db()
     assert listing.status == ListingStatus.IN_CONTACT
 
@@ -180,4 +181,4 @@ def test_messages_between_blocked_members_are_refused(in_parkwijk, people):
         post_message(actor=actor_of(people["bram"]), exchange=exchange, body="Hallo?")
 
     assert error_code(refused) == "blocked"
-    assert Message.objects.filter(exchange=exchange).count() == 1
+    assert exchange_thread(exchange).count() == 1

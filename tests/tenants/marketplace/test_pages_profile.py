@@ -73,12 +73,14 @@ def test_notifications_are_listed_and_marked_read(in_parkwijk, people):
     listed = page_of(client.get("/meldingen/"))
     marked = client.post("/meldingen/")
 
-    assert "(1 nieuw)" in home
+    notifications_link = '<a href="/meldingen/">Meldingen <span class="count">(1 nieuw)</span>'
+    assert notifications_link in home
+    assert '<a href="/berichten/">Berichten <span class="count">(1 nieuw)</span>' in home  # Bram's first message
     assert "Bram reageerde op" in listed and 'href="/afspraken/' in listed
     assert marked.status_code == 302
     with tenant_context(in_parkwijk):
         assert not Notification.objects.filter(member=people["anna"], read_at__isnull=True).exists()
-    assert "(1 nieuw)" not in page_of(client.get("/"))
+    assert notifications_link not in page_of(client.get("/"))
 
 
 def test_a_member_blocks_and_unblocks_a_neighbour_from_their_profile(in_parkwijk, people):

@@ -30,6 +30,8 @@
     newFrom: section.dataset.chatNewFrom || "Nieuw bericht van %s:",
     offline: section.dataset.chatOffline || "Geen verbinding. We proberen het opnieuw.",
     notSent: section.dataset.chatNotSent || "Niet verstuurd:",
+    report: section.dataset.chatReport || "Melden",
+    reportWhose: section.dataset.chatReportWhose || "bericht van %s",
     onlineOne: section.dataset.chatOnlineOne || "%s is online",
     onlineMany: section.dataset.chatOnlineMany || "Online: %s",
     countOne: section.dataset.chatCountOne || "1 buur online",
@@ -165,6 +167,12 @@
       someoneTypes(frame.member);
     } else if (frame.type === "read") {
       readUpTo(frame.member, frame.id);
+    } else if (frame.type === "hidden") {
+      var gone = document.getElementById("bericht-" + frame.id); // hidden by the moderators
+      if (gone) {
+        gone.remove();
+        showReadMark();
+      }
     } else if (frame.type === "ack") {
       pending.delete(frame.clientId);
       if (frame.clientId === clientId && textarea) {
@@ -209,6 +217,20 @@
     body.textContent = frame.body; // links stay text: nothing is fetched or previewed
     item.appendChild(meta);
     item.appendChild(body);
+    if (!own) {
+      // The same "Melden" link the server renders: a plain page, so it works like any other link.
+      var report = document.createElement("p");
+      report.className = "message-report";
+      var link = document.createElement("a");
+      link.href = "/berichten/" + conversationId + "/" + frame.id + "/melden/";
+      link.textContent = words.report;
+      var hiddenName = document.createElement("span");
+      hiddenName.className = "visually-hidden";
+      hiddenName.textContent = " " + words.reportWhose.replace("%s", frame.author.firstName);
+      link.appendChild(hiddenName);
+      report.appendChild(link);
+      item.appendChild(report);
+    }
 
     // Normally the newest comes last; a resumed older one goes before the first newer one.
     var later = Array.prototype.find.call(thread.children, function (other) {
