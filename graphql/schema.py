@@ -2,6 +2,8 @@
 
 import graphene
 
+from wijkmarkt.graphql.care.mutations import CareMutations
+from wijkmarkt.graphql.care.queries import CareQueries
 from wijkmarkt.graphql.chat.mutations import ChatMutations
 from wijkmarkt.graphql.chat.queries import ChatQueries
 from wijkmarkt.graphql.core.ids import WijkNode
@@ -14,11 +16,11 @@ from wijkmarkt.graphql.wijken.queries import WijkenQueries
 
 # MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
 # the same name), so it must win over MembershipQueries' `me`.
-class Query(MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, graphene.ObjectType):
+class Query(MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, graphene.ObjectType):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
-class Mutation(MembershipMutations, MarketplaceMutations, ChatMutations, graphene.ObjectType):
+class Mutation(MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, graphene.ObjectType):
     pass
 
 

@@ -1,5 +1,6 @@
 """The demo city for development: the four wijken of the documents, one login per role, a relative who acts for her
-mother, and the marketplace of each pilot wijk (tenants/marketplace/demo_data). Idempotent: a second run only checks."""
+mother, and the marketplace and household-help directory of each pilot wijk (tenants/marketplace/demo_data,
+tenants/care/demo_data.py). Idempotent: a second run only checks."""
 
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
+from wijkmarkt.tenants.care.demo_data import seed_demo_care
 from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
 
@@ -87,4 +89,5 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
         wijk = Wijk.objects.get(schema_name=spec["slug"])
         with tenant_context(wijk):
             seed_demo_marketplace(wijk=wijk, logins=logins, progress=progress)  # skips a wijk that has it
+            seed_demo_care(wijk=wijk, logins=logins, progress=progress)  # likewise
     return summary

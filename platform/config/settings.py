@@ -65,6 +65,7 @@ TENANT_APPS = [
     "wijkmarkt.tenants.membership",
     "wijkmarkt.tenants.marketplace",
     "wijkmarkt.tenants.chat",
+    "wijkmarkt.tenants.care",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -1,0 +1,106 @@
+"""Household-help queries: thin resolvers over the shared ProviderFilter and access.py. Every read happens in the
+schema of the request's wijk; an ID of another wijk resolves to nothing."""
+
+import graphene
+from django.utils.translation import gettext as _
+
+from wijkmarkt.graphql.care.types import (
+    HELP_REQUEST_RELATED,
+    CareActivityEnum,
+    DayPartEnum,
+    HelpRequestType,
+    ProviderKindEnum,
+    ProviderType,
+    WeekdayEnum,
+)
+from wijkmarkt.graphql.core.connections import CappedConnectionField
+from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
+from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.core.permissions import require_wijk_domain
+from wijkmarkt.graphql.marketplace.dataloaders import viewer
+
+# The same BAD_REQUEST wording as the listing search, field names in camelCase.
+from wijkmarkt.graphql.marketplace.queries import _bad_filter, _camel
+from wijkmarkt.graphql.marketplace.types import NOWHERE, local_pk
+from wijkmarkt.platform.wijken.models import Module, Wijk
+from wijkmarkt.tenants.care.access import help_requests_of, may_read_directory, visible_providers
+from wijkmarkt.tenants.care.filters import ProviderFilter
+
+MAX_FILTER_VALUES = 7
+
+CareFundingEnum = graphene.Enum(
+    "CareFunding",
+    [("NATURA", "natura"), ("PGB", "pgb")],
+    description="In natura (paid by the municipality) or from a personal budget (pgb).",
+)
+
+
+def care_wijk(info) -> Wijk:
+    """The wijk of this domain, with household help switched on."""
+    wijk = require_wijk_domain(info)
+    if not wijk.has_module(Module.CARE):
+        raise graphql_error(ErrorCode.WRONG_DOMAIN, _("Hulp bij het huishouden staat in deze wijk niet aan."))
+    return wijk
+
+
+def care_reader(info):
+    """Members of this wijk, and relatives registered as a member's proxy."""
+    care_wijk(info)
+    current = viewer(info)
+    if not may_read_directory(current.actor):
+        raise permission_denied()
+    return current
+
+
+def _values(args, name) -> list[str]:
+    values = [getattr(value, "value", value) for value in args.get(name) or []]
+    if len(values) > MAX_FILTER_VALUES:
+        raise graphql_error(ErrorCode.BAD_REQUEST, _("`%(name)s` heeft te veel waarden.") % {"name": _camel(name)})
+    return values
+
+
+class CareQueries(graphene.ObjectType):
+    care_providers = CappedConnectionField(
+        ProviderType,
+        description="Household-help providers of this wijk that fit the search, nearest first with `nearStreet`, "
+        "else by name. Members and their proxies.",
+        activities=graphene.List(graphene.NonNull(CareActivityEnum), description="Only those who do all of these."),
+        days=graphene.List(graphene.NonNull(WeekdayEnum), description="Only those who work on one of these days."),
+        parts=graphene.List(
+            graphene.NonNull(DayPartEnum), description="Only those who work in one of these parts of the day."
+        ),
+        funding=CareFundingEnum(description="Only those working in natura, or only those paid from a pgb."),
+        kind=ProviderKindEnum(description="Only this kind of provider."),
+        near_street=graphene.ID(description="With `distanceM` from this Street ID (of this wijk)."),
+        within_m=graphene.Int(description="With `nearStreet`: at most this many metres away (50 to 5000)."),
+    )
+    care_provider = WijkNode.Field(ProviderType, description="One provider by ID; null if missing or of another wijk.")
+    help_requests = CappedConnectionField(
+        HelpRequestType,
+        description="Requests for household help the viewer follows, newest first: their own and their principals' "
+        "(proxy), those sent to a provider they work for, and every one of the wijk for the makelaar.",
+    )
+    help_request = WijkNode.Field(HelpRequestType, description="One request the viewer may follow, by ID; else null.")
+
+    @staticmethod
+    def resolve_care_providers(root, info, **args):
+        current = care_reader(info)
+        data = {"activity": _values(args, "activities"), "days": _values(args, "days"), "parts": _values(args, "parts")}
+        for name in ("funding", "kind"):
+            if args.get(name) is not None:
+                data[name] = getattr(args[name], "value", args[name])
+        if args.get("within_m") is not None:
+            data["within_m"] = args["within_m"]
+        if args.get("near_street") is not None:
+            pk = local_pk(args["near_street"], "Street")
+            data["near_street"] = NOWHERE if pk is None else pk
+        filterset = ProviderFilter(data, queryset=visible_providers(current.actor).select_related("street"))
+        if not filterset.is_valid():
+            raise _bad_filter(filterset.form.errors)
+        info.context.care_search_slots = filterset.slots  # for each result's `why`
+        return filterset.qs
+
+    @staticmethod
+    def resolve_help_requests(root, info, **_page):
+        care_wijk(info)
+        return help_requests_of(viewer(info).actor).select_related(*HELP_REQUEST_RELATED).order_by("-created_at")

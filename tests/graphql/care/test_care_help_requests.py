@@ -1,0 +1,96 @@
+"""sendHelpRequest, answerHelpRequest and withdrawHelpRequest through GraphQL: typed Dutch errors that write
+nothing, following one's requests, the provider answering, and roles that may not cross."""
+
+from django_tenants.utils import tenant_context
+
+from tests.graphql.care.conftest import gid, request_in
+from tests.graphql.marketplace.conftest import ok, run, top_error
+from wijkmarkt.tenants.care.models import HelpRequest
+
+SEND = """mutation($provider: ID!, $activities: [CareActivity!]!, $times: [CareTimeInput!], $note: String,
+                   $for: ID) {
+  sendHelpRequest(providerId: $provider, activities: $activities, times: $times, note: $note, onBehalfOf: $for) {
+    helpRequest { id status via placedAs activities times { day part } note member { firstName } provider { name } }
+    errors { field code message }
+  }
+}"""
+ANSWER = """mutation($id: ID!, $accept: Boolean!, $message: String) {
+  answerHelpRequest(requestId: $id, accept: $accept, message: $message) {
+    helpRequest { status answer } errors { field code message }
+  }
+}"""
+MINE = "{ helpRequests { edges { node { id status mayAnswer provider { name } member { firstName } } } } }"
+
+
+def test_resident_sends_and_follows_a_request(parkwijk, care):
+    data = ok("parkwijk", SEND, {"provider": gid("Provider", care["spaarne"].pk), "activities": ["HEAVY", "LIGHT"],
+                                 "times": [{"day": "TUE", "part": "MORNING"}], "note": "Bel eerst."},
+              user=care["anna"].user)["sendHelpRequest"]  # fmt: skip
+    assert data["errors"] == []
+    assert data["helpRequest"] | {"id": None} == {
+        "id": None, "status": "SENT", "via": "WEBSITE", "placedAs": "SELF", "activities": ["LIGHT", "HEAVY"],
+        "times": [{"day": "TUE", "part": "MORNING"}], "note": "Bel eerst.", "member": {"firstName": "Anna"},
+        "provider": {"name": "Thuiszorg Spaarne"},
+    }  # fmt: skip
+    mine = ok("parkwijk", MINE, user=care["anna"].user)["helpRequests"]["edges"]
+    assert [edge["node"]["id"] for edge in mine] == [data["helpRequest"]["id"]]
+    assert mine[0]["node"]["mayAnswer"] is False
+
+
+def test_makelaar_sends_for_a_resident(care):
+    data = ok("parkwijk", SEND, {"provider": gid("Provider", care["mieke"].pk), "activities": ["LINEN"],
+                                 "for": gid("Membership", care["anna"].pk)}, user=care["fatima"].user)  # fmt: skip
+    request = data["sendHelpRequest"]["helpRequest"]
+    assert (request["via"], request["placedAs"], request["member"]) == ("MAKELAAR", "MAKELAAR", {"firstName": "Anna"})
+
+
+def test_bad_input_gives_typed_dutch_errors_and_writes_nothing(parkwijk, care):
+    variables = {"provider": gid("Provider", care["mieke"].pk), "activities": ["HEAVY"], "note": "a\x00b" + "x" * 3000}
+    data = ok("parkwijk", SEND, variables, user=care["anna"].user)["sendHelpRequest"]
+    assert data["helpRequest"] is None
+    assert data["errors"] == [{"field": "note", "code": "INVALID_CHARACTERS",
+                               "message": "Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."}]  # fmt: skip
+    empty = ok("parkwijk", SEND, {**variables, "activities": [], "note": ""}, user=care["anna"].user)
+    assert empty["sendHelpRequest"]["errors"] == [{"field": "activities", "code": "REQUIRED",
+                                                   "message": "Kies minstens één."}]  # fmt: skip
+    other = ok("parkwijk", SEND, {**variables, "note": "<b>hoi</b>"}, user=care["anna"].user)
+    assert other["sendHelpRequest"]["errors"][0]["code"] == "NOT_OFFERED"
+    with tenant_context(parkwijk):
+        assert not HelpRequest.objects.exists()
+
+
+def test_provider_sees_only_their_requests_and_answers_them(parkwijk, care):
+    to_henk = request_in(parkwijk, care["anna"], care["spaarne"])
+    to_mieke = request_in(parkwijk, care["anna"], care["mieke"])
+    henk = care["henk"].user
+    mine = ok("parkwijk", MINE, user=henk)["helpRequests"]["edges"]
+    assert [(e["node"]["provider"]["name"], e["node"]["mayAnswer"]) for e in mine] == [("Thuiszorg Spaarne", True)]
+
+    too_long = ok("parkwijk", ANSWER, {"id": gid("HelpRequest", to_henk.pk), "accept": True, "message": "x" * 1001},
+                  user=henk)["answerHelpRequest"]  # fmt: skip
+    assert too_long["errors"][0]["code"] == "TOO_LONG" and too_long["errors"][0]["field"] == "message"
+    answered = ok("parkwijk", ANSWER, {"id": gid("HelpRequest", to_henk.pk), "accept": False, "message": "Vol."},
+                  user=henk)["answerHelpRequest"]  # fmt: skip
+    assert answered == {"helpRequest": {"status": "DECLINED", "answer": "Vol."}, "errors": []}
+    again = ok("parkwijk", ANSWER, {"id": gid("HelpRequest", to_henk.pk), "accept": True}, user=henk)
+    assert again["answerHelpRequest"]["errors"][0]["code"] == "WRONG_STATE"
+
+    not_his = run("parkwijk", ANSWER, {"id": gid("HelpRequest", to_mieke.pk), "accept": True}, user=henk)
+    assert top_error(not_his)["code"] == "NOT_FOUND"
+
+
+def test_resident_cannot_answer_and_neighbour_cannot_follow(parkwijk, care):
+    sent = request_in(parkwijk, care["anna"], care["spaarne"])
+    own = run("parkwijk", ANSWER, {"id": gid("HelpRequest", sent.pk), "accept": True}, user=care["anna"].user)
+    assert top_error(own)["code"] == "PERMISSION_DENIED"
+    assert ok("parkwijk", MINE, user=care["bram"].user)["helpRequests"]["edges"] == []
+    query = "query($id: ID!) { helpRequest(id: $id) { id } node(id: $id) { id } }"
+    assert ok("parkwijk", query, {"id": gid("HelpRequest", sent.pk)}, user=care["bram"].user) == {
+        "helpRequest": None, "node": None}  # fmt: skip
+
+
+def test_withdraw(parkwijk, care):
+    sent = request_in(parkwijk, care["anna"], care["spaarne"])
+    mutation = "mutation($id: ID!) { withdrawHelpRequest(requestId: $id) { helpRequest { status } errors { code } } }"
+    data = ok("parkwijk", mutation, {"id": gid("HelpRequest", sent.pk)}, user=care["anna"].user)
+    assert data["withdrawHelpRequest"] == {"helpRequest": {"status": "WITHDRAWN"}, "errors": []}
