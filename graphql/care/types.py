@@ -24,7 +24,7 @@ HelpRequestStatusEnum = graphene.Enum.from_enum(
 WeekdayEnum = graphene.Enum.from_enum(Weekday, description="A day of the week.")
 DayPartEnum = graphene.Enum.from_enum(DayPart, description="Morning, afternoon or evening.")
 
-HELP_REQUEST_RELATED = ("provider", "sent_by", *neighbour_related("member"))
+HELP_REQUEST_RELATED = ("provider__street", "sent_by", *neighbour_related("member"))
 
 
 def _reachable(finder, info, id):

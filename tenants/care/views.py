@@ -162,10 +162,13 @@ def withdraw(request, request_id: int):
 def answer(request, request_id: int):
     help_request = help_request_for(request.actor, request_id)
     form = AnswerForm(request.POST)
+    decision = request.POST.get("besluit")
+    if decision not in ("aannemen", "afwijzen"):
+        form.add_error(None, _("Kies Aannemen of Afwijzen."))
     if form.is_valid():
         try:
-            answer_help_request(actor=request.actor, help_request=help_request,
-                                accept=request.POST.get("besluit") == "aannemen", message=form.cleaned_data["message"])  # fmt: skip
+            answer_help_request(actor=request.actor, help_request=help_request, accept=decision == "aannemen",
+                                message=form.cleaned_data["message"])  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -94,3 +94,28 @@ def test_withdraw(parkwijk, care):
     mutation = "mutation($id: ID!) { withdrawHelpRequest(requestId: $id) { helpRequest { status } errors { code } } }"
     data = ok("parkwijk", mutation, {"id": gid("HelpRequest", sent.pk)}, user=care["anna"].user)
     assert data["withdrawHelpRequest"] == {"helpRequest": {"status": "WITHDRAWN"}, "errors": []}
+
+
+def test_help_requests_query_count_does_not_grow_with_page_size(parkwijk, care):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import client_for, make_member
+
+    for number in range(6):
+        resident = make_member(parkwijk, f"Bewoner{number}")
+        request_in(parkwijk, resident, care["spaarne"])
+        request_in(parkwijk, resident, care["mieke"])
+    query = """query($first: Int) { helpRequests(first: $first) { edges { node {
+      id status mayAnswer times { day part } member { firstName street } provider { name street { name } } } } } }"""
+    counts = []
+    for first in (2, 12):
+        client = client_for("parkwijk", care["fatima"].user)  # the makelaar follows every request of the wijk
+        client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")
+        with CaptureQueriesContext(connection) as captured:
+            body = client.post("/graphql", {"query": query, "variables": {"first": first}},
+                               content_type="application/json").json()  # fmt: skip
+        assert len(body["data"]["helpRequests"]["edges"]) == first, body
+        real = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
+        counts.append((len(real), "\n".join(real)))
+    assert counts[0][0] == counts[1][0], counts[1][1]

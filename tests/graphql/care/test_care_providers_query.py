@@ -72,3 +72,11 @@ def test_query_count_does_not_grow_with_page_size(parkwijk, care):
     large, found_large, sql = _count(SEARCH, {**variables, "first": 12}, care["anna"].user)
     assert (len(found_small), len(found_large)) == (2, 12)
     assert small == large, sql
+
+
+def test_a_wijk_without_household_help_answers_wrong_domain(parkwijk, care):
+    from wijkmarkt.platform.wijken.models import Module, Wijk
+
+    Wijk.objects.filter(pk=parkwijk.pk).update(modules=[Module.MARKETPLACE])
+    error = top_error(run("parkwijk", SEARCH, user=care["anna"].user))
+    assert error == {"code": "WRONG_DOMAIN", "message": "Hulp bij het huishouden staat in deze wijk niet aan."}

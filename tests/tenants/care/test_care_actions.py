@@ -162,3 +162,14 @@ def test_provider_with_bad_fields_is_refused_with_every_field_named(in_parkwijk)
                                     "activities": ["required"], "areas": ["invalid_choice"],
                                     "available": ["invalid_choice"]}  # fmt: skip
     assert not Provider.objects.exists()
+
+
+def test_the_explanation_is_in_english_for_english_readers(providers, streets):
+    from django.utils import translation
+
+    filterset, found = search({"days": ["tue"], "parts": ["morning"], "near_street": streets["zomer"].pk})
+    with translation.override("en"):
+        assert (
+            explain(found[0], filterset.slots)
+            == "Works Tuesday morning, 600 m from you, contracted by the municipality"
+        )

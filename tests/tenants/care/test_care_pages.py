@@ -136,3 +136,24 @@ def test_centrum_member_never_reaches_a_parkwijk_provider_or_request(in_parkwijk
     assert "Thuiszorg Spaarne" not in search and "0 aanbieders gevonden" in search
     with tenant_context(in_parkwijk):  # the pages left the connection on Centrum
         assert HelpRequest.objects.count() == 1
+
+
+def test_an_answer_without_a_decision_is_refused_and_changes_nothing(providers, people):
+    anna = people["anna"]
+    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
+                             activities=["light"])  # fmt: skip
+    client = client_for("parkwijk", people["henk"].user)
+    response = client.post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"message": "Misschien"})
+    assert response.status_code == 400 and "Kies Aannemen of Afwijzen." in text(response)
+    assert "Misschien" in text(response)
+    sent.refresh_from_db()
+    assert sent.status == "sent"
+
+
+def test_a_wijk_without_household_help_has_no_pages_and_no_menu_link(providers, people, parkwijk):
+    from wijkmarkt.platform.wijken.models import Module, Wijk
+
+    Wijk.objects.filter(pk=parkwijk.pk).update(modules=[Module.MARKETPLACE, Module.CHAT])
+    client = client_for("parkwijk", people["anna"].user)
+    assert client.get("/hulp-in-huis/").status_code == 404
+    assert 'href="/hulp-in-huis/"' not in text(client.get("/vraag-en-aanbod/"))
