@@ -17,8 +17,8 @@ Each phase: a warm-up, then a measuring window; latency is receipt minus send ti
 sent in the window to every member but its sender; deliveries/s counts what arrived during the window; then it
 waits until everything arrived (or nothing arrived for a while) and counts what never came as lost. The last phase,
 "flood", offers far more than any set-up delivers: its deliveries/s is the set-up's capacity. With py-spy installed
-in .venv (`.venv/bin/pip install py-spy`; not a dependency) each daphne set-up gets one more phase at the profile
-rate, recorded by py-spy and summarised (chat_profile.py); its figures are not in the table.
+in .venv (`.venv/bin/pip install py-spy`; not a dependency) py-spy records daphne during the window of the phase at
+the profile rate (non-blocking sampling, so it barely slows the server) and chat_profile.py summarises it.
 
 How to read it: one row per set-up and phase with p50/p99/max latency in ms, deliveries/s achieved vs offered, lost
 and duplicated deliveries, and the CPU of the server and the client process (in % of one core) and of the whole
@@ -93,15 +93,21 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=20.0, help="at most this long to wait for late deliveries")
     parser.add_argument("--settle", type=float, default=60.0, help="at most this long for a backlog to clear")
     parser.add_argument("--flood-rate", type=float, default=200.0, help="the capacity phase's rate (0: none)")
-    parser.add_argument("--profile-rate", type=float, default=GOAL_RATE, help="rate of the py-spy phase")
-    parser.add_argument("--no-profile", action="store_true", help="skip the py-spy phase")
+    parser.add_argument("--profile-rate", type=float, default=GOAL_RATE, help="the phase py-spy records")
+    parser.add_argument("--no-profile", action="store_true", help="no py-spy recording")
+    parser.add_argument("--setups", default="baseline,memory,redis", help="which set-ups (redis needs REDIS_URL)")
     parser.add_argument("--join-batch", type=int, default=50, help="sockets joining at once (0: all at once)")
     parser.add_argument("--asgi", default=ASGI_APPLICATION, help="the application daphne serves (a what-if)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1 s warm-up, 4 s windows")
+    parser.add_argument("--report-from", metavar="DIR", help="print the report of an earlier run's folder again")
     args = parser.parse_args()
     if args.quick:
         args.warmup, args.window, args.drain, args.settle = 1.0, 4.0, 10.0, 20.0
     args.rate_list = [float(rate) for rate in args.rates.split(",") if rate.strip()]
+    if args.report_from:
+        # Same arguments as that run (the rates, window and so on label the report); no database, no servers.
+        print_report(args, load_results(Path(args.report_from)), redis_url="", log_dir=Path(args.report_from))
+        return 0
     # The Redis set-up is for daphne only: this process (set-up, sessions) and the in-memory run must not use it.
     redis_url = os.environ.pop("REDIS_URL", "")
     started = time.monotonic()
@@ -193,7 +199,8 @@ def check_rate_limit(args) -> None:
     in the limit, no minute can exceed it. Refused sends would show as rate_limited errors in the table."""
     from wijkmarkt.tenants.chat.actions import RATE_LIMIT
 
-    rates = [*args.rate_list, args.flood_rate, 0 if args.no_profile else args.profile_rate]
+    extra = 0 if args.no_profile or args.profile_rate in args.rate_list else args.profile_rate
+    rates = [*args.rate_list, args.flood_rate, extra]
     per_member = sum(rates) * (args.warmup + args.window) / args.members + 5  # + the join probes
     verdict = "fine" if per_member <= RATE_LIMIT else "TOO MANY: expect rate_limited errors"
     print(f"Rate limit: each member sends at most {per_member:.1f} messages in all phases together "
@@ -233,13 +240,14 @@ def run_all(args, room: dict, children: Children, log_dir: Path, *, database_url
     profile = py_spy is not None and not args.no_profile
     if not profile and not args.no_profile:
         print("py-spy is not installed: no profile (.venv/bin/pip install py-spy, not a project dependency)")
-    setups = [("baseline", "baseline", None)]
-    setups.append(("daphne-memory", "daphne, in-memory layer", daphne_env(database_url, "")))
-    if redis_url:
+    wanted = {name.strip() for name in args.setups.split(",")}
+    setups = [("baseline", "baseline", None)] if "baseline" in wanted else []
+    if "memory" in wanted:
+        setups.append(("daphne-memory", "daphne, in-memory layer", daphne_env(database_url, "")))
+    if "redis" in wanted and redis_url:
         setups.append(("daphne-redis", "daphne, Redis layer", daphne_env(database_url, redis_url)))
-    else:
+    elif "redis" in wanted:
         print("REDIS_URL is not set: no Redis set-up (set it to measure channels-redis too)")
-    results = {}
     for key, label, env in setups:
         port = free_port()
         if env is None:
@@ -252,8 +260,14 @@ def run_all(args, room: dict, children: Children, log_dir: Path, *, database_url
         phases = [phase_spec(f"{rate:g} msg/s", rate, args) for rate in args.rate_list]
         profile_out = ""
         if profile and env is not None:
-            # First, on the freshly joined server: a server that falls behind is in another state after each phase.
-            phases.insert(0, phase_spec(f"profile {args.profile_rate:g} msg/s", args.profile_rate, args, profile=True))
+            # py-spy (non-blocking) records the measured phase at the profile rate; an extra phase only when no
+            # measured phase has that rate. Not a phase of its own first: an overloaded server is in another
+            # state after it, and the measured phases would show that state instead of their own.
+            match = next((phase for phase in phases if phase["rate"] == args.profile_rate), None)
+            if match is not None:
+                match["profile"] = True
+            else:
+                phases.append(phase_spec(f"profile {args.profile_rate:g} msg/s", args.profile_rate, args, profile=True))
             profile_out = str(log_dir / f"profile-{key}.txt")
         if args.flood_rate > 0:
             phases.append(phase_spec(f"flood {args.flood_rate:g} msg/s", args.flood_rate, args))
@@ -276,10 +290,25 @@ def run_all(args, room: dict, children: Children, log_dir: Path, *, database_url
         plan_path.write_text(json.dumps(plan))
         client = subprocess.run([sys.executable, str(HERE / "chat_clients.py"), str(plan_path)], cwd=HERE)
         if client.returncode != 0:
-            raise SystemExit(f"the clients of {label} failed (exit {client.returncode}); server log:\n"
-                             f"{children.log_tail(key)}")  # fmt: skip
+            # One set-up that cannot be measured (a server that never delivers, say) must not cost the others.
+            print(f"The clients of {label} failed (exit {client.returncode}); last lines of the server log:\n"
+                  f"{children.log_tail(key, lines=15)}", flush=True)  # fmt: skip
         children.stop(key)
-        results[key] = {"label": label, **json.loads(Path(plan["results"]).read_text()), "profile": profile_out}
+        meta = {"label": label, "profile": profile_out, "code": code_state(), "asgi": args.asgi}
+        Path(log_dir / f"meta-{key}.json").write_text(json.dumps(meta))
+    return load_results(log_dir)
+
+
+def load_results(log_dir: Path) -> dict:
+    """Every set-up's figures from the run's folder, in the order they ran; a failed set-up has only a label."""
+    results = {}
+    for key in ("baseline", "daphne-memory", "daphne-redis"):
+        meta_path, result_path = log_dir / f"meta-{key}.json", log_dir / f"results-{key}.json"
+        if not meta_path.exists():
+            continue
+        results[key] = {**json.loads(meta_path.read_text()), "failed": not result_path.exists()}
+        if result_path.exists():
+            results[key].update(json.loads(result_path.read_text()))
     return results
 
 
@@ -308,24 +337,29 @@ def ms(seconds: float | None) -> str:
 
 def print_report(args, results: dict, *, redis_url: str, log_dir: Path) -> None:
     members = args.members
+    failed = [result["label"] for result in results.values() if result["failed"]]
+    results = {key: result for key, result in results.items() if not result["failed"]}
     print(f"\n=== {members} sockets in one buurtkamer, one server process "
           f"(window {args.window:g} s after {args.warmup:g} s warm-up)\n")  # fmt: skip
     header = (f"{'set-up':<26} {'phase':<16} {'sent/s':>7} {'offered/s':>10} {'delivered/s':>12} {'p50 ms':>9} "
               f"{'p99 ms':>9} {'max ms':>9} {'lost':>8} {'dup':>5} {'server':>7} {'client':>7} {'machine':>8} "
               f"{'load':>5}  errors")  # fmt: skip
-    print(f"Code: {code_state()}")
+    for result in results.values():
+        print(f"{result['label']}: code {result.get('code', '?')}" + (
+            f", serving {result['asgi']}" if result.get("asgi") and result["label"] != "baseline" else ""))  # fmt: skip
     conn_max_age = os.environ.get("CONN_MAX_AGE", "0 (the default: a new database connection per in_wijk call)")
-    print(f"daphne serves {args.asgi} with DEBUG off, CONN_MAX_AGE={conn_max_age}; sockets joined "
+    print(f"daphne: DEBUG off, CONN_MAX_AGE={conn_max_age}; sockets joined "
           f"{args.join_batch or 'all'} at a time.\n")  # fmt: skip
     print(header)
     for result in results.values():
         for phase in result["phases"]:
-            if phase["profile"]:
+            if phase["profile"] and phase["name"].startswith("profile"):
                 continue
             latency, cpu = phase["latency"], phase["cpu"]
             errors = ", ".join(f"{code} {count}" for code, count in phase["errors"].items()) or "-"
             print(
-                f"{result['label']:<26} {phase['name']:<16} {phase['sent_per_second']:>7.1f} "
+                f"{result['label']:<26} {phase['name'] + (' *' if phase['profile'] else ''):<16} "
+                f"{phase['sent_per_second']:>7.1f} "
                 f"{phase['offered_per_second']:>10,.0f} {phase['delivered_per_second']:>12,.0f} "
                 f"{ms(latency.get('p50')):>9} {ms(latency.get('p99')):>9} {ms(latency.get('max_arrived')):>9} "
                 f"{phase['lost']:>8,} {phase['duplicates']:>5,} {cpu.get('server', 0):>6.0f}% "
@@ -337,18 +371,24 @@ arrived during the window. p50/p99/max: send -> receipt by each other member, of
 "lost" when the percentile falls among the lost ones. lost: deliveries of those messages that had not arrived
 {args.drain:g} s after the window (the drain). dup: deliveries that came twice. server/client: CPU of that process
 in % of one core; machine: all cores, everyone's work; load: 1-minute load average.
-A phase whose delivered/s stays below offered/s is over the set-up's capacity: its latency grows with the window.""")
+A phase whose delivered/s stays below offered/s is over the set-up's capacity: its latency grows with the window.
+*: py-spy recorded the server during this window (non-blocking sampling).""")
     print()
     for result in results.values():
         failures = result["handshake_failures"]
-        print(f"{result['label']}: {members} sockets open and in the room after {result['join_seconds']:.1f} s"
-              + (f" ({failures} handshakes failed and were retried)" if failures else ""))  # fmt: skip
+        joined = result["joined"]
+        print(f"{result['label']}: {members} sockets open after {result['join_seconds']:.1f} s, "
+              + ("all in the room" if joined == members else
+                 f"ONLY {joined} RECEIVE MESSAGES (the server dropped the others from the room)")
+              + (f"; {failures} handshakes failed and were retried" if failures else ""))  # fmt: skip
     for result in results.values():
         for phase in result["phases"]:
             if phase["drained"] and phase["drained"] != "all delivered":
                 print(f"  {result['label']}, {phase['name']}: drain ended with {phase['drained']}")
             if phase["settled"]:
                 print(f"  {result['label']}, after {phase['name']}: {phase['settled']} (the next phase started loaded)")
+    for label in failed:
+        print(f"{label}: NOT MEASURED, its clients failed (see the progress lines and the server log)")
     print_ratios(args, results)
     print_goals(args, results, redis_url=redis_url)
     print_profiles(args, results)
@@ -430,8 +470,8 @@ def print_goals(args, results: dict, *, redis_url: str) -> None:
         if flood and flood["cpu"].get("client", 0) > 85:
             print(f"Note: the client process used {flood['cpu']['client']:.0f}% of a core in the baseline's flood: "
                   "the baseline's capacity is then the clients' limit, so the ratio flatters daphne.")  # fmt: skip
-    if not redis_url:
-        print("Redis layer: not measured (REDIS_URL not set).")
+    if "daphne-redis" not in results:
+        print("Redis layer: not measured (REDIS_URL not set, or its set-up failed).")
 
 
 def print_profiles(args, results: dict) -> None:
@@ -441,7 +481,7 @@ def print_profiles(args, results: dict) -> None:
         path = result.get("profile")
         if not path:
             continue
-        print(f"\n=== Profile of {result['label']}, {args.profile_rate:g} msg/s (py-spy, not in the table)\n")
+        print(f"\n=== Profile of {result['label']}, {args.profile_rate:g} msg/s (py-spy --nonblocking)\n")
         if not Path(path).exists():
             print(f"(py-spy wrote no profile to {path})")
             continue

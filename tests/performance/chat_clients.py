@@ -26,7 +26,8 @@ CONNECT_CONCURRENCY = 25  # daphne's listen backlog is 50; more handshakes at on
 PROGRESS_SECONDS = 2.0
 JOIN_LIMIT = 600.0  # seconds for the join storm (every socket's resume and presence) to calm down
 HANDSHAKE_ATTEMPTS = 10
-STALL_LIMIT = 60.0  # a probe that gained no receipt for this long is sent again
+STALL_LIMIT = 45.0
+PROBES = 2  # a second probe that reaches no more sockets than the first: the rest are not coming  # a probe that gained no receipt for this long is sent again
 MONOTONIC = time.monotonic
 
 
@@ -164,6 +165,7 @@ class Clients:
         self.next_sender = 0
         self.handshake_failures = 0
         self.join_seconds = 0.0
+        self.joined = 0  # sockets that received the last join probe (its sender included)
         self.label = plan["label"]
 
     def say(self, message: str) -> None:
@@ -226,26 +228,30 @@ class Clients:
                 f"{len(self.sockets)} of {len(sessions)} sockets open and subscribed ({MONOTONIC() - started:.1f} s)"
             )
         others = len(self.sockets) - 1
-        for attempt in range(1, 6):
+        for attempt in range(1, PROBES + 1):
             seq = await self.send_one(None, in_window=False, note="probe")
             seen, progress_at = -1, MONOTONIC()
             while self.recorder.receipts[seq] < others and MONOTONIC() - progress_at < STALL_LIMIT:
                 if self.recorder.receipts[seq] != seen:
                     seen, progress_at = self.recorder.receipts[seq], MONOTONIC()
                 await asyncio.sleep(0.1)
-            if self.recorder.receipts[seq] >= others:
-                self.say(
-                    f"all {len(self.sockets)} in the room after {MONOTONIC() - started:.1f} s ({attempt} probe(s))"
-                )
-                self.join_seconds = MONOTONIC() - started
-                await self.quiet(seconds=1.0, limit=JOIN_LIMIT)
-                return
+            self.joined = self.recorder.receipts[seq] + 1
+            if self.joined == len(self.sockets):
+                break
             self.say(f"probe {attempt}: {self.recorder.receipts[seq]} of {others} received, none for "
-                     f"{STALL_LIMIT:.0f} s; another probe")  # fmt: skip
-        raise SystemExit(
-            f"[{self.label}] not every socket joined the room; frames received: {self.recorder.other_frames}, "
-            f"errors: {self.recorder.errors}, first frame: {self.recorder.first_other!r}"
-        )
+                     f"{STALL_LIMIT:.0f} s")  # fmt: skip
+        if self.joined <= 1:
+            raise SystemExit(
+                f"[{self.label}] no socket receives messages; frames received: {self.recorder.other_frames}, "
+                f"errors: {self.recorder.errors}, first frame: {self.recorder.first_other!r}"
+            )
+        self.join_seconds = MONOTONIC() - started
+        if self.joined < len(self.sockets):
+            self.say(f"WARNING: only {self.joined} of {len(self.sockets)} sockets receive messages; the server "
+                     "dropped the others from the room. Measuring anyway: their deliveries count as lost.")  # fmt: skip
+        else:
+            self.say(f"all {len(self.sockets)} in the room after {self.join_seconds:.1f} s ({attempt} probe(s))")
+        await self.quiet(seconds=1.0, limit=JOIN_LIMIT)
 
     async def quiet(self, *, seconds: float, limit: float) -> bool:
         """Wait until no frame of any kind arrived for `seconds` (join storms, backlogs), at most `limit`."""
@@ -387,7 +393,7 @@ class Clients:
     def start_profiler(self, phase: Phase) -> subprocess.Popen | None:
         pid = self.plan["server_pids"].get("server")
         command = [self.plan["py_spy"], "record", "--pid", str(pid), "--duration", str(round(phase.window)),
-                   "--rate", "100", "--format", "raw", "--threads", "--output", self.plan["profile_out"]]  # fmt: skip
+                   "--rate", "100", "--nonblocking", "--format", "raw", "--threads", "--output", self.plan["profile_out"]]  # fmt: skip
         self.say(f"py-spy records the server for {round(phase.window)} s")
         return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -406,7 +412,8 @@ class Clients:
                 "errors": phase.errors, "cpu": phase.cpu, "drained": phase.drained,
             })  # fmt: skip
         return {"label": self.label, "phases": out, "other_frames": recorder.other_frames,
-                "join_seconds": self.join_seconds, "handshake_failures": self.handshake_failures}  # fmt: skip
+                "join_seconds": self.join_seconds, "handshake_failures": self.handshake_failures,
+                "joined": self.joined}  # fmt: skip
 
     def close(self) -> None:
         for reader in self.readers:
