@@ -121,7 +121,14 @@ TEMPLATES = [
 ASGI_APPLICATION = "wijkmarkt.platform.config.asgi.application"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+    # redis-py 8's default socket timeout (5 s) equals channels-redis' 5 s BZPOPMIN: consumers died with TimeoutError
+    # under load and their sockets closed (tests/performance/bench_chat.py found it).
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
+        }
+    }
     # Shared by every process: chat presence and rate limits, and the host -> wijk cache.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

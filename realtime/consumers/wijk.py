@@ -4,6 +4,7 @@
 import json
 from collections import deque
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
@@ -83,6 +84,14 @@ def _blocked(scope) -> set[int]:
 
 
 class WijkConsumer(AsyncWebsocketConsumer):
+    async def dispatch(self, message):
+        # channels hops to the one database thread (aclose_old_connections) before every handler; these two only
+        # write to the socket, and in_wijk does that housekeeping itself when it needs the database.
+        if message["type"] in ("chat.message", "chat.event"):
+            await getattr(self, get_handler_name(message))(message)
+        else:
+            await super().dispatch(message)
+
     async def connect(self):
         # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
         self.subscriptions: dict[int, tuple[int, deque]] = {}
