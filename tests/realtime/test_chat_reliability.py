@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import pytest
+from axes.models import AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -388,6 +389,7 @@ def remove(neighbours: Neighbours) -> None:
         User.objects.filter(pk__in=[m.user_id for m in neighbours.members]).delete()
     connection.set_schema_to_public()
     Session.objects.filter(session_key__in=neighbours.session_keys).delete()
+    AccessLog.objects.filter(username__in=[m.user.email for m in neighbours.members]).delete()  # the log-ins
 
 
 def clients_for(neighbours: Neighbours, tag: str) -> list[Client]:
