@@ -126,7 +126,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
+            # The default capacity, 100 pending messages per process, silently dropped live chat messages under the
+            # reliability test (tests/realtime/test_chat_reliability.py).
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}], "capacity": 2000},
         }
     }
     # Shared by every process: chat presence and rate limits, and the host -> wijk cache.

@@ -15,7 +15,7 @@ from wijkmarkt.realtime.protocol import ErrorCode, FrameType, ProtocolError, err
 from wijkmarkt.tenants.chat import actions as chat
 from wijkmarkt.tenants.chat.access import conversation_for
 from wijkmarkt.tenants.chat.models import Participant
-from wijkmarkt.tenants.chat.selectors import blocked_by, frame_of, messages_after
+from wijkmarkt.tenants.chat.selectors import RESUME_LIMIT, blocked_by, frame_of, messages_after
 from wijkmarkt.tenants.membership.selectors import membership_of
 
 DELIVERED_MEMORY = 2000
@@ -185,8 +185,14 @@ class WijkConsumer(AsyncWebsocketConsumer):
             conversation_id = int(key)
             await in_wijk(self.scope, _check, self.scope, conversation_id)
             await self._subscribe(conversation_id, after_id)
-            for missed in await in_wijk(self.scope, _resume, self.scope, conversation_id, after_id):
-                await self._deliver(missed)
+            # In batches until none is left, so a long absence leaves no gap; live messages wait in the layer.
+            while True:
+                batch = await in_wijk(self.scope, _resume, self.scope, conversation_id, after_id)
+                for missed in batch:
+                    await self._deliver(missed)
+                if len(batch) < RESUME_LIMIT:
+                    break
+                after_id = batch[-1]["id"]
 
     async def on_read(self, frame):
         member_id, read_up_to = await in_wijk(self.scope, _read, self.scope, frame)

@@ -31,7 +31,6 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import pytest
 from axes.models import AccessLog
-from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django_tenants.utils import tenant_context
@@ -462,21 +461,6 @@ class OwnConnection:
 # --- the test -------------------------------------------------------------------------------------------------------
 
 
-# channels-redis counts its capacity (default 100) per daphne process, not per socket: all sockets of a process
-# share one Redis key, and a group_send to a full key is dropped with only an INFO line ("1 of 12 channels over
-# capacity"). Under this test's load that loses live messages: a client misses a few and never knows. Expected to
-# fail now and then until settings.py raises the capacity for Redis; with a higher capacity this marker lapses.
-REDIS_DROPS_MESSAGES = (
-    bool(settings.REDIS_URL) and settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("capacity", 100) <= 100
-)
-
-
-@pytest.mark.xfail(
-    REDIS_DROPS_MESSAGES,
-    reason="channels-redis capacity 100 per process drops messages",
-    raises=AssertionError,
-    strict=False,
-)
 @pytest.mark.django_db
 def test_every_client_gets_every_message_once_in_order_through_drops_and_a_server_restart(tmp_path):
     tag = secrets.token_hex(3)

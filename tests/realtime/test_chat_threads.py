@@ -149,3 +149,30 @@ def test_a_reported_message_hidden_by_the_makelaar_leaves_open_pages_and_history
     assert shown[0]["id"] == hidden_id
     assert gone[0] == {"type": "hidden", "conversation": conversation.pk, "id": hidden_id}
     assert quiet  # not sent again on resume
+
+
+def test_a_long_absence_is_resumed_in_full_in_batches(parkwijk, monkeypatch):
+    monkeypatch.setattr("wijkmarkt.tenants.chat.selectors.RESUME_LIMIT", 3)
+    monkeypatch.setattr("wijkmarkt.realtime.consumers.wijk.RESUME_LIMIT", 3)
+    anna, bram = make_member(parkwijk, "Anna"), make_member(parkwijk, "Bram")
+    with tenant_context(parkwijk):
+        conversation = start_direct_conversation(member=anna, other=bram)
+    a, b = socket_for("parkwijk", anna), socket_for("parkwijk", bram)
+
+    async def scenario():
+        await a.connect()
+        for n in range(7):
+            await a.send_to(text_data=send(conversation, f"lang-{n}", f"Bericht {n}"))
+            await frames(a, 2)
+        await b.connect()
+        await b.send_to(text_data=resume(conversation))
+        missed = await frames(b, 7)
+        quiet = await nothing_more(b)
+        await a.disconnect()
+        await b.disconnect()
+        return missed, quiet
+
+    missed, quiet = run(scenario)
+
+    assert [f["body"] for f in missed] == [f"Bericht {n}" for n in range(7)]
+    assert quiet
