@@ -2,11 +2,8 @@
 requests, and one request with withdrawing (resident side) and answering (provider side). Each write is a POST to
 its own address; permissions are decided by access.py and the actions."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,35 +28,13 @@ from wijkmarkt.tenants.marketplace.views.pages import (
     acting_choices,
     chosen_member,
     me,
+    module_page,
     paginate,
-    refused,
     writes_paused,
 )
-from wijkmarkt.tenants.membership.access import NotFound
 
-
-def care_page(view):
-    """Members of a wijk with household help switched on, and relatives acting as a member's proxy. Missing, not
-    theirs or another wijk's is a plain 404; a refusal from the actions becomes a page that says why."""
-
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        if not request.tenant.site_visible:
-            return render(request, "wijk/not_open.html")
-        if not request.tenant.has_module(Module.CARE):
-            raise Http404
-        if not may_read_directory(request.actor):
-            return render(request, "wijk/members_only.html", status=403)
-        if request.method == "POST" and writes_paused(request):
-            return refused(request)
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refusal:
-            return refused(request, refusal)
-
-    return page
+# Members of a wijk with household help switched on, and relatives acting as a member's proxy.
+care_page = module_page(Module.CARE, may_enter=lambda request: may_read_directory(request.actor))
 
 
 @care_page

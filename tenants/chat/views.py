@@ -5,10 +5,8 @@ with a neighbour, the buurtkamer or the makelaar inbox.
 Members of the wijk only. Access is decided by tenants/chat/access.py and the actions; a conversation that is not
 the viewer's, or does not exist here, is a plain 404. Views never write except through actions.py."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -27,39 +25,16 @@ from wijkmarkt.tenants.chat.forms import MessageForm
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
 from wijkmarkt.tenants.chat.selectors import blocked_by, messages_after, unread_counts
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import me, paginate, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import me, module_page, paginate, writes_paused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
-from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import neighbours
 
 HISTORY = 50  # messages on the page; older ones are not shown (no paging yet)
 
 
-def chat_page(view):
-    """Members of this wijk only (a relative acting as proxy has no conversations of their own); a closed wijk says
-    why; a wijk without the chat module has no chat pages; not there or not theirs is a 404; a refused write
-    (suspended, paused wijk) is a page that says so."""
-
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        wijk = request.tenant
-        if not wijk.site_visible:
-            return render(request, "wijk/not_open.html")
-        if not wijk.has_module(Module.CHAT):
-            raise Http404
-        if not request.actor.is_member or me(request) is None:
-            return render(request, "wijk/members_only.html", status=403)
-        if request.method not in ("GET", "HEAD") and writes_paused(request):
-            return refused(request)
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refusal:
-            return refused(request, refusal)
-
-    return page
+# Members of this wijk only: a relative acting as proxy has no conversations of their own.
+chat_page = module_page(Module.CHAT, may_enter=lambda request: request.actor.is_member and me(request) is not None)
 
 
 def title_of(conversation: Conversation, member: Membership) -> str:

@@ -28,29 +28,37 @@ def is_proxy(request) -> bool:
     return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
 
 
-def marketplace_page(view):
-    """Members of this wijk (and relatives acting as a member's proxy) only; a closed wijk shows why it is closed;
-    anything that is not there or not theirs is a plain 404."""
+def module_page(module: Module, may_enter=None):
+    """A page of one of the wijk's modules, for members (and relatives acting as a member's proxy) unless `may_enter`
+    says otherwise; a closed wijk shows why it is closed; a switched-off module, and anything that is not there or
+    not theirs, is a plain 404; a refused write (suspended, paused wijk) is a page that says so."""
 
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        wijk = request.tenant
-        if not wijk.site_visible:
-            return render(request, "wijk/not_open.html")
-        if not wijk.has_module(Module.MARKETPLACE):
-            raise Http404
-        if not request.actor.is_member and not is_proxy(request):
-            return render(request, "wijk/members_only.html", status=403)
-        if request.method not in ("GET", "HEAD") and writes_paused(request):
-            return refused(request)  # every write of every page, in one place
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refusal:
-            return refused(request, refusal)
+    def decorator(view):
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            wijk = request.tenant
+            if not wijk.site_visible:
+                return render(request, "wijk/not_open.html")
+            if not wijk.has_module(module):
+                raise Http404
+            allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request)
+            if not allowed:
+                return render(request, "wijk/members_only.html", status=403)
+            if request.method not in ("GET", "HEAD") and writes_paused(request):
+                return refused(request)  # every write of every page, in one place
+            try:
+                return view(request, *args, **kwargs)
+            except NotFound:
+                raise Http404 from None
+            except PermissionDenied as refusal:
+                return refused(request, refusal)
 
-    return page
+        return page
+
+    return decorator
+
+
+marketplace_page = module_page(Module.MARKETPLACE)
 
 
 def requires(perm: Perm):
