@@ -82,7 +82,10 @@ def ring_conversation(ring: Ring) -> Conversation:
 
 def _store(conversation: Conversation, author: Membership, client_id: str, text: str) -> ChatMessage:
     message = ChatMessage.objects.create(conversation=conversation, author=author, client_id=client_id, body=text)
-    Participant.objects.get_or_create(conversation=conversation, member=author)
+    if conversation.kind in (Conversation.Kind.BUURTKAMER, Conversation.Kind.INBOX):
+        # Open rooms gain participants by writing (a makelaar answering the inbox, a neighbour in the buurtkamer);
+        # the other kinds have theirs from the start, so the hot path skips the query.
+        Participant.objects.get_or_create(conversation=conversation, member=author)
     frame, schema = frame_of(message), connection.schema_name
     transaction.on_commit(lambda: message_stored(schema, frame))
     return message
