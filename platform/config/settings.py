@@ -66,6 +66,7 @@ TENANT_APPS = [
     "wijkmarkt.tenants.marketplace",
     "wijkmarkt.tenants.chat",
     "wijkmarkt.tenants.care",
+    "wijkmarkt.tenants.privacy",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

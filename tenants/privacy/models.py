@@ -1,0 +1,38 @@
+"""The access log: who read a resident's sensitive data (self-assessment answers, support plans, cases, signals).
+Lives in the wijk's schema next to what it protects; rows are only ever added."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sensitive(models.TextChoices):
+    SELF_ASSESSMENT = "self_assessment", _("Eigen Kracht Wijzer")
+    SUPPORT_PLAN = "support_plan", _("Ondersteuningsplan")
+    CASE = "case", _("Dossier van de makelaar")
+    SIGNAL = "signal", _("Signaal")
+    EXPORT = "export", _("Download van alle gegevens")
+
+
+class Channel(models.TextChoices):
+    PAGE = "page", _("Website")
+    GRAPHQL = "graphql", _("API")
+
+
+class AccessLogEntry(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The citywide account, not the membership: the log must outlive a reader who leaves the wijk.
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reader_role = models.CharField(max_length=20, blank=True)
+    # Null once the subject is erased; the entry itself stays, so the reads remain accountable.
+    subject = models.ForeignKey(
+        "membership.Membership", null=True, on_delete=models.SET_NULL, related_name="access_log_entries"
+    )
+    what = models.CharField(max_length=20, choices=Sensitive.choices)
+    object_id = models.PositiveBigIntegerField()
+    via = models.CharField(max_length=10, choices=Channel.choices)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagen")
+        indexes = [models.Index(fields=["subject", "-at"])]
