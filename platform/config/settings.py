@@ -51,6 +51,7 @@ SHARED_APPS = [
     "django_tenants",
     "wijkmarkt.platform.wijken",
     "wijkmarkt.platform.accounts",
+    "wijkmarkt.platform.partners",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -67,6 +68,7 @@ TENANT_APPS = [
     "wijkmarkt.tenants.chat",
     "wijkmarkt.tenants.care",
     "wijkmarkt.tenants.privacy",
+    "wijkmarkt.tenants.places",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -135,8 +137,8 @@ if REDIS_URL:
     # Shared by every process: chat presence and rate limits, and the host -> wijk cache.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    # One process (./wijkmarkt run): no Redis needed.
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # One process (./wijkmarkt run): no Redis needed. The same capacity as with Redis.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "wijkmarkt.realtime.layers.InProcessChannelLayer"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
