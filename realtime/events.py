@@ -1,6 +1,8 @@
 """Events that domain actions send to open sockets. Called after commit, so a socket never hears of a change that
 rolled back."""
 
+import json
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
@@ -23,8 +25,10 @@ def blocks_changed(schema: str, member_id: int) -> None:
 
 def message_stored(schema: str, frame: dict) -> None:
     """A new chat message, however it was sent (socket, form, exchange page, GraphQL), reaches the open sockets of
-    its conversation. The consumer drops what a reader blocked and what a socket already has."""
-    _send(conversation_group(schema, frame["conversation"]), {"type": "chat.message", "frame": frame})
+    its conversation. The consumer drops what a reader blocked and what a socket already has. The frame goes out
+    encoded once, not once per socket of the room."""
+    _send(conversation_group(schema, frame["conversation"]),
+          {"type": "chat.message", "frame": frame, "text": json.dumps(frame)})  # fmt: skip
 
 
 def message_hidden(schema: str, conversation_id: int, message_id: int) -> None:

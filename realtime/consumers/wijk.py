@@ -213,13 +213,13 @@ class WijkConsumer(AsyncWebsocketConsumer):
         frame = event["frame"]
         if frame["author"]["id"] in self.blocked:
             return  # a blocked member's messages are not delivered
-        await self._deliver(frame)
+        await self._deliver(frame, event.get("text"))
 
     async def chat_event(self, event):
         if event["frame"]["conversation"] in self.subscriptions:
             await self.send_frame(event["frame"])
 
-    async def _deliver(self, frame: dict) -> None:
+    async def _deliver(self, frame: dict, text: str | None = None) -> None:
         subscription = self.subscriptions.get(frame["conversation"])
         if subscription is None:
             return
@@ -227,7 +227,7 @@ class WijkConsumer(AsyncWebsocketConsumer):
         if frame["id"] <= after_id or frame["id"] in delivered:
             return
         delivered.append(frame["id"])
-        await self.send_frame(frame)
+        await self.send(text_data=text or json.dumps(frame))
 
     async def send_frame(self, frame: dict):
         await self.send(text_data=json.dumps(frame))

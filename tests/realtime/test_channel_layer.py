@@ -1,4 +1,4 @@
-"""The channel layer the settings choose (in-memory, or channels-redis with REDIS_URL) carries group messages."""
+"""The channel layer the settings choose (in-process, or channels-redis with REDIS_URL) carries group messages."""
 
 import os
 
@@ -11,7 +11,7 @@ def test_backend_follows_redis_url():
     expected = (
         "channels_redis.core.RedisChannelLayer"
         if os.environ.get("REDIS_URL")
-        else "channels.layers.InMemoryChannelLayer"
+        else "wijkmarkt.realtime.layers.InProcessChannelLayer"
     )
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == expected
 
