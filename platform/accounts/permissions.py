@@ -19,23 +19,49 @@ class Perm(StrEnum):
     ACT_FOR_RESIDENTS = "act_for_residents"
     MODERATE = "moderate"
     MANAGE_CATEGORIES = "manage_categories"
+    MANAGE_PLACES = "manage_places"
+    # The makelaar's work (tenants/makelaar): register residents who are not online, keep cases, handle signals.
+    REGISTER_RESIDENTS = "register_residents"
+    KEEP_CASES = "keep_cases"
+    HANDLE_SIGNALS = "handle_signals"
+    REPORT_SIGNAL = "report_signal"
+    MANAGE_OWN_PROVIDER = "manage_own_provider"  # a provider's staff edit their own directory entry
+    DRAW_UP_SUPPORT_PLAN = "draw_up_support_plan"  # the provider on a plan, or the wijk's makelaar
+    MANAGE_WIJZER_RULES = "manage_wijzer_rules"  # the Eigen Kracht Wijzer's rules of the wijk (tenants/wijzer)
 
 
 # What a suspended member keeps: reading. Everything else is a write and is refused.
 READ_PERMISSIONS = frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS})
 _MEMBER = frozenset(
     {Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND,
-     Perm.PROPOSE_RING, Perm.REPORT}
+     Perm.PROPOSE_RING, Perm.REPORT, Perm.REPORT_SIGNAL}
 )  # fmt: skip
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.RESIDENT: _MEMBER,
-    Role.MAKELAAR: _MEMBER | {Perm.ACT_FOR_RESIDENTS, Perm.MODERATE},
+    Role.MAKELAAR: _MEMBER
+    | {
+        Perm.ACT_FOR_RESIDENTS,
+        Perm.MODERATE,
+        Perm.DRAW_UP_SUPPORT_PLAN,
+        Perm.REGISTER_RESIDENTS,
+        Perm.KEEP_CASES,
+        Perm.HANDLE_SIGNALS,
+    },
     Role.PROFESSIONAL: _MEMBER,
     Role.PROVIDER: frozenset(
-        {Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND, Perm.REPORT}
+        {
+            Perm.CONNECT_REALTIME,
+            Perm.VIEW_LISTINGS,
+            Perm.PUBLISH_LISTING,
+            Perm.RESPOND,
+            Perm.REPORT,
+            Perm.MANAGE_OWN_PROVIDER,
+            Perm.DRAW_UP_SUPPORT_PLAN,
+            Perm.REPORT_SIGNAL,
+        }
     ),
-    Role.WIJK_ADMIN: _MEMBER | {Perm.MODERATE, Perm.MANAGE_CATEGORIES},
+    Role.WIJK_ADMIN: _MEMBER | {Perm.MODERATE, Perm.MANAGE_CATEGORIES, Perm.MANAGE_PLACES, Perm.MANAGE_WIJZER_RULES},
 }
 
 

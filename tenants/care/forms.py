@@ -4,9 +4,9 @@ GraphQL refuse the same things with the same Dutch message; fields are `required
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.care.models import SLOTS, Activity
+from wijkmarkt.tenants.care.models import SATISFACTION_QUESTIONS, SCORES, SLOTS, Activity, Moment
 from wijkmarkt.tenants.care.selectors import slot_label
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, text_field
+from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, date_field, text_field
 
 
 class HelpRequestForm(OnBehalfMixin, forms.Form):
@@ -30,3 +30,70 @@ class HelpRequestForm(OnBehalfMixin, forms.Form):
 
 class AnswerForm(forms.Form):
     message = text_field(_("Bericht aan de bewoner"), _("Bijvoorbeeld wanneer u langskomt."), multiline=True, rows=3)
+
+
+def _choice_list(label, choices, help_text=""):
+    return forms.MultipleChoiceField(label=label, choices=choices, required=False, help_text=help_text,
+                                     widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+
+class ProviderEntryForm(forms.Form):
+    """What a provider's staff change about their own entry (name and kind are the wijk's to set)."""
+
+    description = text_field(_("Over uw organisatie"), _("Wat u doet en voor wie. Maximaal 1000 tekens."),
+                             multiline=True, rows=4)  # fmt: skip
+    activities = _choice_list(_("Welke hulp biedt u?"), Activity.choices)
+    areas = _choice_list(_("In welke buurten werkt u?"), [], _("Kies niets als u in de hele wijk werkt."))
+    available = _choice_list(_("Wanneer werkt u?"), [], _("Kies niets als de tijden in overleg gaan."))
+    in_natura = forms.BooleanField(label=_("Zorg in natura: de gemeente betaalt"), required=False)
+    pgb = forms.BooleanField(label=_("Te betalen uit een persoonsgebonden budget (pgb)"), required=False)
+    street = forms.ModelChoiceField(label=_("Straat van uw vestiging"), queryset=None, required=False,
+                                    empty_label=_("Geen straat tonen"),
+                                    error_messages={"invalid_choice": _("Kies uit de lijst.")})  # fmt: skip
+    phone = text_field(_("Telefoon"))
+    email = text_field(_("E-mail"))
+    address = text_field(_("Adres"))
+    website = text_field(_("Website"))
+
+    def __init__(self, *args, areas=(), streets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].choices = [(area, area) for area in areas]
+        self.fields["available"].choices = [(slot, slot_label(slot)) for slot in SLOTS]
+        self.fields["street"].queryset = streets
+
+
+class PlanForm(forms.Form):
+    result = text_field(_("Het resultaat dat u samen afspreekt"), _("Bijvoorbeeld: een schoon en leefbaar huis."))
+    resident_part = text_field(_("Wat doet de bewoner zelf?"), _("Bijvoorbeeld: afwassen en de was vouwen."),
+                               multiline=True, rows=4)  # fmt: skip
+    network_part = text_field(_("Wat doen familie, buren en vrienden?"),
+                              _("Bijvoorbeeld: dochter Carla doet elke zaterdag de boodschappen."),
+                              multiline=True, rows=4)  # fmt: skip
+    provider_part = text_field(_("Wat doet de aanbieder?"), _("Bijvoorbeeld: elke dinsdagochtend stofzuigen en "
+                               "de badkamer schoonmaken."), multiline=True, rows=4)  # fmt: skip
+    review_1 = date_field(_("Eerste datum om samen terug te kijken"), _("Bijvoorbeeld 14-3-2027."))
+    review_2 = date_field(_("Tweede datum (mag leeg blijven)"))
+    review_3 = date_field(_("Derde datum (mag leeg blijven)"))
+
+    def review_dates(self) -> list:
+        return [self.cleaned_data[name] for name in ("review_1", "review_2", "review_3") if self.cleaned_data[name]]
+
+
+class SatisfactionForm(forms.Form):
+    moment = forms.ChoiceField(label=_("Wanneer is deze meting?"), choices=Moment.choices, required=False,
+                               widget=forms.RadioSelect)  # fmt: skip
+    measured_on = date_field(_("Datum van de meting"), _("Laat leeg voor vandaag."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, question in enumerate(SATISFACTION_QUESTIONS, start=1):
+            self.fields[f"q{number}"] = forms.TypedChoiceField(
+                label=question, choices=SCORES, coerce=int, required=False, empty_value=None,
+                widget=forms.RadioSelect, error_messages={"invalid_choice": _("Kies een antwoord van 1 tot en met 5.")},
+            )  # fmt: skip
+
+    def questions(self):
+        return [self[f"q{number}"] for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]
+
+    def scores(self) -> list:
+        return [self.cleaned_data.get(f"q{number}") for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]

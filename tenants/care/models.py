@@ -96,3 +96,114 @@ class HelpRequest(models.Model):
             models.UniqueConstraint(fields=["provider", "member"], condition=models.Q(status="sent"),
                                     name="one_open_help_request_per_provider"),
         ]  # fmt: skip
+
+
+DEFAULT_RESULT = _("Een schoon en leefbaar huis")
+
+
+class SupportPlan(models.Model):
+    """An ondersteuningsplan (support plan) a provider or the wijk's makelaar draws up with a resident. Its content
+    lives in versions: a change makes a new version and the old ones stay, each with its own agreements."""
+
+    member = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="support_plans")
+    # The provider on the plan (its staff draw it up); empty when the makelaar draws it up alone.
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.PROTECT, related_name="plans")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "provider"], name="one_support_plan_per_provider"),
+            models.UniqueConstraint(fields=["member"], condition=models.Q(provider__isnull=True),
+                                    name="one_makelaar_support_plan"),
+        ]  # fmt: skip
+
+
+class SupportPlanVersion(models.Model):
+    """One wording of the plan. Never changed after it is written; the newest is the one to agree to."""
+
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    result = models.CharField(max_length=200)
+    resident_part = models.TextField(max_length=2000, blank=True)
+    network_part = models.TextField(max_length=2000, blank=True)
+    provider_part = models.TextField(max_length=2000, blank=True)
+    review_dates = ArrayField(models.DateField(), default=list, blank=True)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="one_support_plan_version_number")]
+
+
+class PlanSide(models.TextChoices):
+    RESIDENT = "resident", _("De bewoner")
+    PROFESSIONAL = "professional", _("De aanbieder of sociaal makelaar")
+
+
+class PlanAgreement(models.Model):
+    """One side's agreement to one version: the resident (or their proxy) and the provider's staff or makelaar."""
+
+    version = models.ForeignKey(SupportPlanVersion, on_delete=models.CASCADE, related_name="agreements")
+    side = models.CharField(max_length=12, choices=PlanSide.choices)
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    placed_as = models.CharField(max_length=10, choices=PlacedAs.choices, default=PlacedAs.SELF)
+    agreed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["agreed_at"]
+        constraints = [models.UniqueConstraint(fields=["version", "side"], name="one_agreement_per_side")]
+
+
+class Moment(models.TextChoices):
+    START = "start", _("Bij de start")
+    BETWEEN = "between", _("Tussendoor")
+    END = "end", _("Aan het einde")
+
+
+# The fixed satisfaction survey: a score of 1 (heel ontevreden) to 5 (heel tevreden) per question. Its order is the
+# order of SatisfactionMeasurement.scores, so questions are only ever added at the end.
+SATISFACTION_QUESTIONS = [
+    _("Hoe tevreden bent u over hoe schoon en leefbaar uw huis is?"),
+    _("Hoe tevreden bent u over de hulp die u krijgt?"),
+    _("Hoe tevreden bent u over wat u zelf nog kunt doen?"),
+    _("Hoe tevreden bent u over de hulp van familie, buren en vrienden?"),
+    _("Hoe tevreden bent u over de afspraken in uw plan?"),
+]
+SCORES = [
+    (1, _("Heel ontevreden")),
+    (2, _("Ontevreden")),
+    (3, _("Niet tevreden, niet ontevreden")),
+    (4, _("Tevreden")),
+    (5, _("Heel tevreden")),
+]
+
+
+class SatisfactionMeasurement(models.Model):
+    """The answers to the fixed satisfaction survey (SATISFACTION_QUESTIONS, each 1 to 5) at one moment of a plan,
+    for the evaluation of start against end (seeds/INVENTORY.md 5.4)."""
+
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="measurements")
+    moment = models.CharField(max_length=8, choices=Moment.choices)
+    scores = ArrayField(models.PositiveSmallIntegerField())
+    measured_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Filled in by the resident (or their proxy), or with them by the provider or makelaar.
+    side = models.CharField(max_length=12, choices=PlanSide.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["measured_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "moment"], condition=~models.Q(moment="between"),
+                                    name="one_start_and_one_end_measurement"),
+            models.CheckConstraint(condition=models.Q(moment__in=["start", "between", "end"]),
+                                   name="satisfaction_moment_valid"),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["moment", "measured_on"])]
+
+    @property
+    def average(self) -> float:
+        return sum(self.scores) / len(self.scores)

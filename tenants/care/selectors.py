@@ -1,10 +1,28 @@
 """Reads of household help, inside the active wijk's schema: the search over the directory and the plain-Dutch
-explanation of why a provider fits."""
+explanation of why a provider fits, a provider's worklist, where a support plan stands, and the satisfaction
+figures for the evaluation."""
 
-from django.db.models import QuerySet
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Case, Prefetch, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
-from wijkmarkt.tenants.care.models import SLOTS, Activity, Provider, ProviderKind
+from wijkmarkt.tenants.care.models import (
+    SATISFACTION_QUESTIONS,
+    SLOTS,
+    Activity,
+    HelpRequest,
+    HelpRequestStatus,
+    Moment,
+    PlanAgreement,
+    PlanSide,
+    Provider,
+    ProviderKind,
+    SatisfactionMeasurement,
+    SupportPlan,
+    SupportPlanVersion,
+)
 from wijkmarkt.tenants.marketplace.models import DayPart, Street, Weekday
 from wijkmarkt.tenants.marketplace.selectors import distance_from
 
@@ -79,3 +97,99 @@ def explain(provider: Provider, slots: list[str] = (), activities: list[str] = (
         parts.append(_("doet wat u zoekt"))
     sentence = ", ".join(str(part) for part in parts)
     return sentence[:1].upper() + sentence[1:]
+
+
+def worklist(requests: QuerySet[HelpRequest], status: str | None = None) -> QuerySet[HelpRequest]:
+    """A provider's incoming requests: the ones to answer first (oldest first, so nobody waits longest), then the
+    rest newest first; optionally one status only."""
+    if status:
+        requests = requests.filter(status=status)
+    waiting = Case(When(status=HelpRequestStatus.SENT, then=Value(0)), default=Value(1))
+    return requests.order_by(waiting, "created_at" if status == HelpRequestStatus.SENT else "-created_at")
+
+
+def with_versions(plans: QuerySet[SupportPlan]) -> QuerySet[SupportPlan]:
+    """Plans with every version and its agreements in three queries, whatever the number of plans."""
+    versions = SupportPlanVersion.objects.select_related("written_by").prefetch_related(
+        Prefetch("agreements", queryset=PlanAgreement.objects.select_related("agreed_by"))
+    )
+    return plans.prefetch_related(
+        Prefetch("versions", queryset=versions),
+        Prefetch("measurements", queryset=SatisfactionMeasurement.objects.select_related("recorded_by")),
+    )
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """Where a plan stands: its newest version, whether each side agreed to it, and the version in force (the
+    newest one both sides agreed to; None before the first agreement)."""
+
+    current: SupportPlanVersion
+    resident_agreed: bool
+    professional_agreed: bool
+    in_force: SupportPlanVersion | None
+
+    @property
+    def agreed(self) -> bool:
+        return self.resident_agreed and self.professional_agreed
+
+
+def sides_agreed(version: SupportPlanVersion) -> set[str]:
+    return {agreement.side for agreement in version.agreements.all()}
+
+
+def plan_state(plan: SupportPlan) -> PlanState:
+    """From prefetched versions (with_versions) when there are, else two queries."""
+    versions = sorted(plan.versions.all(), key=lambda version: -version.number)
+    current = versions[0]
+    sides = sides_agreed(current)
+    in_force = next((version for version in versions if sides_agreed(version) == set(PlanSide.values)), None)
+    return PlanState(current=current, resident_agreed=PlanSide.RESIDENT in sides,
+                     professional_agreed=PlanSide.PROFESSIONAL in sides, in_force=in_force)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SatisfactionFigures:
+    """Start against end over a period, for one wijk: how many measurements and their average (1 to 5) overall
+    and per question (in the order of SATISFACTION_QUESTIONS); None where nothing was measured."""
+
+    start_count: int
+    start_average: float | None
+    start_per_question: list[float | None]
+    end_count: int
+    end_average: float | None
+    end_per_question: list[float | None]
+
+    @property
+    def change(self) -> float | None:
+        if self.start_average is None or self.end_average is None:
+            return None
+        return round(self.end_average - self.start_average, 2)
+
+
+def _averages(measurements: list[SatisfactionMeasurement]) -> tuple[float | None, list[float | None]]:
+    if not measurements:
+        return None, [None] * len(SATISFACTION_QUESTIONS)
+    per_question = []
+    for number in range(len(SATISFACTION_QUESTIONS)):
+        scores = [m.scores[number] for m in measurements if number < len(m.scores)]
+        per_question.append(round(sum(scores) / len(scores), 2) if scores else None)
+    overall = round(sum(m.average for m in measurements) / len(measurements), 2)
+    return overall, per_question
+
+
+def satisfaction_start_vs_end(*, since: dt.date, until: dt.date) -> SatisfactionFigures:
+    """The active wijk's start and end measurements taken between `since` and `until` (both included). The
+    citywide evaluation calls this once per wijk inside its schema."""
+    rows = list(
+        SatisfactionMeasurement.objects.filter(
+            moment__in=[Moment.START, Moment.END], measured_on__range=(since, until)
+        ).only("moment", "scores")
+    )
+    start, start_questions = _averages([row for row in rows if row.moment == Moment.START])
+    end, end_questions = _averages([row for row in rows if row.moment == Moment.END])
+    return SatisfactionFigures(
+        start_count=sum(row.moment == Moment.START for row in rows), start_average=start,
+        start_per_question=start_questions, end_count=sum(row.moment == Moment.END for row in rows),
+        end_average=end, end_per_question=end_questions,
+    )  # fmt: skip

@@ -1,31 +1,38 @@
-"""Every write of household help: filling the directory, sending a request for help (by the resident, their proxy
-or the makelaar), withdrawing it, and the provider's answer. Views, GraphQL, the demo and tests all call these."""
+"""Writes of the provider directory and its help requests: filling the directory, a provider's staff editing their
+own entry, sending a request for help (by the resident, their proxy or the makelaar), withdrawing it, and the
+provider's answer, each with the notifications it causes."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkmarkt.platform.accounts.permissions import Actor, Perm
+from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.access import is_staff_of
 from wijkmarkt.tenants.care.errors import CareErrorCode as Code
-from wijkmarkt.tenants.care.errors import fail
+from wijkmarkt.tenants.care.errors import collect, fail
 from wijkmarkt.tenants.care.models import SLOTS, Activity, HelpRequest, HelpRequestStatus, Provider, ProviderKind
 from wijkmarkt.tenants.marketplace.access import acting_as
-from wijkmarkt.tenants.marketplace.models import PlacedAs, Street, Via
+from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.models import NotificationKind, PlacedAs, Street, Via
+from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 
 MAX_CHOICES = len(SLOTS)
 
 
-@dataclass
-class ProviderInput:
-    name: str
-    kind: str
+@dataclass(kw_only=True)
+class ProviderEntry:
+    """What a provider's own staff may change about their entry: not the name or the kind (the wijk decides those:
+    "contracted by the municipality" is not a claim to make about oneself)."""
+
     activities: list[str]
     description: str = ""
     areas: list[str] = field(default_factory=list)
@@ -37,6 +44,12 @@ class ProviderInput:
     email: str = ""
     address: str = ""
     website: str = ""
+
+
+@dataclass(kw_only=True)
+class ProviderInput(ProviderEntry):
+    name: str
+    kind: str
 
 
 def _choices(values, allowed, field_name: str, *, required: bool) -> list[str]:
@@ -52,42 +65,76 @@ def _choices(values, allowed, field_name: str, *, required: bool) -> list[str]:
     return [value for value in allowed if value in values]
 
 
-def _collect(checks: dict) -> dict:
-    """Run every field's check and raise all their errors together, so each field shows its own."""
-    errors, values = {}, {}
-    for name, check in checks.items():
-        try:
-            values[name] = check()
-        except ValidationError as error:
-            errors.update(error.error_dict)
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
-def register_provider(*, wijk: Wijk, data: ProviderInput, staff: list[Membership] = ()) -> Provider:
-    """Add a provider to the active wijk's directory (the wijk's staff, the demo and tests fill it; a page for
-    the wijk admin is a later slice). `staff` are provider users who answer its requests."""
+def _entry_values(wijk: Wijk, data: ProviderEntry) -> dict:
+    """The checked fields of an entry; every field's error together."""
     checks = {
-        "name": lambda: clean_text(data.name, field="name", max_length=120),
         "description": lambda: clean_text(data.description, field="description", max_length=1000, required=False,
                                           multiline=True),
         "phone": lambda: clean_text(data.phone, field="phone", max_length=30, required=False),
         "email": lambda: clean_text(data.email, field="email", max_length=120, required=False),
         "address": lambda: clean_text(data.address, field="address", max_length=200, required=False),
         "website": lambda: clean_text(data.website, field="website", max_length=200, required=False),
-        "kind": lambda: _choices([data.kind], ProviderKind.values, "kind", required=True)[0],
         "activities": lambda: _choices(data.activities, Activity.values, "activities", required=True),
         "areas": lambda: _choices(data.areas, wijk.areas, "areas", required=False),
         "available": lambda: _choices(data.available, SLOTS, "available", required=False),
     }  # fmt: skip
-    values = _collect(checks)
+    if isinstance(data, ProviderInput):
+        checks["name"] = lambda: clean_text(data.name, field="name", max_length=120)
+        checks["kind"] = lambda: _choices([data.kind], ProviderKind.values, "kind", required=True)[0]
+    return {**collect(checks), "in_natura": bool(data.in_natura), "pgb": bool(data.pgb), "street": data.street}
+
+
+def register_provider(*, wijk: Wijk, data: ProviderInput, staff: list[Membership] = ()) -> Provider:
+    """Add a provider to the active wijk's directory (the wijk's staff, the demo and tests fill it; a page for
+    the wijk admin is a later slice). `staff` are provider users who answer its requests and edit its entry."""
+    values = _entry_values(wijk, data)
     if any(member.role != "provider" for member in staff):
         raise fail("staff", _("Alleen aanbieders kunnen aan een aanbieder gekoppeld worden."), Code.INVALID_CHOICE)
     with transaction.atomic():
-        provider = Provider.objects.create(**values, in_natura=data.in_natura, pgb=data.pgb, street=data.street)
+        provider = Provider.objects.create(**values)
         provider.staff.set(staff)
     return provider
+
+
+def update_provider(*, actor: Actor, wijk: Wijk, provider: Provider, data: ProviderEntry) -> Provider:
+    """A provider's own staff change their entry (activities, areas, times, natura/pgb, contact). Anyone else,
+    including staff of another provider, gets NotFound: nothing tells them the entry is editable."""
+    require_permission(actor, Perm.MANAGE_OWN_PROVIDER)
+    if not is_staff_of(actor, provider):
+        raise NotFound
+    values = _entry_values(wijk, data)
+    with transaction.atomic():
+        Provider.objects.filter(pk=provider.pk).update(**values)
+    provider.refresh_from_db()
+    return provider
+
+
+def _request_url(help_request: HelpRequest) -> str:
+    return f"/hulp-in-huis/verzoeken/{help_request.pk}/"
+
+
+def _tell_user(user: User, text: str, url: str) -> None:
+    """A relative outside the wijk has no membership here, so no in-site notification: an e-mail after commit."""
+    if not user.email:
+        return
+    address, first_name = user.email, user.first_name
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Wijkmarkt: %(text)s") % {"text": text[:80]},
+            _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": url},
+            settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True,
+        )
+    )  # fmt: skip
+
+
+def tell(user: User, member: Membership | None, text: str, url: str, kind=NotificationKind.RESPONSE) -> None:
+    """Notify a person of this wijk in the site (and by e-mail if they chose so), or by e-mail when they are not a
+    member here (a relative acting as proxy from outside the city)."""
+    member = member or Membership.objects.select_related("user").filter(user=user).first()
+    if member is not None:
+        notify(member, kind, text, url)
+    else:
+        _tell_user(user, text, url)
 
 
 def send_help_request(*, actor: Actor, member: Membership, provider: Provider, activities: list[str],
@@ -99,7 +146,7 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
         "times": lambda: _choices(times, SLOTS, "times", required=False),
         "note": lambda: clean_text(note, field="note", max_length=2000, required=False, multiline=True),
     }
-    values = _collect(checks)
+    values = collect(checks)
     not_offered = [Activity(value).label for value in values["activities"] if value not in provider.activities]
     if not_offered:
         raise fail("activities", _("%(name)s doet dit niet: %(what)s.") % {"name": provider.name,
@@ -109,12 +156,16 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
         raise fail(None, already, Code.ALREADY_SENT)
     try:
         with transaction.atomic():
-            return HelpRequest.objects.create(
+            help_request = HelpRequest.objects.create(
                 provider=provider, member=member, sent_by=actor.user, placed_as=placed_as,
                 via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE, **values,
             )  # fmt: skip
+            text = _("Nieuw verzoek om hulp in huis van %(name)s.") % {"name": member.user.first_name}
+            for staff in provider.staff.select_related("user").filter(suspended_at__isnull=True):
+                notify(staff, NotificationKind.RESPONSE, text, _request_url(help_request))
     except IntegrityError:  # two sends at once: the constraint keeps one
         raise fail(None, already, Code.ALREADY_SENT) from None
+    return help_request
 
 
 def _require_state(help_request: HelpRequest, *states: str) -> None:
@@ -146,6 +197,20 @@ def answer_help_request(*, actor: Actor, help_request: HelpRequest, accept: bool
         locked.status = HelpRequestStatus.ACCEPTED if accept else HelpRequestStatus.DECLINED
         locked.answer, locked.answered_by, locked.answered_at = answer, actor.user, timezone.now()
         locked.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+        _tell_answer(locked)
     for name in ("status", "answer", "answered_by", "answered_at"):
         setattr(help_request, name, getattr(locked, name))
     return help_request
+
+
+def _tell_answer(help_request: HelpRequest) -> None:
+    """The resident hears the answer, and so does whoever sent the request for them (proxy or makelaar)."""
+    values = {"provider": help_request.provider.name}
+    text = (_("%(provider)s neemt uw verzoek om hulp in huis aan.") if help_request.status == HelpRequestStatus.ACCEPTED
+            else _("%(provider)s kan uw verzoek om hulp in huis niet aannemen.")) % values  # fmt: skip
+    member = help_request.member
+    url = _request_url(help_request)
+    notify(member, NotificationKind.RESPONSE, text, url)
+    if help_request.sent_by_id != member.user_id:
+        for_whom = _("(voor %(name)s)") % {"name": member.user.first_name}
+        tell(help_request.sent_by, None, f"{text} {for_whom}", url)
