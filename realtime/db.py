@@ -4,17 +4,38 @@ The tenant middleware never runs for sockets, and the active schema does not fol
 thread: all consumers of a process share that thread, so a schema set once in connect() would leak to the other
 sockets. So every call activates its schema itself, inside the sync function, and returns plain data."""
 
+import threading
+import time
+
 from asgiref.sync import sync_to_async
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from wijkmarkt.platform.wijken.hosts import portal_tenant
 
+IDLE_CHECK_SECONDS = 30
+_use = threading.local()
+
+
+def _keep_connection_usable():
+    """Every socket of a process reaches the database through this one thread, so the thread keeps one connection
+    for as long as it works, whatever CONN_MAX_AGE says: opening one costs about 7.5 ms against 0.2 ms for a query
+    (tests/performance/bench_chat.py). HTTP requests keep CONN_MAX_AGE: under ASGI each request has a thread of its
+    own, and a connection kept there would outlive the thread (Django's ASGI deployment notes). A connection that
+    failed or sat idle (a server or firewall may have dropped it) is checked first, and replaced if it is broken."""
+    if connection.connection is None or connection.in_atomic_block:
+        return
+    now = time.monotonic()
+    idle, _use.last = now - getattr(_use, "last", now), now
+    if not connection.errors_occurred and idle < IDLE_CHECK_SECONDS:
+        return
+    if connection.is_usable():
+        connection.errors_occurred = False
+    else:
+        connection.close()
+
 
 def _run_in(tenant, fn, args, kwargs):
-    # channels' database_sync_to_async closes the connection unconditionally, which would end a test's
-    # transaction; outside a transaction this is the same housekeeping.
-    if not connection.in_atomic_block:
-        close_old_connections()
+    _keep_connection_usable()
     connection.set_tenant(tenant)
     try:
         return fn(*args, **kwargs)

@@ -85,12 +85,13 @@ def _blocked(scope) -> set[int]:
 
 class WijkConsumer(AsyncWebsocketConsumer):
     async def dispatch(self, message):
-        # channels hops to the one database thread (aclose_old_connections) before every handler; these two only
-        # write to the socket, and in_wijk does that housekeeping itself when it needs the database.
-        if message["type"] in ("chat.message", "chat.event"):
-            await getattr(self, get_handler_name(message))(message)
-        else:
-            await super().dispatch(message)
+        # channels hops to the one database thread (aclose_old_connections) before every handler, and with
+        # CONN_MAX_AGE=0 closes the connection there. This consumer reaches the database only through in_wijk and
+        # in_public, which look after the connection themselves.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def connect(self):
         # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
@@ -158,14 +159,20 @@ class WijkConsumer(AsyncWebsocketConsumer):
             await self._announce_presence(conversation_id)
 
     async def _announce_presence(self, conversation_id: int) -> None:
-        """Who of this conversation is online now (any tab, any process), to everyone in it."""
-        schema = self.scope["wijk"].schema_name
-        members = await in_wijk(self.scope, _participants, conversation_id)
-        online = await presence.online(schema, members)
-        await self.channel_layer.group_send(self._group(conversation_id), {
-            "type": "chat.event",
-            "frame": {"type": FrameType.PRESENCE, "conversation": conversation_id, "online": online},
-        })  # fmt: skip
+        """Who of this conversation is online now (any tab, any process), to everyone in it. At most one
+        announcement per conversation per PRESENCE_SECONDS from this process, the last one with the state at its
+        end: 500 neighbours joining the buurtkamer make a few frames each, not 500."""
+        wijk, layer, group = self.scope["wijk"], self.channel_layer, self._group(conversation_id)
+
+        async def announce():
+            members = await in_wijk(self.scope, _participants, conversation_id)
+            online = await presence.online(wijk.schema_name, members)
+            await layer.group_send(group, {
+                "type": "chat.event",
+                "frame": {"type": FrameType.PRESENCE, "conversation": conversation_id, "online": online},
+            })  # fmt: skip
+
+        await presence.throttled(group, announce)
 
     async def on_send(self, frame):
         """Stored, then acknowledged; send_message broadcasts it after commit, to this socket too. A socket that
