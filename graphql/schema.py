@@ -12,15 +12,21 @@ from wijkmarkt.graphql.marketplace.queries import MarketplaceQueries
 from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
 from wijkmarkt.graphql.wijken.queries import WijkenQueries
+from wijkmarkt.graphql.wijzer.mutations import WijzerMutations
+from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 
 
 # MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
 # the same name), so it must win over MembershipQueries' `me`.
-class Query(MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, graphene.ObjectType):
+class Query(
+    MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, WijzerQueries, graphene.ObjectType
+):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
-class Mutation(MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, graphene.ObjectType):
+class Mutation(
+    MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, WijzerMutations, graphene.ObjectType
+):
     pass
 
 

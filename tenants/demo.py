@@ -14,6 +14,7 @@ from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.care.demo_data import seed_demo_care
 from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.wijzer.demo_data import seed_demo_wijzer
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
 
@@ -90,4 +91,5 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
         with tenant_context(wijk):
             seed_demo_marketplace(wijk=wijk, logins=logins, progress=progress)  # skips a wijk that has it
             seed_demo_care(wijk=wijk, logins=logins, progress=progress)  # likewise
+            seed_demo_wijzer(wijk=wijk, logins=logins, progress=progress)  # likewise
     return summary

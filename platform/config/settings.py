@@ -69,6 +69,7 @@ TENANT_APPS = [
     "wijkmarkt.tenants.care",
     "wijkmarkt.tenants.privacy",
     "wijkmarkt.tenants.places",
+    "wijkmarkt.tenants.wijzer",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

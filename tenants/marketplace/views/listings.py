@@ -184,6 +184,20 @@ def _listing_form(request, data=None, listing=None, owners=None, **kwargs):
     )
 
 
+def _prefill(query, owners) -> dict:
+    """A request pre-filled from the address, as the Eigen Kracht Wijzer's "ask your neighbours" links it:
+    ?titel=...&tekst=...&categorie=<slug>&voor=<member id>. Initial values only: posting checks them as typed."""
+    values = {name: query[param][:2000] for param, name in (("titel", "title"), ("tekst", "description"))
+              if query.get(param)}  # fmt: skip
+    slug = query.get("categorie")
+    category = Category.objects.filter(slug=slug, retired_at__isnull=True).first() if slug else None
+    if category is not None:
+        values["category"] = str(category.pk)
+    if query.get("voor") in {str(pk) for pk, _label in owners}:
+        values["on_behalf_of"] = query["voor"]
+    return values
+
+
 @marketplace_page
 @require_http_methods(["GET", "POST"])
 def new(request):
@@ -197,6 +211,7 @@ def new(request):
         own_profile = _profile_of(me(request))
         initial = {"kind": kind, "when": "flexible", "visibility": "wijk",
                    "street": str(own_profile.street_id or "") if own_profile else ""}  # fmt: skip
+        initial.update(_prefill(request.GET, owners))
         form = _listing_form(request, owners=owners, initial=initial)
         return render(request, "marketplace/listing_form.html", _form_context(request, form))
     form = _listing_form(request, request.POST, owners=owners)
