@@ -70,6 +70,7 @@ TENANT_APPS = [
     "wijkmarkt.tenants.privacy",
     "wijkmarkt.tenants.places",
     "wijkmarkt.tenants.wijzer",
+    "wijkmarkt.tenants.makelaar",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("wijkmarkt.tenants.chat.urls")),
     path("", include("wijkmarkt.tenants.care.urls")),
     path("", include("wijkmarkt.tenants.wijzer.urls")),
+    path("", include("wijkmarkt.tenants.makelaar.urls")),
     path("", include("wijkmarkt.platform.config.urls_common")),
 ]

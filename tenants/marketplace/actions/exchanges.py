@@ -14,6 +14,8 @@ from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.actions import post_to_thread
 from wijkmarkt.tenants.chat.models import ChatMessage
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, party_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
@@ -74,6 +76,7 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
                 first_response_at=timezone.now(),
             )  # fmt: skip
             post_to_thread(exchange, author=member, body=body)
+            record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RESPOND, obj=exchange)
             if listing.status == ListingStatus.OPEN:
                 Listing.objects.filter(pk=listing.pk).update(status=ListingStatus.IN_CONTACT)
             notify(listing.owner, NotificationKind.RESPONSE,
@@ -86,11 +89,12 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
 
 def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: Membership | None = None) -> ChatMessage:
     author = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, author, Perm.RESPOND)
+    placed_as = acting_as(actor, author, Perm.RESPOND)
     text = clean_text(body, field="body", max_length=2000, multiline=True)
     _require_not_blocked(exchange.helper, exchange.receiver)
     with transaction.atomic():
         message = post_to_thread(exchange, author=author, body=text)
+        record_acting_for(actor, member=author, placed_as=placed_as, what=ActingWhat.MESSAGE, obj=exchange)
     return message
 
 
@@ -99,7 +103,7 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
     """One side confirms what and when. Changed terms need the other side's confirmation again; when both
     confirmed the same terms, the exchange is agreed."""
     party = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     _require_state(exchange, ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
     what = clean_text(what, field="what", max_length=200)
     if agreed_for is not None and timezone.is_naive(agreed_for):
@@ -122,6 +126,7 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
                 status=ListingStatus.AGREED
             )
         exchange.save()
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.AGREE, obj=exchange)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s bevestigde de afspraak: %(what)s.") % {"name": party.user.first_name, "what": what},
                _url(exchange))  # fmt: skip
@@ -131,13 +136,14 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
 def confirm_done(*, actor: Actor, exchange: Exchange, on_behalf_of: Membership | None = None) -> Exchange:
     """One side says it was done; with both, or after the wijk's objection period, the exchange is done."""
     party = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     _require_state(exchange, ExchangeStatus.AGREED)
     with transaction.atomic():
         setattr(exchange, f"{exchange.party(party)}_done_at", timezone.now())
         if exchange.helper_done_at and exchange.receiver_done_at:
             _mark_done(exchange)
         exchange.save()
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.DONE, obj=exchange)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s meldt dat '%(what)s' gedaan is. Klopt dat?") % {"name": party.user.first_name,
                                                                            "what": exchange.what},
@@ -150,11 +156,12 @@ def object_to_done(
 ) -> Exchange:
     """'Het is nog niet gedaan': the other side's confirmation is withdrawn, the exchange stays agreed."""
     party = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     _require_state(exchange, ExchangeStatus.AGREED)
     reason = clean_text(reason, field="reason", max_length=300)
     with transaction.atomic():
         other = _other(exchange, party)
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.OBJECT, obj=exchange)
         setattr(exchange, f"{exchange.party(other)}_done_at", None)
         exchange.save()
         post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
@@ -193,10 +200,11 @@ def cancel_exchange(
     *, actor: Actor, exchange: Exchange, reason: str, on_behalf_of: Membership | None = None
 ) -> Exchange:
     party = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     _require_state(exchange, *OPEN_EXCHANGE)
     reason = clean_text(reason, field="reason", max_length=300)
     with transaction.atomic():
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.CANCEL, obj=exchange)
         exchange.status = ExchangeStatus.CANCELLED
         exchange.cancelled_reason = reason
         exchange.save()
@@ -215,7 +223,7 @@ def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
           on_behalf_of: Membership | None = None) -> ThankYou:  # fmt: skip
     """A short thank-you after a done exchange; on the home page only if both members agree."""
     party = party_for(actor, exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     if exchange.status != ExchangeStatus.DONE:
         raise fail(None, _("Bedanken kan als de afspraak gedaan is."), Code.WRONG_STATE)
     text = clean_text(text, field="text", max_length=300, multiline=True)
@@ -223,6 +231,7 @@ def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
         raise fail(None, _("U heeft al bedankt voor deze afspraak."), Code.DUPLICATE)
     with transaction.atomic():
         thank_you = ThankYou.objects.create(exchange=exchange, author=party, text=text, author_consents=show_on_home)
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.THANK, obj=exchange)
         notify(
             _other(exchange, party),
             NotificationKind.EXCHANGE,
@@ -235,10 +244,12 @@ def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
 def consent_to_thank_you(*, actor: Actor, thank_you: ThankYou, on_behalf_of: Membership | None = None) -> ThankYou:
     """The other member agrees that the thank-you may appear on the wijk's home page."""
     party = party_for(actor, thank_you.exchange, on_behalf_of)
-    acting_as(actor, party, Perm.RESPOND)
+    placed_as = acting_as(actor, party, Perm.RESPOND)
     if party.pk == thank_you.author_id:
         raise fail(None, _("Dit bedankje schreef u zelf."), Code.NOT_A_PARTY)
     with transaction.atomic():
         thank_you.other_consents = True
         thank_you.save(update_fields=["other_consents"])
+        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.CONSENT_THANKS,
+                          obj=thank_you.exchange)  # fmt: skip
     return thank_you

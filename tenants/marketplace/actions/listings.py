@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.matching import notify_matches
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
@@ -146,34 +148,39 @@ def publish_listing(*, actor: Actor, wijk: Wijk, owner: Membership, data: Listin
     listing = Listing(owner=owner, placed_by=actor.user, placed_as=placed_as, expires_at=_expiry(wijk), **values)
     with transaction.atomic():
         listing.save()
+        record_acting_for(actor, member=owner, placed_as=placed_as, what=ActingWhat.PUBLISH_LISTING, obj=listing)
     transaction.on_commit(lambda: notify_matches(listing))
     return listing
 
 
 def update_listing(*, actor: Actor, listing: Listing, data: ListingInput) -> Listing:
-    acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
+    placed_as = acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
     if listing.status not in ACTIVE_LISTING_STATUSES:
         raise fail(None, _("Een afgesloten vraag of aanbod kunt u niet meer wijzigen."), Code.WRONG_STATE)
     values = _validated(data, timezone.localdate())
     with transaction.atomic():
         Listing.objects.filter(pk=listing.pk).update(**values)
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.UPDATE_LISTING,
+                          obj=listing)  # fmt: skip
     listing.refresh_from_db()
     return listing
 
 
 def withdraw_listing(*, actor: Actor, listing: Listing) -> Listing:
-    acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
+    placed_as = acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
     if listing.status not in (*ACTIVE_LISTING_STATUSES, ListingStatus.EXPIRED):
         raise fail(None, _("Deze vraag of dit aanbod is al afgesloten."), Code.WRONG_STATE)
     with transaction.atomic():
         listing.status = ListingStatus.WITHDRAWN
         listing.save(update_fields=["status"])
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.WITHDRAW_LISTING,
+                          obj=listing)  # fmt: skip
     return listing
 
 
 def renew_listing(*, actor: Actor, wijk: Wijk, listing: Listing) -> Listing:
     """One click: an expired (or soon expiring) listing is open again for the wijk's full expiry period."""
-    acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
+    placed_as = acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
     if listing.status not in (*ACTIVE_LISTING_STATUSES, ListingStatus.EXPIRED):
         raise fail(None, _("Alleen een open of verlopen vraag of aanbod kunt u verlengen."), Code.WRONG_STATE)
     with transaction.atomic():
@@ -182,6 +189,8 @@ def renew_listing(*, actor: Actor, wijk: Wijk, listing: Listing) -> Listing:
         listing.expires_at = _expiry(wijk)
         listing.reminder_sent_at = None
         listing.save(update_fields=["status", "expires_at", "reminder_sent_at"])
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.RENEW_LISTING,
+                          obj=listing)  # fmt: skip
     return listing
 
 

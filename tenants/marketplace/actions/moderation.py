@@ -9,6 +9,8 @@ from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permiss
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.realtime.events import blocks_changed, close_member_sockets, message_hidden
 from wijkmarkt.tenants.chat.models import ChatMessage
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
@@ -19,7 +21,7 @@ from wijkmarkt.tenants.membership.models import Membership
 
 def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing | None = None,
            message: ChatMessage | None = None, member: Membership | None = None) -> Report:  # fmt: skip
-    acting_as(actor, reporter, Perm.REPORT)
+    placed_as = acting_as(actor, reporter, Perm.REPORT)
     targets = [(Report.Target.LISTING, listing), (Report.Target.MESSAGE, message), (Report.Target.MEMBER, member)]
     chosen = [(kind, obj) for kind, obj in targets if obj is not None]
     if len(chosen) != 1:
@@ -27,8 +29,10 @@ def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing 
     reason = clean_text(reason, field="reason", max_length=500, multiline=True)
     kind, _obj = chosen[0]
     with transaction.atomic():
-        return Report.objects.create(reporter=reporter, target=kind, listing=listing, message=message, member=member,
-                                     reason=reason)  # fmt: skip
+        created = Report.objects.create(reporter=reporter, target=kind, listing=listing, message=message,
+                                        member=member, reason=reason)  # fmt: skip
+        record_acting_for(actor, member=reporter, placed_as=placed_as, what=ActingWhat.REPORT, obj=created)
+        return created
 
 
 def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcome: str, reason: str) -> Report:
@@ -87,19 +91,21 @@ def lift_suspension(*, actor: Actor, member: Membership) -> Membership:
 
 
 def block_member(*, actor: Actor, blocker: Membership, blocked: Membership) -> Block:
-    acting_as(actor, blocker, Perm.RESPOND)
+    placed_as = acting_as(actor, blocker, Perm.RESPOND)
     if blocker.pk == blocked.pk:
         raise fail(None, _("U kunt uzelf niet blokkeren."), Code.INVALID_CHOICE)
     with transaction.atomic():
         block, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        record_acting_for(actor, member=blocker, placed_as=placed_as, what=ActingWhat.BLOCK, obj=blocked)
         schema = connection.schema_name
         transaction.on_commit(lambda: blocks_changed(schema, blocker.pk))
     return block
 
 
 def unblock_member(*, actor: Actor, blocker: Membership, blocked: Membership) -> None:
-    acting_as(actor, blocker, Perm.RESPOND)
+    placed_as = acting_as(actor, blocker, Perm.RESPOND)
     with transaction.atomic():
         Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+        record_acting_for(actor, member=blocker, placed_as=placed_as, what=ActingWhat.BLOCK, obj=blocked)
         schema = connection.schema_name
         transaction.on_commit(lambda: blocks_changed(schema, blocker.pk))

@@ -10,6 +10,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
@@ -44,7 +46,7 @@ def _clean_image(upload) -> bytes:
 
 
 def add_photo(*, actor: Actor, listing: Listing, upload, description: str = "") -> ListingPhoto:
-    acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
+    placed_as = acting_as(actor, listing.owner, Perm.PUBLISH_LISTING)
     description = clean_text(description, field="description", max_length=200, required=False)
     if listing.photos.count() >= MAX_PHOTOS:
         raise fail("photo", _("Er kunnen maximaal %(n)s foto's bij.") % {"n": MAX_PHOTOS}, Code.TOO_MANY_PHOTOS)
@@ -53,11 +55,14 @@ def add_photo(*, actor: Actor, listing: Listing, upload, description: str = "") 
         photo = ListingPhoto(listing=listing, description=description)
         photo.image.save("photo.jpg", ContentFile(content), save=False)
         photo.save()
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.PHOTO, obj=listing)
     return photo
 
 
 def remove_photo(*, actor: Actor, photo: ListingPhoto) -> None:
-    acting_as(actor, photo.listing.owner, Perm.PUBLISH_LISTING)
+    placed_as = acting_as(actor, photo.listing.owner, Perm.PUBLISH_LISTING)
     with transaction.atomic():
         photo.delete()
+        record_acting_for(actor, member=photo.listing.owner, placed_as=placed_as, what=ActingWhat.PHOTO,
+                          obj=photo.listing)  # fmt: skip
     transaction.on_commit(lambda: photo.image.delete(save=False))

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.tenants.chat.actions import ring_conversation
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, is_proxy_of
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
@@ -124,13 +126,14 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
 
 def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
     """`member` confirms the step in which they help; when every step is confirmed the ring becomes exchanges."""
-    acting_as(actor, member, Perm.RESPOND)
+    placed_as = acting_as(actor, member, Perm.RESPOND)
     _require_proposed(ring)
     with transaction.atomic():
         links = list(RingLink.objects.select_for_update().filter(ring=ring).select_related("request"))
         mine = [link for link in links if link.giver_id == member.pk]
         if not mine:
             raise fail(None, _("U doet niet mee aan deze ruil."), Code.NOT_A_PARTY)
+        record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RING, obj=ring)
         now = timezone.now()
         RingLink.objects.filter(pk__in=[link.pk for link in mine]).update(confirmed_at=now)
         if all(link.confirmed_at or link in mine for link in links):
@@ -156,7 +159,7 @@ def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
 
 
 def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -> Ring:
-    acting_as(actor, member, Perm.RESPOND)
+    placed_as = acting_as(actor, member, Perm.RESPOND)
     _require_proposed(ring)
     if not ring.links.filter(giver=member).exists():
         raise fail(None, _("U doet niet mee aan deze ruil."), Code.NOT_A_PARTY)
@@ -164,6 +167,7 @@ def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -
     with transaction.atomic():
         ring.status = Ring.Status.CANCELLED
         ring.save(update_fields=["status"])
+        record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RING, obj=ring)
         for link in ring.links.select_related("giver__user").exclude(giver=member):
             notify(link.giver, NotificationKind.RING,
                    _("De ruil gaat niet door: %(reason)s") % {"reason": reason}, f"/ruilen/{ring.pk}/")  # fmt: skip

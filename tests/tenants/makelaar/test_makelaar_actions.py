@@ -1,0 +1,154 @@
+"""The makelaar's actions: registering an offline resident (no login, consent on record, a login later), the
+acting-for log written by the marketplace's actions, cases with hand-over, and signals with their notification."""
+
+import pytest
+from django.contrib.auth.forms import PasswordResetForm
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
+from wijkmarkt.tenants.makelaar.actions.cases import close_case, hand_over_case, record_hand_over_outcome
+from wijkmarkt.tenants.makelaar.actions.residents import (
+    invite_to_log_in,
+    is_placeholder_email,
+    record_consent,
+    withdraw_consent,
+)
+from wijkmarkt.tenants.makelaar.actions.signals import close_signal
+from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
+from wijkmarkt.tenants.marketplace.models import Category, Listing, Notification
+from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.selectors import actor_for
+
+
+def codes(error: ValidationError) -> dict[str, list[str]]:
+    return {field: [item.code for item in items] for field, items in error.error_dict.items()}
+
+
+def test_offline_resident_has_no_login_and_never_gets_mail(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"])
+    user = truus.user
+    assert is_placeholder_email(user.email) and not user.has_usable_password()
+    assert not user.check_password("") and not user.check_password(user.email)
+    # Django's password reset mails nobody without a usable password.
+    assert list(PasswordResetForm().get_users(user.email)) == []
+    offline = OfflineResident.objects.get(member=truus)
+    assert offline.phone == "023 531 00 00" and offline.registered_by == people["fatima"].user
+    assert sorted(Consent.objects.filter(member=truus).values_list("topic", flat=True)) == ["act_for", "registration"]
+    assert ActingFor.objects.get(member=truus).what == "register"
+
+
+def test_registering_needs_consent_and_a_way_to_reach_and_writes_nothing_on_error(in_parkwijk, people):
+    before = Membership.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        register_oma(in_parkwijk, people["fatima"], first_name="", consent_given=False, phone="", reach="",
+                     street="")  # fmt: skip
+    assert codes(caught.value) == {"first_name": ["required"], "consent_given": ["consent_required"]}
+    with pytest.raises(ValidationError) as caught:
+        register_oma(in_parkwijk, people["fatima"], phone="", reach="", street="")
+    assert codes(caught.value) == {"reach": ["required"]}
+    assert Membership.objects.count() == before
+
+
+def test_only_a_makelaar_registers_residents(in_parkwijk, people):
+    with pytest.raises(PermissionDenied):
+        register_oma(in_parkwijk, people["anna"])
+
+
+def test_a_login_later_sets_the_real_address_and_mails_a_password_link(
+    in_parkwijk, people, django_capture_on_commit_callbacks
+):
+    truus = register_oma(in_parkwijk, people["fatima"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_to_log_in(actor=actor_for(people["fatima"].user), member=truus, email=" Truus@Example.nl ",
+                         site_url="http://parkwijk.localhost/")  # fmt: skip
+    truus.user.refresh_from_db()
+    assert truus.user.email == "truus@example.nl"
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["truus@example.nl"]
+    assert "http://parkwijk.localhost/account/nieuw-wachtwoord/" in mail.outbox[0].body
+    with pytest.raises(ValidationError) as caught:
+        invite_to_log_in(actor=actor_for(people["fatima"].user), member=truus, email="x@example.nl", site_url="/")
+    assert caught.value.code == "not_offline"
+
+
+def test_a_login_cannot_take_another_accounts_address(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"])
+    with pytest.raises(ValidationError) as caught:
+        invite_to_log_in(actor=actor_for(people["fatima"].user), member=truus, email="anna@example.nl", site_url="/")
+    assert codes(caught.value) == {"email": ["email_taken"]}
+
+
+def test_consent_is_recorded_withdrawn_and_logged(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"], act_for_consent=False)
+    fatima = actor_for(people["fatima"].user)
+    consent = record_consent(actor=fatima, member=truus, topic="act_for", note="Aan de telefoon")
+    with pytest.raises(ValidationError) as caught:
+        record_consent(actor=fatima, member=truus, topic="act_for")
+    assert codes(caught.value) == {"topic": ["already_given"]}
+    withdraw_consent(actor=fatima, consent=consent)
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None and consent.withdrawn_by == people["fatima"].user
+    assert list(ActingFor.objects.filter(member=truus).values_list("what", flat=True)) == [
+        "consent_off", "consent", "register"]  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        record_consent(actor=actor_for(people["bram"].user), member=truus, topic="share")
+
+
+def test_a_listing_placed_by_the_makelaar_is_in_the_residents_log_and_own_posts_are_not(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"])
+    category = Category.objects.order_by("position").first()  # every wijk starts with the default categories
+    data = ListingInput(kind="request", title="Boodschappen op dinsdag", description="Wie kan helpen?",
+                        category_id=category.pk)  # fmt: skip
+    listing = publish_listing(actor=actor_for(people["fatima"].user), wijk=in_parkwijk, owner=truus, data=data)
+    entry = ActingFor.objects.filter(member=truus, what="publish").get()
+    assert (entry.actor, entry.placed_as, entry.object_type, entry.object_id) == (
+        people["fatima"].user, "makelaar", "listing", listing.pk)  # fmt: skip
+    publish_listing(actor=actor_for(people["anna"].user), wijk=in_parkwijk, owner=people["anna"], data=data)
+    assert not ActingFor.objects.filter(member=people["anna"]).exists()
+    assert Listing.objects.count() == 2
+
+
+def test_a_case_is_kept_handed_over_and_closed(in_parkwijk, people):
+    fatima = actor_for(people["fatima"].user)
+    case = case_for_member(people["fatima"], people["anna"], agreements="Bram belt.")
+    with pytest.raises(ValidationError) as caught:
+        hand_over_case(actor=fatima, case=case, organisation="MEE", contact_name="Els", passed_on="Hulp bij post",
+                       consent_given=False, consent_note="")  # fmt: skip
+    assert codes(caught.value) == {"consent_given": ["consent_required"], "consent_note": ["required"]}
+    assert not HandOver.objects.exists()
+    hand_over = hand_over_case(actor=fatima, case=case, organisation="MEE", contact_name="Els",
+                               passed_on="Hulp bij post", consent_given=True, consent_note="Mondeling")  # fmt: skip
+    assert Case.objects.get(pk=case.pk).status == "waiting"
+    record_hand_over_outcome(actor=fatima, hand_over=hand_over, outcome="Els komt langs.")
+    with pytest.raises(ValidationError):
+        record_hand_over_outcome(actor=fatima, hand_over=hand_over, outcome="Nog eens")
+    close_case(actor=fatima, case=case, outcome="Geholpen")
+    assert Case.objects.get(pk=case.pk).status == "closed"
+
+
+def test_only_makelaars_keep_cases(in_parkwijk, people):
+    for name in ("anna", "joost", "henk"):
+        with pytest.raises(PermissionDenied):
+            case_for_member(people[name], people["bram"])
+
+
+def test_a_signal_notifies_the_makelaar_without_saying_what_it_is(in_parkwijk, people):
+    signal = signal_by(people["joost"], worry="Meneer Jansen eet niet meer")
+    note = Notification.objects.get(member=people["fatima"])
+    assert "Jansen" not in note.text and note.url == f"/makelaar/signalen/{signal.pk}/"
+    assert signal.reporter_role == "professional" and signal.status == "received"
+    close_signal(actor=actor_for(people["fatima"].user), signal=signal, outcome="Huisarts gebeld")
+    assert Signal.objects.get().status == "closed"
+    with pytest.raises(PermissionDenied):
+        close_signal(actor=actor_for(people["anna"].user), signal=signal, outcome="x")
+
+
+def test_bad_signal_input_writes_nothing(in_parkwijk, people):
+    with pytest.raises(ValidationError) as caught:
+        signal_by(people["anna"], about="", worry="a" * 2001)
+    assert codes(caught.value) == {"about": ["required"], "worry": ["too_long"]}
+    with pytest.raises(ValidationError) as caught:
+        signal_by(people["anna"], about="Buur\x00man")
+    assert codes(caught.value) == {"about": ["invalid_characters"]}
+    assert not Signal.objects.exists()
