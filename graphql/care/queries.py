@@ -8,10 +8,15 @@ from wijkmarkt.graphql.care.types import (
     HELP_REQUEST_RELATED,
     CareActivityEnum,
     DayPartEnum,
+    HelpRequestStatusEnum,
     HelpRequestType,
     ProviderKindEnum,
     ProviderType,
+    SatisfactionQuestion,
+    SupportPlanType,
     WeekdayEnum,
+    plans_with_relations,
+    satisfaction_questions,
 )
 from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
@@ -23,7 +28,13 @@ from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.marketplace.queries import _bad_filter, _camel
 from wijkmarkt.graphql.marketplace.types import NOWHERE, local_pk
 from wijkmarkt.platform.wijken.models import Module, Wijk
-from wijkmarkt.tenants.care.access import help_requests_of, may_read_directory, visible_providers
+from wijkmarkt.tenants.care.access import (
+    help_requests_of,
+    may_read_directory,
+    staffed_providers,
+    support_plans_of,
+    visible_providers,
+)
 from wijkmarkt.tenants.care.filters import ProviderFilter
 
 MAX_FILTER_VALUES = 7
@@ -78,9 +89,42 @@ class CareQueries(graphene.ObjectType):
     help_requests = CappedConnectionField(
         HelpRequestType,
         description="Requests for household help the viewer follows, newest first: their own and their principals' "
-        "(proxy), those sent to a provider they work for, and every one of the wijk for the makelaar.",
+        "(proxy), those sent to a provider they work for (the provider's worklist), and every one of the wijk for "
+        "the makelaar.",
+        status=HelpRequestStatusEnum(description="Only requests in this state, e.g. SENT for those to answer."),
     )
     help_request = WijkNode.Field(HelpRequestType, description="One request the viewer may follow, by ID; else null.")
+
+    own_care_providers = graphene.List(
+        graphene.NonNull(ProviderType), required=True,
+        description="The providers the viewer works for (provider staff): the entries they may edit with "
+        "`updateProvider`. Empty for everyone else.",
+    )  # fmt: skip
+    support_plans = CappedConnectionField(
+        SupportPlanType,
+        description="Support plans the viewer may read, newest first: their own and their principals' (proxy), "
+        "those of a provider they work for, and every one of the wijk for the makelaar. Reading a plan's content "
+        "as anyone but the resident is written to the access log.",
+    )
+    support_plan = WijkNode.Field(SupportPlanType, description="One support plan by ID; null if not the viewer's.")
+    satisfaction_questions = graphene.List(
+        graphene.NonNull(SatisfactionQuestion), required=True,
+        description="The fixed satisfaction survey: answer each with 1 (heel ontevreden) to 5 (heel tevreden).",
+    )  # fmt: skip
+
+    @staticmethod
+    def resolve_own_care_providers(root, info):
+        care_wijk(info)
+        return list(staffed_providers(viewer(info).actor).select_related("street"))
+
+    @staticmethod
+    def resolve_support_plans(root, info, **_page):
+        care_wijk(info)
+        return plans_with_relations(support_plans_of(viewer(info).actor)).order_by("-created_at", "-id")
+
+    @staticmethod
+    def resolve_satisfaction_questions(root, info):
+        return satisfaction_questions()
 
     @staticmethod
     def resolve_care_providers(root, info, **args):
@@ -101,6 +145,9 @@ class CareQueries(graphene.ObjectType):
         return filterset.qs
 
     @staticmethod
-    def resolve_help_requests(root, info, **_page):
+    def resolve_help_requests(root, info, status=None, **_page):
         care_wijk(info)
-        return help_requests_of(viewer(info).actor).select_related(*HELP_REQUEST_RELATED).order_by("-created_at")
+        requests = help_requests_of(viewer(info).actor).select_related(*HELP_REQUEST_RELATED)
+        if status is not None:
+            requests = requests.filter(status=getattr(status, "value", status))
+        return requests.order_by("-created_at")

@@ -1,6 +1,7 @@
-"""GraphQL types of household help: a provider of the directory (with why it fits a search) and a request for help.
-Both are wijk-scoped nodes; get_node goes through tenants/care/access.py, so an ID of another wijk, or of a request
-the viewer may not follow, resolves to null."""
+"""GraphQL types of household help: a provider of the directory (with why it fits a search), a request for help, and
+a support plan with its versions, agreements and satisfaction measurements. All are wijk-scoped nodes; get_node goes
+through tenants/care/access.py, so an ID of another wijk, or of something the viewer may not reach, resolves to null.
+A plan's content is read through access.read_plan once per plan and request, so the access log has every read."""
 
 import graphene
 from graphene_django import DjangoObjectType
@@ -8,11 +9,25 @@ from graphene_django import DjangoObjectType
 from wijkmarkt.graphql.core.ids import WijkNode
 from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.marketplace.types import Neighbour, PlacedAsEnum, StreetType, ViaEnum, neighbour_related
-from wijkmarkt.tenants.care.access import help_request_for, provider_for
-from wijkmarkt.tenants.care.models import Activity, HelpRequest, HelpRequestStatus, Provider, ProviderKind
-from wijkmarkt.tenants.care.selectors import explain
+from wijkmarkt.tenants.care.access import help_request_for, provider_for, read_plan, support_plan_for
+from wijkmarkt.tenants.care.models import (
+    SATISFACTION_QUESTIONS,
+    Activity,
+    HelpRequest,
+    HelpRequestStatus,
+    Moment,
+    PlanAgreement,
+    PlanSide,
+    Provider,
+    ProviderKind,
+    SatisfactionMeasurement,
+    SupportPlan,
+    SupportPlanVersion,
+)
+from wijkmarkt.tenants.care.selectors import explain, plan_state, with_versions
 from wijkmarkt.tenants.marketplace.models import DayPart, Weekday
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.privacy.models import Channel
 
 CareActivityEnum = graphene.Enum.from_enum(Activity, name="CareActivity", description="Category-1 household help.")
 ProviderKindEnum = graphene.Enum.from_enum(
@@ -20,6 +35,12 @@ ProviderKindEnum = graphene.Enum.from_enum(
 )
 HelpRequestStatusEnum = graphene.Enum.from_enum(
     HelpRequestStatus, description="Sent, accepted or declined by the provider, or withdrawn by the resident."
+)
+MomentEnum = graphene.Enum.from_enum(
+    Moment, name="SatisfactionMoment", description="At the start of a plan, in between, or at the end."
+)
+PlanSideEnum = graphene.Enum.from_enum(
+    PlanSide, description="The resident (or their proxy), or the professional: the provider's staff or makelaar."
 )
 WeekdayEnum = graphene.Enum.from_enum(Weekday, description="A day of the week.")
 DayPartEnum = graphene.Enum.from_enum(DayPart, description="Morning, afternoon or evening.")
@@ -39,6 +60,16 @@ def _reachable(finder, info, id):
         return None
 
 
+class ReachableNode:
+    """`get_node` through the access.py finder named in `finder`: the one place care nodes decide what resolves."""
+
+    finder = None
+
+    @classmethod
+    def get_node(cls, info, id):
+        return _reachable(cls.finder, info, id)
+
+
 class CareTime(graphene.ObjectType):
     """A day and part of the day."""
 
@@ -50,7 +81,7 @@ def as_times(slots: list[str]) -> list[CareTime]:
     return [CareTime(day=slot.split("_")[0], part=slot.split("_")[1]) for slot in slots]
 
 
-class ProviderType(DjangoObjectType):
+class ProviderType(ReachableNode, DjangoObjectType):
     """A household-help provider in this wijk's directory."""
 
     name = graphene.String(required=True, description="Name of the provider or the person.")
@@ -79,9 +110,7 @@ class ProviderType(DjangoObjectType):
         interfaces = (WijkNode,)
         fields = ("id",)
 
-    @classmethod
-    def get_node(cls, info, id):
-        return _reachable(provider_for, info, id)
+    finder = staticmethod(provider_for)
 
     @staticmethod
     def resolve_available(provider: Provider, info):
@@ -96,7 +125,7 @@ class ProviderType(DjangoObjectType):
         return explain(provider, getattr(info.context, "care_search_slots", []))
 
 
-class HelpRequestType(DjangoObjectType):
+class HelpRequestType(ReachableNode, DjangoObjectType):
     """A request for household help from a resident to a provider."""
 
     provider = graphene.Field(graphene.NonNull(ProviderType), description="Who is asked.")
@@ -118,9 +147,7 @@ class HelpRequestType(DjangoObjectType):
         interfaces = (WijkNode,)
         fields = ("id",)
 
-    @classmethod
-    def get_node(cls, info, id):
-        return _reachable(help_request_for, info, id)
+    finder = staticmethod(help_request_for)
 
     @staticmethod
     def resolve_times(help_request: HelpRequest, info):
@@ -142,3 +169,143 @@ def staffed_provider_ids(info) -> frozenset[int]:
         )
         info.context.care_staffed = frozenset(staffed.values_list("pk", flat=True))
     return info.context.care_staffed
+
+
+class PlanAgreementType(DjangoObjectType):
+    """One side's agreement to one version of a plan."""
+
+    side = graphene.Field(graphene.NonNull(PlanSideEnum), description="Which side agreed.")
+    agreed_by = graphene.String(required=True, description="First name of who agreed.")
+    by_proxy = graphene.Boolean(required=True, description="True when a relative agreed for the resident.")
+    agreed_at = graphene.DateTime(required=True, description="When.")
+
+    class Meta:
+        name = "PlanAgreement"
+        model = PlanAgreement
+        fields = ()
+
+    @staticmethod
+    def resolve_agreed_by(agreement: PlanAgreement, info):
+        return agreement.agreed_by.first_name
+
+    @staticmethod
+    def resolve_by_proxy(agreement: PlanAgreement, info):
+        return agreement.placed_as == "proxy"
+
+
+class SupportPlanVersionType(DjangoObjectType):
+    """One wording of a support plan; a change makes a new version and the old ones stay."""
+
+    number = graphene.Int(required=True, description="1 for the first version, then 2, 3, ...")
+    result = graphene.String(required=True, description='The agreed result, e.g. "Een schoon en leefbaar huis".')
+    resident_part = graphene.String(required=True, description="What the resident does themselves.")
+    network_part = graphene.String(required=True, description="What family, neighbours and friends do.")
+    provider_part = graphene.String(required=True, description="What the provider does.")
+    review_dates = graphene.List(graphene.NonNull(graphene.Date), required=True, description="When to look back.")
+    created_at = graphene.DateTime(required=True, description="When this version was written.")
+    agreements = graphene.List(graphene.NonNull(PlanAgreementType), required=True, description="Who agreed to it.")
+    agreed = graphene.Boolean(required=True, description="True when both sides agreed to this version.")
+
+    class Meta:
+        name = "SupportPlanVersion"
+        model = SupportPlanVersion
+        fields = ()
+
+    @staticmethod
+    def resolve_agreements(version: SupportPlanVersion, info):
+        return list(version.agreements.all())
+
+    @staticmethod
+    def resolve_agreed(version: SupportPlanVersion, info):
+        return {agreement.side for agreement in version.agreements.all()} == set(PlanSide.values)
+
+
+class SatisfactionMeasurementType(DjangoObjectType):
+    """The answers to the satisfaction survey at one moment of a plan."""
+
+    moment = graphene.Field(graphene.NonNull(MomentEnum), description="Start, between or end.")
+    scores = graphene.List(
+        graphene.NonNull(graphene.Int),
+        required=True,
+        description="1 to 5 per question, in `satisfactionQuestions` order.",
+    )
+    average = graphene.Float(required=True, description="The average score, 1 to 5.")
+    measured_on = graphene.Date(required=True, description="The day of the measurement.")
+    side = graphene.Field(graphene.NonNull(PlanSideEnum), description="Filled in by the resident or with them.")
+
+    class Meta:
+        name = "SatisfactionMeasurement"
+        model = SatisfactionMeasurement
+        fields = ()
+
+
+def _plan_content(plan: SupportPlan, info) -> SupportPlan:
+    """The plan's content, logged once per plan and request when someone other than the resident reads it."""
+    logged = info.context.__dict__.setdefault("care_plans_read", set())
+    if plan.pk not in logged:
+        read_plan(viewer(info).actor, plan, via=Channel.GRAPHQL)
+        logged.add(plan.pk)
+    return plan
+
+
+class SupportPlanType(ReachableNode, DjangoObjectType):
+    """A support plan (ondersteuningsplan) of a resident, with a provider or the makelaar. Only the resident, their
+    proxy, the wijk's makelaar and the provider on the plan reach it; every read by someone else is logged."""
+
+    member = graphene.Field(graphene.NonNull(Neighbour), description="The resident the plan is for.")
+    provider = graphene.Field(ProviderType, description="The provider on the plan; null when the makelaar made it.")
+    created_at = graphene.DateTime(required=True, description="When the plan was started.")
+    current_version = graphene.Field(
+        graphene.NonNull(SupportPlanVersionType), description="The newest version: the one to agree to."
+    )
+    in_force = graphene.Field(SupportPlanVersionType, description="The newest version both sides agreed to, if any.")
+    versions = graphene.List(
+        graphene.NonNull(SupportPlanVersionType), required=True, description="Every version, newest first."
+    )
+    measurements = graphene.List(
+        graphene.NonNull(SatisfactionMeasurementType), required=True, description="Satisfaction, oldest first."
+    )
+
+    class Meta:
+        name = "SupportPlan"
+        model = SupportPlan
+        interfaces = (WijkNode,)
+        fields = ("id",)
+
+    finder = staticmethod(support_plan_for)
+
+    @classmethod
+    def get_node(cls, info, id):
+        found = super().get_node(info, id)
+        return None if found is None else plans_with_relations(SupportPlan.objects.filter(pk=found.pk)).get()
+
+    @staticmethod
+    def resolve_current_version(plan: SupportPlan, info):
+        return plan_state(_plan_content(plan, info)).current
+
+    @staticmethod
+    def resolve_in_force(plan: SupportPlan, info):
+        return plan_state(_plan_content(plan, info)).in_force
+
+    @staticmethod
+    def resolve_versions(plan: SupportPlan, info):
+        return sorted(_plan_content(plan, info).versions.all(), key=lambda version: -version.number)
+
+    @staticmethod
+    def resolve_measurements(plan: SupportPlan, info):
+        return list(_plan_content(plan, info).measurements.all())
+
+
+def plans_with_relations(plans):
+    return with_versions(plans.select_related("provider__street", *neighbour_related("member")))
+
+
+class SatisfactionQuestion(graphene.ObjectType):
+    """One question of the fixed satisfaction survey."""
+
+    number = graphene.Int(required=True, description="1 for the first question; `scores` follow this order.")
+    text = graphene.String(required=True, description="The question, in the viewer's language.")
+
+
+def satisfaction_questions() -> list[SatisfactionQuestion]:
+    return [SatisfactionQuestion(number=n, text=str(q)) for n, q in enumerate(SATISFACTION_QUESTIONS, start=1)]

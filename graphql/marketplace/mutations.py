@@ -16,6 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
+from wijkmarkt.graphql.core.lookups import acting_member as _member
+from wijkmarkt.graphql.core.lookups import find_node as _node
+from wijkmarkt.graphql.core.lookups import suspended_error as _suspended
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import require
 from wijkmarkt.graphql.core.types import error_type
@@ -70,38 +73,12 @@ MarketplaceError = error_type("MarketplaceError", MarketplaceErrorCode)
 # --- finding what a mutation acts on ---------------------------------------------------------------------------
 
 
-def _node(node_type, info, global_id: str):
-    """The object a global ID names, as its type's `get_node` lets the viewer see it; else NotFound."""
-    pk = local_pk(global_id, node_type._meta.name)
-    found = node_type.get_node(info, pk) if pk is not None else None
-    if found is None:
-        raise NotFound
-    return found
-
-
 def _field_pk(global_id: str | None, type_name: str) -> int | None:
     """A field's ID for an action that checks it itself: None when not given, NOWHERE when not of this wijk."""
     if not global_id:
         return None
     pk = local_pk(global_id, type_name)
     return NOWHERE if pk is None else pk
-
-
-def _member(info, global_id: str | None) -> Membership:
-    """The member named in `onBehalfOf`/`ownerId`, or the viewer's own membership. Whether the viewer may act for
-    them is the action's decision (access.acting_as)."""
-    current = viewer(info)
-    if global_id is None:
-        if current.member is not None:
-            return current.member
-        if len(current.principals) == 1:  # a relative who is the proxy of one member: who else could it be for
-            return current.principals[0]
-        raise PermissionDenied("act_for")
-    pk = local_pk(global_id, "Membership")
-    member = Membership.objects.select_related("user").filter(pk=pk).first() if pk is not None else None
-    if member is None or not (current.may_see_neighbours or member.pk in current.principal_ids):
-        raise NotFound
-    return member
 
 
 def _on_behalf_of(info, global_id: str | None) -> Membership | None:
@@ -122,12 +99,6 @@ def _exchange_payload(exchange: Exchange) -> dict:
 
 def _on_behalf_of_argument():
     return graphene.ID(description="The member you act for (a Membership ID), as proxy or makelaar; default yourself.")
-
-
-def _suspended():
-    return graphql_error(
-        ErrorCode.PERMISSION_DENIED, _("U bent geschorst: u kunt lezen, maar niets plaatsen of reageren.")
-    )
 
 
 # --- the base ----------------------------------------------------------------------------------------------------
