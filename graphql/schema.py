@@ -11,6 +11,8 @@ from wijkmarkt.graphql.marketplace.mutations import MarketplaceMutations
 from wijkmarkt.graphql.marketplace.queries import MarketplaceQueries
 from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
+from wijkmarkt.graphql.places.mutations import PlacesMutations
+from wijkmarkt.graphql.places.queries import PlacesQueries
 from wijkmarkt.graphql.wijken.queries import WijkenQueries
 from wijkmarkt.graphql.wijzer.mutations import WijzerMutations
 from wijkmarkt.graphql.wijzer.queries import WijzerQueries
@@ -19,13 +21,15 @@ from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 # MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
 # the same name), so it must win over MembershipQueries' `me`.
 class Query(
-    MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, WijzerQueries, graphene.ObjectType
+    MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, PlacesQueries, WijzerQueries,
+    graphene.ObjectType,
 ):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
 class Mutation(
-    MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, WijzerMutations, graphene.ObjectType
+    MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, PlacesMutations, WijzerMutations,
+    graphene.ObjectType,
 ):
     pass
 

@@ -9,11 +9,13 @@ from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.partners.demo_data import seed_demo_partners
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.care.demo_data import seed_demo_care
 from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.places.demo_data import seed_demo_places
 from wijkmarkt.tenants.wijzer.demo_data import seed_demo_wijzer
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
@@ -92,4 +94,6 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
             seed_demo_marketplace(wijk=wijk, logins=logins, progress=progress)  # skips a wijk that has it
             seed_demo_care(wijk=wijk, logins=logins, progress=progress)  # likewise
             seed_demo_wijzer(wijk=wijk, logins=logins, progress=progress)  # likewise
+            seed_demo_places(wijk=wijk, progress=progress)  # adds only missing places
+    seed_demo_partners(progress=progress)  # the covenant partners and their links to the pilot wijken
     return summary

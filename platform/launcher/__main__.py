@@ -31,6 +31,8 @@ def django_command(*args: str) -> None:
 def set_up() -> None:
     step("Database bijwerken (publiek schema en alle wijken)")
     django_command("migrate_schemas", "--verbosity", "0")
+    step("Partnerorganisaties van het convenant laden (alleen wie er nog niet is)")
+    django_command("load_partners")
     step("Demo-wijken en demo-accounts klaarzetten")
     django_command("load_demo")
 
