@@ -95,7 +95,7 @@ def save_rules(*, actor: Actor, text: str, note: str = "") -> RuleSet:
         raise ValidationError(errors)
     with transaction.atomic():
         current = RuleSet.objects.select_for_update().order_by("-version").first()
-        if current is not None and current.rules == rules:
+        if current is not None and rulebook.check(current.rules) == rules:  # the same rules, maybe reordered
             raise fail("rules", _("Er is niets veranderd: de regels zijn gelijk aan versie %(version)s.")
                        % {"version": current.version}, Code.INVALID_RULES)  # fmt: skip
         version = current.version + 1 if current is not None else 1

@@ -73,7 +73,7 @@ DEFAULT_RULES = {
          "titel": "Kies zelf een hulp in huis",
          "tekst": "Deze aanbieders doen wat u moeilijk vindt. U kiest zelf wie bij u past."},
         {"soort": "gemeente",
-         "taken": ["licht_huishouden", "zwaar_huishouden", "was", "warme_maaltijd", "broodmaaltijd", "boodschappen"],
+         "taken": ["boodschappen", "warme_maaltijd", "broodmaaltijd", "licht_huishouden", "zwaar_huishouden", "was"],
          "titel": "Hulp bij het huishouden aanvragen",
          "tekst": "Lukt het niet met de suggesties hierboven? Vraag hulp bij het huishouden aan bij de gemeente. "
                   "Het formulier is al voor u ingevuld; de sociaal makelaar kan het ook samen met u versturen."},
