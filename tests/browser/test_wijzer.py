@@ -1,0 +1,112 @@
+"""The Eigen Kracht Wijzer in a real browser: a Parkwijk resident answers the four questions, goes back once, and
+gets suggestions in the documents' order with a "why" that opens; axe-core finds no serious or critical violations
+on a question (also with an error), the check page and the outcome.
+
+The data is made and committed before the browser starts (Playwright's sync API blocks the ORM) and removed after."""
+
+import re
+import secrets
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.db import connection
+from django_tenants.utils import tenant_context
+from playwright.sync_api import expect
+
+from wijkmarkt.platform.accounts.actions import create_account
+from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.privacy.models import AccessLogEntry
+from wijkmarkt.tenants.wijzer.models import Assessment
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+PASSWORD = "een-lang-browser-wachtwoord"
+
+
+@pytest.fixture(scope="module")
+def resident(wijkmarkt_server, django_db_blocker):
+    """A Parkwijk resident, committed, and removed with her assessments when the module is done."""
+    email = f"wijzer-{secrets.token_hex(3)}@example.nl"
+    with django_db_blocker.unblock():
+        wijk = Wijk.objects.get(schema_name="parkwijk")
+        user = create_account(email=email, first_name="Wilma", password=PASSWORD)
+        with tenant_context(wijk):
+            join_wijk(wijk=wijk, user=user, accepted_house_rules=True)
+        connection.set_schema_to_public()
+    yield email
+    with django_db_blocker.unblock():
+        with tenant_context(Wijk.objects.get(schema_name="parkwijk")):
+            members = Membership.objects.filter(user__email=email)
+            Assessment.objects.filter(member__in=members).delete()
+            AccessLogEntry.objects.filter(subject__in=members).delete()
+            members.delete()
+            User.objects.filter(email=email).delete()
+        connection.set_schema_to_public()
+
+
+@pytest.fixture
+def page(resident, browser):
+    context = browser.new_context(locale="nl-NL")
+    context.set_default_timeout(5_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def assert_no_blocking_axe_violations(page, name: str) -> None:
+    expect(page.locator("h1")).to_have_count(1)
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    report = "\n".join(f"{v['impact']} {v['id']}: {v['help']}\n    "
+                       + "\n    ".join(", ".join(map(str, n["target"])) for n in v["nodes"]) for v in violations)  # fmt: skip
+    assert not violations, f"{name} ({page.url}):\n{report}"
+
+
+def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page, site):
+    page.goto(site.url("parkwijk", "/account/inloggen/"))
+    page.locator("#id_username").fill(resident)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
+
+    page.goto(site.url("parkwijk", "/wijzer/"))
+    page.get_by_role("button", name="Begin de Wijzer").click()
+    expect(page.locator(".step-count")).to_have_text("Vraag 1 van 4")
+    page.get_by_role("button", name="Volgende vraag").click()
+    expect(page.locator(".error-message")).to_contain_text("Kies minstens één antwoord.")
+    assert_no_blocking_axe_violations(page, "question-with-error")
+
+    page.get_by_label("Dagelijkse boodschappen").check()
+    page.get_by_label("Licht huishoudelijk werk").check()
+    page.get_by_role("button", name="Volgende vraag").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wie is er in de buurt die u helpt of zou kunnen helpen?")
+    page.get_by_role("button", name="Vorige vraag").click()
+    expect(page.get_by_label("Dagelijkse boodschappen")).to_be_checked()
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Familie").check()
+    assert_no_blocking_axe_violations(page, "question")
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Dagelijkse boodschappen").check()
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Binnen een maand").check()
+    page.get_by_role("button", name="Naar het overzicht").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kloppen uw antwoorden?")
+    assert_no_blocking_axe_violations(page, "check")
+    page.get_by_role("button", name="Klaar: laat de ideeën zien").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw ideeën")
+    headings = page.locator("main h2").all_inner_texts()
+    assert headings[:3] == ["Wat u zelf kunt doen", "Uw eigen netwerk", "Buren via de Wijkmarkt"]
+    first = page.locator("section.card").first
+    expect(first.get_by_role("heading", level=3)).to_have_text("Boodschappen laten bezorgen")
+    first.locator("summary").click()
+    expect(first.locator("details")).to_contain_text("U zei dat u dit met een handigheidje nog zelf kunt.")
+    expect(first.locator("details")).to_contain_text("versie 1")
+    assert_no_blocking_axe_violations(page, "outcome")
+    page.get_by_role("link", name="Vraag plaatsen op de Wijkmarkt").click()
+    expect(page.get_by_label("Titel")).to_have_value("Wie helpt mij met licht huishoudelijk werk?")
