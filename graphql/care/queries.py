@@ -41,8 +41,9 @@ MAX_FILTER_VALUES = 7
 
 CareFundingEnum = graphene.Enum(
     "CareFunding",
-    [("NATURA", "natura"), ("PGB", "pgb")],
-    description="In natura (paid by the municipality) or from a personal budget (pgb).",
+    [("NATURA", "natura"), ("PGB", "pgb"), ("PRIVATE", "private")],
+    description="In natura (paid by the municipality), from a personal budget (pgb), or not in natura (paid by the "
+    "resident or from a pgb).",
 )
 
 
@@ -82,6 +83,10 @@ class CareQueries(graphene.ObjectType):
         ),
         funding=CareFundingEnum(description="Only those working in natura, or only those paid from a pgb."),
         kind=ProviderKindEnum(description="Only this kind of provider."),
+        area=graphene.String(
+            description="Only those working in this area of the wijk (a name from `wijk { areas }`), "
+            "or in the whole wijk."
+        ),
         near_street=graphene.ID(description="With `distanceM` from this Street ID (of this wijk)."),
         within_m=graphene.Int(description="With `nearStreet`: at most this many metres away (50 to 5000)."),
     )
@@ -130,7 +135,7 @@ class CareQueries(graphene.ObjectType):
     def resolve_care_providers(root, info, **args):
         current = care_reader(info)
         data = {"activity": _values(args, "activities"), "days": _values(args, "days"), "parts": _values(args, "parts")}
-        for name in ("funding", "kind"):
+        for name in ("funding", "kind", "area"):
             if args.get(name) is not None:
                 data[name] = getattr(args[name], "value", args[name])
         if args.get("within_m") is not None:
@@ -138,7 +143,8 @@ class CareQueries(graphene.ObjectType):
         if args.get("near_street") is not None:
             pk = local_pk(args["near_street"], "Street")
             data["near_street"] = NOWHERE if pk is None else pk
-        filterset = ProviderFilter(data, queryset=visible_providers(current.actor).select_related("street"))
+        filterset = ProviderFilter(data, queryset=visible_providers(current.actor).select_related("street"),
+                                   areas=care_wijk(info).areas)  # fmt: skip
         if not filterset.is_valid():
             raise _bad_filter(filterset.form.errors)
         info.context.care_search_slots = filterset.slots  # for each result's `why`

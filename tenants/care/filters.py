@@ -5,10 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.tenants.care.models import Activity, Provider, ProviderKind
-from wijkmarkt.tenants.care.selectors import available_in, doing, paid_by, providers_near, wanted_slots
+from wijkmarkt.tenants.care.selectors import available_in, doing, in_area, paid_by, providers_near, wanted_slots
 from wijkmarkt.tenants.marketplace.models import DayPart, Street, Weekday
 
-FUNDING_CHOICES = [("natura", _("Zorg in natura (via de gemeente)")), ("pgb", _("Met een persoonsgebonden budget"))]
+FUNDING_CHOICES = [
+    ("natura", _("Zorg in natura (via de gemeente)")),
+    ("pgb", _("Met een persoonsgebonden budget")),
+    ("private", _("Niet in natura: ik betaal zelf of met een pgb")),
+]
 
 
 class ProviderFilter(django_filters.FilterSet):
@@ -32,6 +36,8 @@ class ProviderFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=ProviderKind.choices, label=_("Soort aanbieder"), empty_label=_("Alle soorten")
     )
+    area = django_filters.ChoiceFilter(choices=[], method="filter_area", label=_("In welke buurt woont u?"),
+                                       empty_label=_("De hele wijk"))  # fmt: skip
     near_street = django_filters.ModelChoiceFilter(
         queryset=Street.objects.all(), method="filter_near", label=_("Dichtbij straat"), empty_label=_("Overal")
     )
@@ -40,7 +46,15 @@ class ProviderFilter(django_filters.FilterSet):
 
     class Meta:
         model = Provider
-        fields = ["activity", "days", "parts", "funding", "kind", "near_street", "within_m"]
+        fields = ["activity", "days", "parts", "funding", "kind", "area", "near_street", "within_m"]
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["area"].extra["choices"] = [(area, area) for area in areas]
+        self.form.fields["area"].choices = [("", _("De hele wijk")), *((area, area) for area in areas)]
+
+    def filter_area(self, queryset, name, value):
+        return in_area(queryset, value)
 
     def filter_activity(self, queryset, name, value):
         return doing(queryset, list(value))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.tenants.care.models import SATISFACTION_QUESTIONS, SCORES, SLOTS, Activity, Moment
 from wijkmarkt.tenants.care.selectors import slot_label
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, date_field, text_field
+from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, as_int, date_field, text_field
 
 
 class HelpRequestForm(OnBehalfMixin, forms.Form):
@@ -80,20 +80,20 @@ class PlanForm(forms.Form):
 
 
 class SatisfactionForm(forms.Form):
-    moment = forms.ChoiceField(label=_("Wanneer is deze meting?"), choices=Moment.choices, required=False,
-                               widget=forms.RadioSelect)  # fmt: skip
+    moment = forms.CharField(label=_("Wanneer is deze meting?"), required=False,
+                             widget=forms.RadioSelect(choices=Moment.choices))  # fmt: skip
     measured_on = date_field(_("Datum van de meting"), _("Laat leeg voor vandaag."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for number, question in enumerate(SATISFACTION_QUESTIONS, start=1):
-            self.fields[f"q{number}"] = forms.TypedChoiceField(
-                label=question, choices=SCORES, coerce=int, required=False, empty_value=None,
-                widget=forms.RadioSelect, error_messages={"invalid_choice": _("Kies een antwoord van 1 tot en met 5.")},
-            )  # fmt: skip
+            self.fields[f"q{number}"] = forms.CharField(
+                label=question, required=False, widget=forms.RadioSelect(choices=SCORES)
+            )
 
     def questions(self):
         return [self[f"q{number}"] for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]
 
-    def scores(self) -> list:
-        return [self.cleaned_data.get(f"q{number}") for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]
+    def scores(self) -> list[int | None]:
+        """The answers as numbers for the action, which says what is wrong (an unknown answer is out of range)."""
+        return [as_int(self.cleaned_data.get(f"q{number}")) for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]

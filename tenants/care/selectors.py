@@ -5,7 +5,7 @@ figures for the evaluation."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from wijkmarkt.tenants.care.models import (
@@ -49,7 +49,14 @@ def paid_by(providers: QuerySet[Provider], funding: str) -> QuerySet[Provider]:
         return providers.filter(in_natura=True)
     if funding == "pgb":
         return providers.filter(pgb=True)
+    if funding == "private":
+        return providers.filter(in_natura=False)
     return providers
+
+
+def in_area(providers: QuerySet[Provider], area: str) -> QuerySet[Provider]:
+    """Providers that name this area of the wijk, or name none (they work in the whole wijk)."""
+    return providers.filter(Q(areas__contains=[area]) | Q(areas=[])) if area else providers
 
 
 def providers_near(providers: QuerySet[Provider], street: Street, within_m: int | None = None) -> QuerySet[Provider]:
@@ -94,7 +101,7 @@ def explain(provider: Provider, slots: list[str] = (), activities: list[str] = (
     if provider.pgb:
         parts.append(_("te betalen uit een pgb"))
     if activities:
-        parts.append(_("doet wat u zoekt"))
+        parts.append(_("doet %(what)s") % {"what": ", ".join(activity_labels(activities))})
     sentence = ", ".join(str(part) for part in parts)
     return sentence[:1].upper() + sentence[1:]
 

@@ -50,7 +50,8 @@ def directory(request):
     profile = Profile.objects.filter(member=own).first() if own else None
     if "near_street" not in data and profile is not None and profile.street_id:
         data["near_street"] = str(profile.street_id)
-    filterset = ProviderFilter(data, queryset=visible_providers(request.actor).select_related("street"))
+    filterset = ProviderFilter(data, queryset=visible_providers(request.actor).select_related("street"),
+                               areas=request.tenant.areas)  # fmt: skip
     page = paginate(request, filterset.qs if filterset.is_valid() else Provider.objects.none())
     slots = filterset.slots
     activities = list(filterset.form.cleaned_data.get("activity") or []) if filterset.is_valid() else []
