@@ -2,7 +2,8 @@
 gets suggestions in the documents' order with a "why" that opens; axe-core finds no serious or critical violations
 on a question (also with an error), the check page and the outcome.
 
-The data is made and committed before the browser starts (Playwright's sync API blocks the ORM) and removed after."""
+The data is made and committed before the browser starts (Playwright's sync API blocks the ORM) and removed after:
+`resident` is module-scoped, so pytest sets it up before the shared function-scoped `page`."""
 
 import re
 import secrets
@@ -46,16 +47,6 @@ def resident(wijkmarkt_server, django_db_blocker):
             members.delete()
             User.objects.filter(email=email).delete()
         connection.set_schema_to_public()
-
-
-@pytest.fixture
-def page(resident, browser):
-    context = browser.new_context(locale="nl-NL")
-    context.set_default_timeout(5_000)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def assert_no_blocking_axe_violations(page, name: str) -> None:
