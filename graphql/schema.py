@@ -7,6 +7,8 @@ from wijkmarkt.graphql.care.queries import CareQueries
 from wijkmarkt.graphql.chat.mutations import ChatMutations
 from wijkmarkt.graphql.chat.queries import ChatQueries
 from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.makelaar.mutations import MakelaarMutations
+from wijkmarkt.graphql.makelaar.queries import MakelaarQueries
 from wijkmarkt.graphql.marketplace.mutations import MarketplaceMutations
 from wijkmarkt.graphql.marketplace.queries import MarketplaceQueries
 from wijkmarkt.graphql.membership.mutations import MembershipMutations
@@ -22,14 +24,14 @@ from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 # the same name), so it must win over MembershipQueries' `me`.
 class Query(
     MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, PlacesQueries, WijzerQueries,
-    graphene.ObjectType,
+    MakelaarQueries, graphene.ObjectType,
 ):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
 class Mutation(
     MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, PlacesMutations, WijzerMutations,
-    graphene.ObjectType,
+    MakelaarMutations, graphene.ObjectType,
 ):
     pass
 

@@ -13,6 +13,7 @@ from wijkmarkt.platform.partners.demo_data import seed_demo_partners
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.care.demo_data import seed_demo_care
+from wijkmarkt.tenants.makelaar.demo_data import seed_demo_makelaar
 from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
 from wijkmarkt.tenants.places.demo_data import seed_demo_places
@@ -96,4 +97,5 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
             seed_demo_wijzer(wijk=wijk, logins=logins, progress=progress)  # likewise
             seed_demo_places(wijk=wijk, progress=progress)  # adds only missing places
     seed_demo_partners(progress=progress)  # the covenant partners and their links to the pilot wijken
+    seed_demo_makelaar(logins=logins, progress=progress)  # Parkwijk's makelaar, after the partners
     return summary
