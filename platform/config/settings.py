@@ -52,6 +52,7 @@ SHARED_APPS = [
     "wijkmarkt.platform.wijken",
     "wijkmarkt.platform.accounts",
     "wijkmarkt.platform.partners",
+    "wijkmarkt.platform.console",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

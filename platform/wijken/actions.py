@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_exists
@@ -172,3 +173,45 @@ def provision_wijk(
     forget_hosts(wijk)
     progress(f"{slug}: klaar op {domain}")
     return Provisioned(wijk=wijk, created=created)
+
+
+def set_wijk_status(*, wijk: Wijk, status: str) -> Wijk:
+    """Move a wijk to another stage of its life (what each stage means: OPEN_FOR_SIGN_UP, SITE_VISIBLE in models.py).
+    The first time it opens (pilot or live) records started_on; ending records ended_on, leaving "ended" clears it."""
+    if status not in WijkStatus.values:
+        raise ValidationError(
+            {"status": ValidationError(_("Kies een van de statussen uit de lijst."), code=WijkErrorCode.INVALID)}
+        )
+    today = timezone.localdate()
+    with transaction.atomic():
+        wijk = Wijk.objects.select_for_update().get(pk=wijk.pk)
+        wijk.status = status
+        if status in (WijkStatus.PILOT, WijkStatus.LIVE) and wijk.started_on is None:
+            wijk.started_on = today
+        wijk.ended_on = today if status == WijkStatus.ENDED else None
+        wijk.save(update_fields=["status", "started_on", "ended_on"])
+    transaction.on_commit(lambda: forget_hosts(wijk))
+    return wijk
+
+
+# What update_wijk may change: the branding and the local rules, never the slug, schema or template flag.
+EDITABLE_FIELDS = frozenset(
+    {"name", "tagline", "theme", "primary_colour", "logo", "modules", "points_enabled", "listing_expiry_days",
+     "done_objection_days", "house_rules", "postcodes"}
+)  # fmt: skip
+
+
+def update_wijk(*, wijk: Wijk, changes: dict) -> Wijk:
+    """Change a wijk's branding or local rules; the model's validators (theme, colour contrast, ranges, postcodes)
+    refuse bad values and nothing is written then."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        wijk = Wijk.objects.select_for_update().get(pk=wijk.pk)
+        for field, value in changes.items():
+            setattr(wijk, field, value)
+        wijk.full_clean()
+        wijk.save(update_fields=sorted(changes))
+    transaction.on_commit(lambda: forget_hosts(wijk))
+    return wijk

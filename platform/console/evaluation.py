@@ -1,0 +1,302 @@
+"""The evaluation figures of the wijken, per wijk and citywide, over a period: the one aggregation path of the
+console, its GraphQL field, its CSV and the benchmark (tests/performance/bench_evaluation.py).
+
+Every figure is counted in the wijk schemas themselves, never copied by hand. Each figure group is ONE SQL
+statement: a UNION ALL of one small SELECT per wijk schema, aggregated with GROUPING SETS ((wijk), ()) so the
+per-wijk rows and the citywide row come from the same rows (a citywide median is the median of all the city's
+values, not a median of medians). So the number of statements does not grow with the number of wijken; only the
+satisfaction figures are read through the care module's own selector, once inside each wijk's schema, because that
+module owns how a survey is averaged.
+
+This module reads aggregates only: counts, sums and medians. It never returns a row of a resident, a message, an
+answer, a signal's text or a case; the console shows nothing else (tests/platform/console/test_console_privacy.py)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tenants.utils import schema_context
+
+from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
+from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.care.errors import fail
+from wijkmarkt.tenants.care.selectors import satisfaction_start_vs_end
+from wijkmarkt.tenants.makelaar.models import HandOver, Signal
+from wijkmarkt.tenants.marketplace.models import Exchange, Listing
+
+MAX_PERIOD_DAYS = 366 * 10
+CITYWIDE = ""  # the slug of the citywide row
+
+
+@dataclass
+class Figures:
+    """The figures of one wijk (slug, name) or of the whole city (slug CITYWIDE)."""
+
+    slug: str
+    name: str
+    exchanges_website: int = 0
+    exchanges_makelaar: int = 0
+    residents_asking: int = 0  # only asked (a request, or received help)
+    residents_offering: int = 0  # only offered (an offer, or helped)
+    residents_both: int = 0
+    requests_answered: int = 0
+    response_median_hours: float | None = None  # request placed -> first response
+    agreement_median_hours: float | None = None  # request placed -> first agreement
+    done_exchanges: int = 0
+    done_hours: Decimal = Decimal("0")
+    satisfaction_start_count: int = 0
+    satisfaction_start: float | None = None  # average 1 to 5
+    satisfaction_end_count: int = 0
+    satisfaction_end: float | None = None
+    signals_opened: int = 0
+    signals_closed: int = 0
+    hand_overs: int = 0
+
+    @property
+    def is_citywide(self) -> bool:
+        return self.slug == CITYWIDE
+
+    @property
+    def exchanges(self) -> int:
+        return self.exchanges_website + self.exchanges_makelaar
+
+    @property
+    def active_residents(self) -> int:
+        return self.residents_asking + self.residents_offering + self.residents_both
+
+
+# The CSV's columns and the charts' labels: attribute name -> Dutch heading.
+COLUMNS = [
+    ("name", gettext_lazy("Wijk")),
+    ("exchanges_website", gettext_lazy("Afspraken via de website")),
+    ("exchanges_makelaar", gettext_lazy("Afspraken via de sociaal makelaar")),
+    ("residents_asking", gettext_lazy("Bewoners die alleen vroegen")),
+    ("residents_offering", gettext_lazy("Bewoners die alleen aanboden")),
+    ("residents_both", gettext_lazy("Bewoners die vroegen en aanboden")),
+    ("requests_answered", gettext_lazy("Beantwoorde hulpvragen")),
+    ("response_median_hours", gettext_lazy("Mediaan uren tot eerste reactie")),
+    ("agreement_median_hours", gettext_lazy("Mediaan uren tot afspraak")),
+    ("done_exchanges", gettext_lazy("Afspraken gedaan")),
+    ("done_hours", gettext_lazy("Uren geholpen")),
+    ("satisfaction_start_count", gettext_lazy("Tevredenheid begin: aantal metingen")),
+    ("satisfaction_start", gettext_lazy("Tevredenheid begin (1 tot 5)")),
+    ("satisfaction_end_count", gettext_lazy("Tevredenheid eind: aantal metingen")),
+    ("satisfaction_end", gettext_lazy("Tevredenheid eind (1 tot 5)")),
+    ("signals_opened", gettext_lazy("Signalen binnengekomen")),
+    ("signals_closed", gettext_lazy("Signalen afgesloten")),
+    ("hand_overs", gettext_lazy("Overdrachten aan partners")),
+]
+
+
+@dataclass
+class Evaluation:
+    since: dt.date
+    until: dt.date
+    wijken: list[Figures]
+    citywide: Figures
+    statements: int = 0  # SQL statements this computation ran (the benchmark reports it)
+    slugs: list[str] = field(default_factory=list)
+
+
+def validate_period(since: dt.date | None, until: dt.date | None) -> tuple[dt.date, dt.date]:
+    """Both dates are needed, the start not after the end, at most ten years."""
+    errors = {}
+    if since is None:
+        errors["since"] = [fail(None, _("Vul een begindatum in, bijvoorbeeld 1-1-2026."), Code.INVALID_DATE)]
+    if until is None:
+        errors["until"] = [fail(None, _("Vul een einddatum in, bijvoorbeeld 31-12-2026."), Code.INVALID_DATE)]
+    if errors:
+        raise ValidationError(errors)
+    if since > until:
+        raise fail("since", _("De begindatum ligt na de einddatum. Kies een begindatum die ervoor ligt."),
+                   Code.PERIOD_REVERSED)  # fmt: skip
+    if (until - since).days > MAX_PERIOD_DAYS:
+        raise fail("until", _("Kies een periode van hoogstens tien jaar."), Code.PERIOD_TOO_LONG)
+    return since, until
+
+
+def default_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The last twelve months up to and including today."""
+    today = today or timezone.localdate()
+    return today.replace(year=today.year - 1) + dt.timedelta(days=1), today
+
+
+def _bounds(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """[start of `since`, start of the day after `until`) in Dutch local time."""
+    zone = timezone.get_current_timezone()
+    start = dt.datetime.combine(since, dt.time.min, tzinfo=zone)
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    return start, end
+
+
+def _table(model, schema: str) -> str:
+    quote = connection.ops.quote_name
+    return f"{quote(schema)}.{quote(model._meta.db_table)}"
+
+
+# One SELECT per wijk schema; {t_*} are that schema's tables, %s the wijk's slug then the period bounds.
+_EXCHANGES = """
+SELECT %s AS wijk, via, status, hours, created_at >= %s AND created_at < %s AS started_in_period,
+       done_at >= %s AND done_at < %s AS done_in_period
+FROM {t_exchange}
+WHERE (created_at >= %s AND created_at < %s) OR (done_at >= %s AND done_at < %s)"""
+_EXCHANGES_TOTALS = """
+SELECT wijk,
+       count(*) FILTER (WHERE started_in_period AND via = 'website'),
+       count(*) FILTER (WHERE started_in_period AND via = 'makelaar'),
+       count(*) FILTER (WHERE done_in_period AND status = 'done'),
+       coalesce(sum(hours) FILTER (WHERE done_in_period AND status = 'done'), 0)
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
+_RESIDENTS = """
+SELECT %s AS wijk, member_id, bool_or(asking) AS asking, bool_or(offering) AS offering FROM (
+    SELECT owner_id AS member_id, kind = 'request' AS asking, kind = 'offer' AS offering
+    FROM {t_listing} WHERE created_at >= %s AND created_at < %s
+    UNION ALL SELECT receiver_id, true, false FROM {t_exchange} WHERE created_at >= %s AND created_at < %s
+    UNION ALL SELECT helper_id, false, true FROM {t_exchange} WHERE created_at >= %s AND created_at < %s
+) AS taking_part GROUP BY member_id"""
+_RESIDENTS_TOTALS = """
+SELECT wijk,
+       count(*) FILTER (WHERE asking AND NOT offering),
+       count(*) FILTER (WHERE offering AND NOT asking),
+       count(*) FILTER (WHERE asking AND offering)
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
+_RESPONSES = """
+SELECT %s AS wijk,
+       extract(epoch FROM min(e.first_response_at) - l.created_at) / 3600 AS to_response,
+       extract(epoch FROM min(greatest(e.helper_agreed_at, e.receiver_agreed_at))
+               FILTER (WHERE e.status IN ('agreed', 'done')) - l.created_at) / 3600 AS to_agreement
+FROM {t_listing} AS l JOIN {t_exchange} AS e ON e.listing_id = l.id
+WHERE l.kind = 'request' AND l.created_at >= %s AND l.created_at < %s
+GROUP BY l.id, l.created_at"""
+_RESPONSES_TOTALS = """
+SELECT wijk, count(to_response),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY to_response),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY to_agreement)
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
+_MAKELAAR = """
+SELECT %s AS wijk, 'opened' AS what FROM {t_signal} WHERE created_at >= %s AND created_at < %s
+UNION ALL SELECT %s, 'closed' FROM {t_signal} WHERE closed_at >= %s AND closed_at < %s
+UNION ALL SELECT %s, 'hand_over' FROM {t_handover} WHERE handed_over_at >= %s AND handed_over_at < %s"""
+_MAKELAAR_TOTALS = """
+SELECT wijk, count(*) FILTER (WHERE what = 'opened'), count(*) FILTER (WHERE what = 'closed'),
+       count(*) FILTER (WHERE what = 'hand_over')
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
+
+def _params(slug: str, start, end, pattern: str) -> list:
+    """The parameters of one schema's SELECT, in order: 's' the slug, 'p' a (start, end) pair."""
+    values = []
+    for kind in pattern:
+        values.extend([slug] if kind == "s" else [start, end])
+    return values
+
+
+# figure group: (per-schema SELECT, its parameter pattern, the totals around it, the Figures attributes it fills)
+_GROUPS = [
+    (_EXCHANGES, "spppp", _EXCHANGES_TOTALS,
+     ["exchanges_website", "exchanges_makelaar", "done_exchanges", "done_hours"]),
+    (_RESIDENTS, "sppp", _RESIDENTS_TOTALS, ["residents_asking", "residents_offering", "residents_both"]),
+    (_RESPONSES, "sp", _RESPONSES_TOTALS, ["requests_answered", "response_median_hours", "agreement_median_hours"]),
+    (_MAKELAAR, "spspsp", _MAKELAAR_TOTALS, ["signals_opened", "signals_closed", "hand_overs"]),
+]  # fmt: skip
+
+
+def _tables(schema: str) -> dict[str, str]:
+    return {
+        "t_exchange": _table(Exchange, schema),
+        "t_listing": _table(Listing, schema),
+        "t_signal": _table(Signal, schema),
+        "t_handover": _table(HandOver, schema),
+    }
+
+
+def _existing_schemas(slugs: list[str]) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE nspname = ANY(%s)", [slugs])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def wijken_for_evaluation(slug: str | None = None) -> list[Wijk]:
+    """Every real wijk (or the one with this slug), in name order."""
+    wijken = Wijk.objects.filter(is_template=False).order_by("name")
+    return list(wijken.filter(schema_name=slug) if slug else wijken)
+
+
+_MEDIANS = {"response_median_hours", "agreement_median_hours"}
+
+
+def _round(value, digits: int = 1):
+    return None if value is None else round(float(value), digits)
+
+
+def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluation:
+    """The figures of `wijken` (and of all of them together) between `since` and `until`, both days included."""
+    since, until = validate_period(since, until)
+    connection.set_schema_to_public()
+    existing = _existing_schemas([wijk.schema_name for wijk in wijken])
+    wijken = [wijk for wijk in wijken if wijk.schema_name in existing]
+    by_slug = {wijk.schema_name: Figures(slug=wijk.schema_name, name=wijk.name) for wijk in wijken}
+    citywide = Figures(slug=CITYWIDE, name=_("Heel Haarlem"))
+    result = Evaluation(since=since, until=until, wijken=list(by_slug.values()), citywide=citywide, statements=1,
+                        slugs=list(by_slug))  # fmt: skip
+    if not wijken:
+        return result
+    start, end = _bounds(since, until)
+    with connection.cursor() as cursor:
+        for select, pattern, totals, attributes in _GROUPS:
+            parts, params = [], []
+            for slug in by_slug:
+                parts.append(select.format(**_tables(slug)))
+                params.extend(_params(slug, start, end, pattern))
+            cursor.execute(totals.format(union="\nUNION ALL\n".join(parts)), params)
+            result.statements += 1
+            for slug, *values in cursor.fetchall():
+                target = citywide if slug is None else by_slug[slug]
+                for attribute, value in zip(attributes, values, strict=True):
+                    setattr(target, attribute, _round(value) if attribute in _MEDIANS else value)
+    _add_satisfaction(result, since, until)
+    return result
+
+
+def _add_satisfaction(result: Evaluation, since: dt.date, until: dt.date) -> None:
+    """The care module's own start-vs-end selector, inside each wijk's schema; the citywide average weighs each
+    wijk's average by its number of measurements (equal to the average over all measurements, up to the selector's
+    rounding to two decimals)."""
+    sums = {"start": [0, 0.0], "end": [0, 0.0]}
+    for figures in result.wijken:
+        with schema_context(figures.slug):
+            survey = satisfaction_start_vs_end(since=since, until=until)
+        result.statements += 2  # the schema switch and the query
+        figures.satisfaction_start_count, figures.satisfaction_start = survey.start_count, survey.start_average
+        figures.satisfaction_end_count, figures.satisfaction_end = survey.end_count, survey.end_average
+        for moment, count, average in (("start", survey.start_count, survey.start_average),
+                                       ("end", survey.end_count, survey.end_average)):  # fmt: skip
+            if count and average is not None:
+                sums[moment][0] += count
+                sums[moment][1] += count * average
+    connection.set_schema_to_public()
+    city = result.citywide
+    city.satisfaction_start_count, city.satisfaction_end_count = sums["start"][0], sums["end"][0]
+    city.satisfaction_start = round(sums["start"][1] / sums["start"][0], 2) if sums["start"][0] else None
+    city.satisfaction_end = round(sums["end"][1] / sums["end"][0], 2) if sums["end"][0] else None
+
+
+def rows_for_csv(evaluation: Evaluation) -> list[list]:
+    """Header, one row per wijk, then the citywide row; numbers as plain text with a decimal point."""
+    header = [str(label) for _attribute, label in COLUMNS]
+    rows = [header]
+    for figures in [*evaluation.wijken, evaluation.citywide]:
+        row = []
+        for attribute, _label in COLUMNS:
+            value = getattr(figures, attribute)
+            row.append("" if value is None else str(value))
+        rows.append(row)
+    return rows
