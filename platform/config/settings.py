@@ -51,13 +51,17 @@ SHARED_APPS = [
     "django_tenants",
     "wijkmarkt.platform.wijken",
     "wijkmarkt.platform.accounts",
+    "wijkmarkt.platform.search",
     "wijkmarkt.platform.partners",
     "wijkmarkt.platform.console",
+    "wijkmarkt.platform.ledger",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Registers PostgreSQL's search lookups (trigram similarity for the citywide search).
+    "django.contrib.postgres",
     "axes",
     "graphene_django",
     "channels",
@@ -142,6 +146,11 @@ if REDIS_URL:
 else:
     # One process (./wijkmarkt run): no Redis needed. The same capacity as with Redis.
     CHANNEL_LAYERS = {"default": {"BACKEND": "wijkmarkt.realtime.layers.InProcessChannelLayer"}}
+
+# What the citywide search index holds, one source per kind of item (platform/search/sources.py).
+SEARCH_SOURCES = [
+    "wijkmarkt.tenants.marketplace.citywide.ListingSource",
+]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,4 +1,4 @@
-"""URLs that the portal and every wijk site share: accounts, language switch, GraphQL."""
+"""URLs that the portal and every wijk site share: accounts, language switch, GraphQL, citywide search."""
 
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -10,5 +10,6 @@ urlpatterns = [
     path("account/", include("wijkmarkt.platform.accounts.urls")),
     path("taal/", set_language, name="set_language"),
     path("graphql", graphql_view, name="graphql"),
+    path("zoeken-in-haarlem/", include("wijkmarkt.platform.search.urls")),
     path("thema.css", theme_css, name="theme-css"),
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
+from wijkmarkt.platform.ledger.actions import earn_points_for_exchange
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.actions import post_to_thread
@@ -18,6 +19,7 @@ from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, party_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
@@ -125,6 +127,7 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
             Listing.objects.filter(pk=exchange.listing_id, status__in=ACTIVE_LISTING_STATUSES).update(
                 status=ListingStatus.AGREED
             )
+            sync_listings(exchange.listing_id)
         exchange.save()
         record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.AGREE, obj=exchange)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
@@ -179,6 +182,8 @@ def _mark_done(exchange: Exchange) -> None:
         .exists()
     ):
         Listing.objects.filter(pk=exchange.listing_id).update(status=ListingStatus.DONE)
+        sync_listings(exchange.listing_id)
+    earn_points_for_exchange(exchange=exchange)  # the helper earns by the wijk's rule when points are on
 
 
 def complete_unopposed_exchanges(*, wijk: Wijk, now=None) -> int:
@@ -213,6 +218,7 @@ def cancel_exchange(
             Listing.objects.filter(
                 pk=exchange.listing_id, status__in=(ListingStatus.IN_CONTACT, ListingStatus.AGREED)
             ).update(status=ListingStatus.OPEN)
+            sync_listings(exchange.listing_id)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s zegt de afspraak af: %(reason)s") % {"name": party.user.first_name, "reason": reason},
                _url(exchange))  # fmt: skip

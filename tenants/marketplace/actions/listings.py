@@ -16,6 +16,7 @@ from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.matching import notify_matches
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
@@ -149,6 +150,7 @@ def publish_listing(*, actor: Actor, wijk: Wijk, owner: Membership, data: Listin
     with transaction.atomic():
         listing.save()
         record_acting_for(actor, member=owner, placed_as=placed_as, what=ActingWhat.PUBLISH_LISTING, obj=listing)
+        sync_listings(listing.pk)
     transaction.on_commit(lambda: notify_matches(listing))
     return listing
 
@@ -162,6 +164,7 @@ def update_listing(*, actor: Actor, listing: Listing, data: ListingInput) -> Lis
         Listing.objects.filter(pk=listing.pk).update(**values)
         record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.UPDATE_LISTING,
                           obj=listing)  # fmt: skip
+        sync_listings(listing.pk)
     listing.refresh_from_db()
     return listing
 
@@ -175,6 +178,7 @@ def withdraw_listing(*, actor: Actor, listing: Listing) -> Listing:
         listing.save(update_fields=["status"])
         record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.WITHDRAW_LISTING,
                           obj=listing)  # fmt: skip
+        sync_listings(listing.pk)
     return listing
 
 
@@ -191,6 +195,7 @@ def renew_listing(*, actor: Actor, wijk: Wijk, listing: Listing) -> Listing:
         listing.save(update_fields=["status", "expires_at", "reminder_sent_at"])
         record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.RENEW_LISTING,
                           obj=listing)  # fmt: skip
+        sync_listings(listing.pk)
     return listing
 
 
@@ -213,5 +218,7 @@ def expire_listings(*, now=None) -> tuple[int, int]:
             listing.reminder_sent_at = now
             listing.save(update_fields=["reminder_sent_at"])
             reminded += 1
-        expired = active.filter(expires_at__lte=now).update(status=ListingStatus.EXPIRED)
+        overdue = list(active.filter(expires_at__lte=now).values_list("pk", flat=True))
+        expired = Listing.objects.filter(pk__in=overdue).update(status=ListingStatus.EXPIRED)
+        sync_listings(*overdue)
     return reminded, expired

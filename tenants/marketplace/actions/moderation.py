@@ -13,6 +13,7 @@ from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import Block, Listing, NotificationKind, Report
@@ -49,6 +50,7 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
         if outcome == Report.Outcome.HIDDEN:
             if report.listing_id:
                 Listing.objects.filter(pk=report.listing_id).update(hidden_at=now)
+                sync_listings(report.listing_id)
             elif report.message_id:
                 ChatMessage.objects.filter(pk=report.message_id).update(hidden_at=now)
                 schema, conversation_id, message_id = (

@@ -61,6 +61,7 @@ from wijkmarkt.tenants.marketplace.models import (
     ListingKind,
     Profile,
     Street,
+    Visibility,
     When,
 )
 from wijkmarkt.tenants.membership.actions import join_wijk
@@ -247,13 +248,13 @@ class _Builder:
 
     def listing(self, owner: Membership, kind: str, slug: str, title: str, description: str, *,
                 in_days: int | None = None, recurrence: str = "", minutes: int | None = 60,
-                actor: Actor | None = None) -> Listing:  # fmt: skip
+                actor: Actor | None = None, visibility: str = Visibility.WIJK) -> Listing:  # fmt: skip
         when = When.DATE if in_days else When.RECURRING if recurrence else When.FLEXIBLE
         street = owner.profile.street_id if hasattr(owner, "profile") else None
         return self.publish(owner, ListingInput(
             kind=kind, title=title, description=description, category_id=self.categories[slug], when=when,
             starts_on=self.today + dt.timedelta(days=in_days) if in_days else None, recurrence=recurrence,
-            street_id=street, duration_minutes=minutes,
+            street_id=street, duration_minutes=minutes, visibility=visibility,
         ), actor=actor)  # fmt: skip
 
     def ask(self, owner, slug, title, description, **kwargs) -> Listing:
@@ -595,6 +596,7 @@ class _Builder:
             "klusjes",
             "Ik repareer fietsen",
             "Band plakken, remmen stellen, kettinkje vervangen. In mijn schuur of bij u.",
+            visibility=Visibility.CITY,
         )
         bart_asks = self.ask(
             bart,
@@ -758,6 +760,7 @@ class _Builder:
             "Wij helpen met computers",
             "Loopt u vast met de computer, tablet of telefoon? Mijn vrouw en ik helpen graag. "
             "Het is fijn om ook iets terug te kunnen doen.",
+            visibility=Visibility.CITY,  # found from the other wijken: the citywide search's demo
         )
         rob_asks = self.ask(
             rob,

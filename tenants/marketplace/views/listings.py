@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.access import exchanges_of, is_proxy_of, listing_for
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
@@ -23,6 +24,7 @@ from wijkmarkt.tenants.marketplace.actions.listings import (
     update_listing,
     withdraw_listing,
 )
+from wijkmarkt.tenants.marketplace.citywide import citywide_listings
 from wijkmarkt.tenants.marketplace.filters import ListingFilter
 from wijkmarkt.tenants.marketplace.forms import (
     DATE_FORMATS,
@@ -43,13 +45,16 @@ from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
 from wijkmarkt.tenants.marketplace.views.pages import (
     acting_choices,
     chosen_member,
+    is_proxy,
     marketplace_page,
     me,
+    module_page,
     paginate,
     refused,
     writes_paused,
 )
 from wijkmarkt.tenants.marketplace.views.reports import report_page
+from wijkmarkt.tenants.membership.access import NotFound
 
 
 class BrowseFilter(ListingFilter):
@@ -143,9 +148,20 @@ def _detail(request, listing: Listing, respond_form=None, status=200):
     return render(request, "marketplace/listing_detail.html", context, status=status)
 
 
-@marketplace_page
+def _member_or_citywide_visitor(request) -> bool:
+    return request.actor.is_member or is_proxy(request) or request.user.is_authenticated
+
+
+@module_page(Module.MARKETPLACE, may_enter=_member_or_citywide_visitor)
 def detail(request, listing_id: int):
-    return _detail(request, listing_for(request.actor, listing_id))
+    """Members see the full page. Anyone else with an account (found it in the citywide search) reads a listing its
+    owner made citywide, and is shown how to respond: by joining this wijk or through its makelaar."""
+    if request.actor.is_member or is_proxy(request):
+        return _detail(request, listing_for(request.actor, listing_id))
+    listing = citywide_listings().select_related("category", "owner__user").filter(pk=listing_id).first()
+    if listing is None:
+        raise NotFound
+    return render(request, "marketplace/listing_citywide.html", {"listing": listing})
 
 
 @marketplace_page

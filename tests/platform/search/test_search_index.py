@@ -1,0 +1,134 @@
+"""The citywide index holds exactly the items residents made citywide, in step with every change, and nothing else."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from tests.conftest import make_member
+from tests.platform.search.conftest import actor_of
+from wijkmarkt.platform.search.models import SearchEntry
+from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, cancel_exchange, respond_to_listing
+from wijkmarkt.tenants.marketplace.actions.listings import (
+    ListingInput,
+    expire_listings,
+    renew_listing,
+    update_listing,
+    withdraw_listing,
+)
+from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, report
+from wijkmarkt.tenants.marketplace.models import Listing, ListingKind, Visibility
+
+
+def indexed(wijk=None) -> set[str]:
+    entries = SearchEntry.objects.filter(wijk=wijk) if wijk else SearchEntry.objects.all()
+    return set(entries.values_list("title", flat=True))
+
+
+def test_only_citywide_listings_are_indexed_whatever_their_kind(parkwijk, members, publish):
+    anna = members["anna"]
+    for kind in ListingKind.values:
+        for visibility in Visibility.values:
+            publish(parkwijk, anna, f"{kind} {visibility}", kind=kind, visibility=visibility)
+
+    assert indexed() == {"Aanbod: offer city", "Vraag: request city"}
+    row = SearchEntry.objects.get(title="Aanbod: offer city")
+    assert (row.wijk, row.kind, row.path) == (parkwijk, "listing", f"/vraag-en-aanbod/{row.object_id}/")
+
+
+def test_the_row_follows_edits_and_leaves_when_withdrawn(parkwijk, members, publish):
+    anna = members["anna"]
+    listing = publish(parkwijk, anna, "Fietsen repareren")
+    with tenant_context(parkwijk):
+        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
+            kind="offer", title="Fietsen en brommers repareren", description="Ook in het weekend.",
+            category_id=listing.category_id, visibility=Visibility.CITY,
+        ))  # fmt: skip
+        assert indexed() == {"Aanbod: Fietsen en brommers repareren"}
+        assert SearchEntry.objects.get().summary == "Ook in het weekend."
+        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
+            kind="offer", title="Fietsen repareren", description="Alleen voor buren.",
+            category_id=listing.category_id, visibility=Visibility.WIJK,
+        ))  # fmt: skip
+        assert indexed() == set()
+        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
+            kind="offer", title="Fietsen repareren", description="Toch voor iedereen.",
+            category_id=listing.category_id, visibility=Visibility.CITY,
+        ))  # fmt: skip
+        withdraw_listing(actor=actor_of(anna), listing=listing)
+        assert indexed() == set()
+
+
+def test_expired_listings_leave_and_come_back_when_renewed(parkwijk, members, publish):
+    anna = members["anna"]
+    listing = publish(parkwijk, anna, "Samen wandelen")
+    with tenant_context(parkwijk):
+        expire_listings(now=timezone.now() + dt.timedelta(days=400))
+        assert indexed() == set()
+        renew_listing(actor=actor_of(anna), wijk=parkwijk, listing=Listing.objects.get(pk=listing.pk))
+        assert indexed() == {"Aanbod: Samen wandelen"}
+
+
+def test_agreement_removes_and_cancelling_restores(parkwijk, members, publish):
+    anna = members["anna"]
+    cor = make_member(parkwijk, "Cor", "cor.zoek@example.nl")
+    listing = publish(parkwijk, anna, "Hulp met de computer", kind="request")
+    with tenant_context(parkwijk):
+        exchange = respond_to_listing(actor=actor_of(cor), member=cor, listing=listing, message="Ik kom graag.")
+        assert indexed() == {"Vraag: Hulp met de computer"}  # in contact: still looking
+        for side in (cor, anna):
+            agree_exchange(actor=actor_of(side), exchange=exchange, what="Dinsdag", agreed_for=None, hours=Decimal("1"))
+            exchange.refresh_from_db()
+        assert indexed() == set()
+        cancel_exchange(actor=actor_of(anna), exchange=exchange, reason="Ziek")
+        assert indexed() == {"Vraag: Hulp met de computer"}
+
+
+def test_a_listing_hidden_by_moderation_leaves_the_index(parkwijk, members, publish):
+    anna = members["anna"]
+    cor = make_member(parkwijk, "Cor", "cor.melder@example.nl")
+    admin = make_member(parkwijk, "Mo", "mo.zoek@example.nl", role="wijk_admin")
+    listing = publish(parkwijk, anna, "Goedkope zonnebrillen")
+    with tenant_context(parkwijk):
+        filed = report(actor=actor_of(cor), reporter=cor, reason="Reclame", listing=listing)
+        handle_report(actor=actor_of(admin), moderator=admin, report=filed, outcome="hidden", reason="Reclame")
+        assert indexed() == set()
+
+
+def test_a_change_that_rolls_back_leaves_the_index_as_it_was(parkwijk, members, publish):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        publish(parkwijk, members["anna"], "Nooit gepubliceerd")
+        raise RuntimeError("the page failed after publishing")
+    assert indexed() == set()
+
+
+def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(parkwijk, centrum, members, publish,
+                                                                           capsys):  # fmt: skip
+    kept = publish(parkwijk, members["anna"], "Oppassen op de hond")
+    lost = publish(parkwijk, members["anna"], "Planten water geven")
+    publish(centrum, members["bram"], "Kaarten maken")
+    call_command("check_search_index")  # in step after the actions
+    with tenant_context(parkwijk):
+        SearchEntry.objects.filter(object_id=kept.pk, wijk=parkwijk).update(title="Oude titel")
+        SearchEntry.objects.filter(object_id=lost.pk, wijk=parkwijk).delete()
+        private = publish(parkwijk, members["anna"], "Alleen voor de wijk", visibility=Visibility.WIJK)
+        SearchEntry.objects.create(wijk=parkwijk, kind="listing", object_id=private.pk, title="Gelekt", path="/")
+    capsys.readouterr()
+
+    with pytest.raises(CommandError, match="3 zoekregel"):
+        call_command("check_search_index")
+    report_text = capsys.readouterr().out
+    assert f"listing {kept.pk} staat er met oude tekst in" in report_text
+    assert f"listing {lost.pk} staat niet in de index" in report_text
+    assert f"listing {private.pk} staat erin maar is niet (meer) voor heel Haarlem" in report_text
+
+    call_command("rebuild_search_index")
+    call_command("check_search_index")
+    assert indexed(parkwijk) == {"Aanbod: Oppassen op de hond", "Aanbod: Planten water geven"}
+    assert indexed(centrum) == {"Aanbod: Kaarten maken"}
+    assert connection.schema_name == "public"
