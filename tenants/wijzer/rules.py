@@ -220,7 +220,9 @@ def reasons(rule: dict, answers: dict, tasks: list[str]) -> list[str]:
         if around == ["niemand"]:
             said.append(_("U zei dat er niemand in de buurt is die helpt."))
         else:
-            said.append(_("U zei dat er %(who)s in de buurt is.") % {"who": ", ".join(str(NETWORK[c]) for c in around)})
+            said.append(
+                _("U zei dat deze mensen er zijn: %(who)s.") % {"who": ", ".join(str(NETWORK[c]) for c in around)}
+            )
     if "urgentie" in rule:
         chosen = [str(URGENCY[code]) for code in answers.get("urgentie", []) if code in URGENCY]
         said.append(_("U heeft hulp nodig: %(when)s.") % {"when": ", ".join(chosen)})

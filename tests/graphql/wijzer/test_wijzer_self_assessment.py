@@ -39,7 +39,7 @@ def test_resident_answers_question_by_question_and_gets_explained_suggestions(pa
     assert kinds == ["NETWERK", "BUREN", "DIENST", "AANBIEDER", "GEMEENTE", "CONTACT"]
     network, neighbours = finished["suggestions"][0], finished["suggestions"][1]
     assert network["why"] == ["U vindt dit moeilijk: dagelijkse boodschappen, licht huishoudelijk werk.",
-                              "U zei dat er familie in de buurt is."]  # fmt: skip
+                              "U zei dat deze mensen er zijn: familie."]  # fmt: skip
     assert neighbours["requestUrl"].startswith("/vraag-en-aanbod/nieuw/?soort=vraag&titel=Wie+helpt+mij")
     assert finished["suggestions"][4]["applicationUrl"] == f"/wijzer/{_pk(assessment['id'])}/aanvraag/"
 
