@@ -7,6 +7,8 @@ from wijkmarkt.graphql.care.queries import CareQueries
 from wijkmarkt.graphql.chat.mutations import ChatMutations
 from wijkmarkt.graphql.chat.queries import ChatQueries
 from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.ledger.mutations import LedgerMutations
+from wijkmarkt.graphql.ledger.queries import LedgerQueries
 from wijkmarkt.graphql.makelaar.mutations import MakelaarMutations
 from wijkmarkt.graphql.makelaar.queries import MakelaarQueries
 from wijkmarkt.graphql.marketplace.mutations import MarketplaceMutations
@@ -23,15 +25,30 @@ from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 # MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
 # the same name), so it must win over MembershipQueries' `me`.
 class Query(
-    MarketplaceQueries, WijkenQueries, MembershipQueries, ChatQueries, CareQueries, PlacesQueries, WijzerQueries,
-    MakelaarQueries, graphene.ObjectType,
+    MarketplaceQueries,
+    WijkenQueries,
+    MembershipQueries,
+    ChatQueries,
+    CareQueries,
+    PlacesQueries,
+    LedgerQueries,
+    WijzerQueries,
+    MakelaarQueries,
+    graphene.ObjectType,
 ):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 
 class Mutation(
-    MembershipMutations, MarketplaceMutations, ChatMutations, CareMutations, PlacesMutations, WijzerMutations,
-    MakelaarMutations, graphene.ObjectType,
+    MembershipMutations,
+    MarketplaceMutations,
+    ChatMutations,
+    CareMutations,
+    PlacesMutations,
+    LedgerMutations,
+    WijzerMutations,
+    MakelaarMutations,
+    graphene.ObjectType,
 ):
     pass
 

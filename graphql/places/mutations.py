@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
+from wijkmarkt.graphql.core.lookups import find_node
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import actor, require, require_wijk_domain
 from wijkmarkt.graphql.core.types import error_type
-from wijkmarkt.graphql.marketplace.mutations import _node
 from wijkmarkt.graphql.places.types import DayEnum, PlaceKindEnum, PlaceType
 from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.platform.wijken.models import WijkStatus
@@ -113,7 +113,7 @@ class SavePlace(PlacesMutation):
 
     @classmethod
     def act(cls, info, input, id=None) -> dict:
-        place = _node(PlaceType, info, id) if id else None
+        place = find_node(PlaceType, info, id) if id else None
         saved = actions.save_place(actor=actor(info), data=_as_action_input(input), place=place)
         return {"place": PlaceType.get_node(info, saved.pk)}
 
@@ -128,7 +128,7 @@ class RemovePlace(PlacesMutation):
 
     @classmethod
     def act(cls, info, id) -> dict:
-        place = _node(PlaceType, info, id)
+        place = find_node(PlaceType, info, id)
         actions.remove_place(actor=actor(info), place=place)
         return {"removed_id": id}
 

@@ -20,6 +20,7 @@ class Perm(StrEnum):
     MODERATE = "moderate"
     MANAGE_CATEGORIES = "manage_categories"
     MANAGE_PLACES = "manage_places"
+    VIEW_POINT_TOTALS = "view_point_totals"  # a wijk's point totals (platform/ledger), when points are on
     # The makelaar's work (tenants/makelaar): register residents who are not online, keep cases, handle signals.
     REGISTER_RESIDENTS = "register_residents"
     KEEP_CASES = "keep_cases"
@@ -61,7 +62,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.REPORT_SIGNAL,
         }
     ),
-    Role.WIJK_ADMIN: _MEMBER | {Perm.MODERATE, Perm.MANAGE_CATEGORIES, Perm.MANAGE_PLACES, Perm.MANAGE_WIJZER_RULES},
+    Role.WIJK_ADMIN: _MEMBER
+    | {Perm.MODERATE, Perm.MANAGE_CATEGORIES, Perm.MANAGE_PLACES, Perm.VIEW_POINT_TOTALS, Perm.MANAGE_WIJZER_RULES},
 }
 
 

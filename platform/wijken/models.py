@@ -63,6 +63,10 @@ class Wijk(TenantMixin):
 
     modules = ArrayField(models.CharField(max_length=20, choices=Module.choices), default=default_modules, blank=True)
     points_enabled = models.BooleanField(_("punten aan"), default=False)
+    # With points on: what a done exchange earns the helper per agreed hour (platform/ledger).
+    points_per_hour = models.PositiveSmallIntegerField(
+        _("punten per uur hulp"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
     listing_expiry_days = models.PositiveSmallIntegerField(
         _("dagen tot een vraag of aanbod verloopt"),
         default=60,
@@ -89,6 +93,10 @@ class Wijk(TenantMixin):
             models.CheckConstraint(
                 condition=models.Q(listing_expiry_days__gte=7, listing_expiry_days__lte=365),
                 name="wijk_listing_expiry_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(points_per_hour__gte=1, points_per_hour__lte=100),
+                name="wijk_points_per_hour_in_range",
             ),
             # The colour is written into a stylesheet (themes/views.py): never anything but #RRGGBB.
             models.CheckConstraint(

@@ -1,0 +1,246 @@
+"""Every write of the point ledger. One booking path (`_book`) for all kinds of transfer:
+
+1. insert the transfer with its idempotency key, `ON CONFLICT DO NOTHING`: a retry, or the same key racing in
+   another transaction (which waits on the unique index until the first commits), gets the first transfer back;
+2. update both balances in account-id order (every transfer locks its rows in the same order, so two transfers
+   between the same accounts in opposite directions cannot deadlock); a member's balance below zero violates the
+   check constraint, which rolls the savepoint back and becomes NOT_ENOUGH_POINTS;
+3. insert the two entries (minus and plus), so every transfer sums to zero.
+
+Earning hooks into the marketplace's "exchange done" (tenants/marketplace/actions/exchanges.py `_mark_done`), in the
+same transaction as the exchange. Gifts go from a member to a member of any wijk with points on. Mistakes are undone
+by a compensating transfer, never by an edit. Callers that are people are checked here (points on, who acts for
+whom); the ledger itself never reads a wijk's schema except to find a gift's recipient."""
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
+from django_tenants.utils import schema_context
+
+from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.accounts.permissions import Actor, Perm
+from wijkmarkt.platform.ledger.errors import LedgerErrorCode as Code
+from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, TransferKind, Via
+from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.care.errors import fail
+from wijkmarkt.tenants.marketplace.access import acting_as
+from wijkmarkt.tenants.marketplace.models import PlacedAs
+from wijkmarkt.tenants.membership.models import Membership
+
+MAX_GIFT = 10_000
+MAX_KEY_LENGTH = 120
+
+
+def _account(kind: str, *, user: User | None = None, wijk: Wijk | None = None) -> Account:
+    """The account of a member or a wijk, opened on first use (two first uses at once open one)."""
+    owner = {"user": user} if kind == AccountKind.MEMBER else {"wijk": wijk}
+    found = Account.objects.filter(kind=kind, **owner).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return Account.objects.create(kind=kind, **owner)
+    except IntegrityError:
+        return Account.objects.get(kind=kind, **owner)
+
+
+def member_account(user: User) -> Account:
+    return _account(AccountKind.MEMBER, user=user)
+
+
+def wijk_account(wijk: Wijk) -> Account:
+    return _account(AccountKind.WIJK, wijk=wijk)
+
+
+@dataclass(frozen=True)
+class Booking:
+    kind: str
+    from_account: Account
+    to_account: Account
+    amount: int
+    wijk: Wijk
+    via: str
+    booked_by: User | None = None
+    to_wijk: Wijk | None = None
+    exchange_id: int | None = None
+    compensates: Transfer | None = None
+    note: str = ""
+
+
+_INSERT_TRANSFER = """
+    INSERT INTO public.ledger_transfer (idempotency_key, kind, from_account_id, to_account_id, amount, wijk_id,
+        to_wijk_id, exchange_id, booked_by_id, via, compensates_id, note, created_at)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now())
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id"""
+_MOVE = "UPDATE public.ledger_account SET balance = balance + %s WHERE id = %s"
+
+
+def _same(transfer: Transfer, booking: Booking) -> bool:
+    return (transfer.kind, transfer.from_account_id, transfer.to_account_id, transfer.amount) == (
+        booking.kind, booking.from_account.pk, booking.to_account.pk, booking.amount)  # fmt: skip
+
+
+def _book(booking: Booking, key: str) -> tuple[Transfer, bool]:
+    """Book once per key; return (transfer, created). A key used before for another booking is an error."""
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
+                   Code.KEY_REUSED)  # fmt: skip
+    b = booking
+    moves = sorted([(b.from_account.pk, -b.amount), (b.to_account.pk, b.amount)])  # lock order: account id
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(_INSERT_TRANSFER, [
+                key, b.kind, b.from_account.pk, b.to_account.pk, b.amount, b.wijk.pk,
+                b.to_wijk.pk if b.to_wijk else None, b.exchange_id, b.booked_by.pk if b.booked_by else None, b.via,
+                b.compensates.pk if b.compensates else None, b.note,
+            ])  # fmt: skip
+            row = cursor.fetchone()
+            if row is None:  # booked before under this key (by a retry, or a race that committed first)
+                existing = Transfer.objects.get(idempotency_key=key)
+                if not _same(existing, booking):
+                    raise fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."),
+                               Code.KEY_REUSED)  # fmt: skip
+                return existing, False
+            for account_id, delta in moves:
+                cursor.execute(_MOVE, [delta, account_id])
+            cursor.executemany(
+                "INSERT INTO public.ledger_entry (transfer_id, account_id, amount) VALUES (%s, %s, %s)",
+                [(row[0], b.from_account.pk, -b.amount), (row[0], b.to_account.pk, b.amount)],
+            )
+    except IntegrityError as error:
+        if "ledger_member_balance_not_negative" in str(error):
+            raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS) from None
+        if "ledger_one_earning_per_exchange" in str(error) or "compensates_id" in str(error):
+            raise fail(None, _("Dit is al geboekt."), Code.KEY_REUSED) from None
+        raise
+    return Transfer.objects.get(pk=row[0]), True
+
+
+def _require_points_on(wijk: Wijk, field: str | None = None, message: str | None = None) -> None:
+    if not wijk.points_enabled:
+        raise fail(field, message or _("Punten staan in deze wijk niet aan."), Code.POINTS_OFF)
+
+
+def _amount(value) -> int:
+    try:
+        amount = int(value)
+    except (TypeError, ValueError):
+        raise fail("amount", _("Vul een heel aantal punten in, bijvoorbeeld 5."), Code.INVALID_AMOUNT) from None
+    if isinstance(value, Decimal | float) and amount != value:
+        raise fail("amount", _("Vul een heel aantal punten in, bijvoorbeeld 5."), Code.INVALID_AMOUNT)
+    if not 1 <= amount <= MAX_GIFT:
+        raise fail("amount", _("Geef tussen 1 en %(max)s punten.") % {"max": MAX_GIFT}, Code.INVALID_AMOUNT)
+    return amount
+
+
+def points_for_hours(wijk: Wijk, hours: Decimal | None) -> int:
+    """The wijk's rule: points per agreed hour, rounded up; an exchange without agreed hours counts as one hour."""
+    return max(1, math.ceil((hours if hours is not None else Decimal(1)) * wijk.points_per_hour))
+
+
+def earn_points_for_exchange(*, exchange, wijk: Wijk | None = None) -> Transfer | None:
+    """The helper of a done exchange earns points, when the wijk has points on; once per exchange. Called by the
+    marketplace inside the transaction that marks the exchange done, in the wijk's schema."""
+    wijk = wijk or connection.tenant
+    if not isinstance(wijk, Wijk) or not wijk.points_enabled:
+        return None
+    helper = exchange.helper.user
+    booking = Booking(
+        kind=TransferKind.EARNED, from_account=wijk_account(wijk), to_account=member_account(helper),
+        amount=points_for_hours(wijk, exchange.hours), wijk=wijk, via=exchange.via, exchange_id=exchange.pk,
+        note=(exchange.what or "")[:200],
+    )  # fmt: skip
+    transfer, _created = _book(booking, f"earned:{wijk.schema_name}:{exchange.pk}")
+    return transfer
+
+
+def _members_of(wijk: Wijk):
+    """Active members of `wijk` (read in its schema), as a list, never a lazy QuerySet."""
+    with schema_context(wijk.schema_name):
+        return list(Membership.objects.select_related("user").filter(user__is_active=True))
+
+
+def find_recipient(*, email: str = "", name: str = "", wijk_slug: str = "") -> tuple[User, Wijk]:
+    """The member to give points to, by e-mail, or by name and wijk, in a wijk with points on. The same answer for
+    "nobody" and "nobody in a wijk with points on", so no one can probe who lives where."""
+    email = clean_text(email, field="email", max_length=254, required=False).lower()
+    name = clean_text(name, field="name", max_length=140, required=False)
+    not_found = _("We vinden niemand met dit e-mailadres in een wijk met punten. Kijk het adres na.")
+    if email:
+        user = User.objects.filter(email=email, is_active=True).first()
+        for wijk in Wijk.objects.filter(points_enabled=True, is_template=False).order_by("name") if user else ():
+            with schema_context(wijk.schema_name):
+                if Membership.objects.filter(user=user).exists():
+                    return user, wijk
+        raise fail("email", not_found, Code.RECIPIENT_NOT_FOUND)
+    if not name:
+        raise fail("email", _("Vul het e-mailadres in, of de naam en de wijk."), Code.REQUIRED)
+    wijk = Wijk.objects.filter(schema_name=wijk_slug, points_enabled=True, is_template=False).first()
+    if wijk is None:
+        raise fail("wijk", _("Kies een wijk met punten uit de lijst."), Code.POINTS_OFF)
+    wanted = " ".join(name.lower().split())
+    matches = [m.user for m in _members_of(wijk)
+               if wanted in (m.user.first_name.lower(), f"{m.user.first_name} {m.user.last_name}".lower().strip())]  # fmt: skip
+    if not matches:
+        raise fail("name", _("In %(wijk)s woont niemand met deze naam op de Wijkmarkt.") % {"wijk": wijk.name},
+                   Code.RECIPIENT_NOT_FOUND)  # fmt: skip
+    if len(matches) > 1:
+        raise fail("name", _("In %(wijk)s heten meer buren zo. Vul de achternaam of het e-mailadres in.")
+                   % {"wijk": wijk.name}, Code.RECIPIENT_AMBIGUOUS)  # fmt: skip
+    return matches[0], wijk
+
+
+def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, amount, key: str,
+              booked_by: User | None, via: str, note: str = "") -> Transfer:  # fmt: skip
+    """Points from one member to another, across wijken when both have points on. Retried with the same key, the
+    first gift is returned and nothing is booked again."""
+    _require_points_on(from_wijk)
+    _require_points_on(to_wijk, "email", _("Punten staan in de wijk van de ontvanger niet aan."))
+    amount = _amount(amount)
+    note = clean_text(note, field="note", max_length=200, required=False)
+    if giver.pk == recipient.pk:
+        raise fail("email", _("U kunt geen punten aan uzelf geven."), Code.SELF_GIFT)
+    booking = Booking(kind=TransferKind.GIFT, from_account=member_account(giver), to_account=member_account(recipient),
+                      amount=amount, wijk=from_wijk, to_wijk=to_wijk, via=via, booked_by=booked_by, note=note)  # fmt: skip
+    transfer, _created = _book(booking, key)
+    return transfer
+
+
+def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str, email: str = "", name: str = "",
+                wijk_slug: str = "", note: str = "") -> Transfer:  # fmt: skip
+    """A member (or their proxy, or the makelaar for them) gives points to a member of any wijk with points on."""
+    _require_points_on(wijk)
+    placed_as = acting_as(actor, giver, Perm.RESPOND)
+    errors = {}
+    try:
+        recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    try:
+        _amount(amount)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    via = Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE
+    return book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount, key=key,
+                     booked_by=actor.user, via=via, note=note)  # fmt: skip
+
+
+def compensate_transfer(*, transfer: Transfer, booked_by: User | None, key: str, note: str = "") -> Transfer:
+    """Undo a transfer by booking it back (a coordinator's correction). Once per transfer; a member who already
+    spent the points cannot be taken below zero (NOT_ENOUGH_POINTS)."""
+    if Transfer.objects.filter(compensates=transfer).exists():
+        raise fail(None, _("Deze overboeking is al teruggedraaid."), Code.ALREADY_COMPENSATED)
+    booking = Booking(kind=TransferKind.COMPENSATION, from_account=transfer.to_account, to_account=transfer.from_account,
+                      amount=transfer.amount, wijk=transfer.wijk, to_wijk=transfer.to_wijk, via=Via.WEBSITE,
+                      booked_by=booked_by, compensates=transfer,
+                      note=clean_text(note, field="note", max_length=200, required=False))  # fmt: skip
+    compensation, _created = _book(booking, key)
+    return compensation
