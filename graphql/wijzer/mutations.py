@@ -4,9 +4,9 @@ tenants/wijzer/actions.py and returns the assessment plus `errors`; with errors 
 import graphene
 
 from wijkmarkt.graphql.care.mutations import CareMutation
+from wijkmarkt.graphql.core.lookups import acting_member, find_node
 from wijkmarkt.graphql.core.types import error_type
 from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.mutations import _member, _node
 from wijkmarkt.graphql.wijzer.types import SELF_ASSESSMENT_RELATED, QuestionKeyEnum, SelfAssessmentType
 from wijkmarkt.tenants.wijzer import actions
 from wijkmarkt.tenants.wijzer.errors import WijzerErrorCode as DomainErrorCode
@@ -50,7 +50,7 @@ class StartSelfAssessment(WijzerMutation):
 
     @classmethod
     def act(cls, info, on_behalf_of=None) -> dict:
-        member = _member(info, on_behalf_of)
+        member = acting_member(info, on_behalf_of)
         return _payload(actions.start_assessment(actor=viewer(info).actor, member=member))
 
 
@@ -67,7 +67,7 @@ class AnswerSelfAssessment(WijzerMutation):
 
     @classmethod
     def act(cls, info, assessment_id, question, answer) -> dict:
-        assessment = _node(SelfAssessmentType, info, assessment_id)
+        assessment = find_node(SelfAssessmentType, info, assessment_id)
         key = getattr(question, "value", question)
         return _payload(actions.answer_question(actor=viewer(info).actor, assessment=assessment, question=key,
                                                 values=list(answer)))  # fmt: skip
@@ -81,7 +81,7 @@ class FinishSelfAssessment(WijzerMutation):
 
     @classmethod
     def act(cls, info, assessment_id) -> dict:
-        assessment = _node(SelfAssessmentType, info, assessment_id)
+        assessment = find_node(SelfAssessmentType, info, assessment_id)
         return _payload(actions.finish_assessment(actor=viewer(info).actor, assessment=assessment))
 
 
