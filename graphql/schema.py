@@ -6,6 +6,8 @@ from wijkmarkt.graphql.care.mutations import CareMutations
 from wijkmarkt.graphql.care.queries import CareQueries
 from wijkmarkt.graphql.chat.mutations import ChatMutations
 from wijkmarkt.graphql.chat.queries import ChatQueries
+from wijkmarkt.graphql.console.mutations import ConsoleMutations
+from wijkmarkt.graphql.console.queries import ConsoleQueries
 from wijkmarkt.graphql.core.ids import WijkNode
 from wijkmarkt.graphql.ledger.mutations import LedgerMutations
 from wijkmarkt.graphql.ledger.queries import LedgerQueries
@@ -17,6 +19,7 @@ from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
 from wijkmarkt.graphql.places.mutations import PlacesMutations
 from wijkmarkt.graphql.places.queries import PlacesQueries
+from wijkmarkt.graphql.search.queries import SearchQueries
 from wijkmarkt.graphql.wijken.queries import WijkenQueries
 from wijkmarkt.graphql.wijzer.mutations import WijzerMutations
 from wijkmarkt.graphql.wijzer.queries import WijzerQueries
@@ -27,6 +30,7 @@ from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 class Query(
     MarketplaceQueries,
     WijkenQueries,
+    ConsoleQueries,
     MembershipQueries,
     ChatQueries,
     CareQueries,
@@ -34,6 +38,7 @@ class Query(
     LedgerQueries,
     WijzerQueries,
     MakelaarQueries,
+    SearchQueries,
     graphene.ObjectType,
 ):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
@@ -42,6 +47,7 @@ class Query(
 class Mutation(
     MembershipMutations,
     MarketplaceMutations,
+    ConsoleMutations,
     ChatMutations,
     CareMutations,
     PlacesMutations,
