@@ -166,3 +166,14 @@ def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_
     assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == ("makelaar", people["fatima"].user,
                                                                                      "makelaar")  # fmt: skip
     assert application.placed_as == "makelaar" and application.sent_by == people["fatima"].user
+
+
+def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk, people):
+    assessment = take_wijzer(parkwijk, people["anna"])
+    client = client_for("parkwijk", people["anna"].user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = text(client.get(f"/wijzer/{assessment.pk}/uitkomst/"))
+    assert "What you can do yourself" in page and "Why this idea?" in page
+    assert "You find this hard: daily shopping." in page
+    assert "Rule 1 of this neighbourhood's Wijzer rules, version 1" in page
+    assert "Boodschappen laten bezorgen" in page  # the wijk's own rule texts are data, shown as written
