@@ -177,3 +177,17 @@ def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk,
     assert "You find this hard: daily shopping." in page
     assert "Rule 1 of this neighbourhood's Wijzer rules, version 1" in page
     assert "Boodschappen laten bezorgen" in page  # the wijk's own rule texts are data, shown as written
+
+
+def test_makelaar_follows_the_neighbour_suggestion_for_the_resident(parkwijk, people):
+    answers = {"taken": ["was"], "netwerk": ["niemand"], "zelf": ["geen"], "urgentie": ["binnenkort"]}
+    assessment = take_wijzer(parkwijk, people["bram"], answers, by=people["fatima"])
+    fatima = client_for("parkwijk", people["fatima"].user)
+    page = text(fatima.get(f"/wijzer/{assessment.pk}/uitkomst/"))
+    link = re.search(r'href="(/vraag-en-aanbod/nieuw/\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    assert f"voor={people['bram'].pk}" in link
+    form = text(fatima.get(link))
+    assert re.search(rf'<option value="{people["bram"].pk}" selected>', form)
+    # A resident cannot use the address to speak for someone else: the choice is not there for her.
+    own = text(client_for("parkwijk", people["anna"].user).get(link))
+    assert "Voor wie plaatst u dit?" not in own and 'value="Wie helpt mij met verzorging' in own
