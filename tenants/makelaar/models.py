@@ -119,9 +119,12 @@ class Case(models.Model):
 
     class Meta:
         indexes = [
-            # The worklist: open cases by due date (selectors.worklist).
-            models.Index(fields=["status", "follow_up_on", "id"], name="makelaar_case_worklist"),
-        ]
+            # The worklist (selectors.worklist): cases that are not closed, by follow-up date, read in index order
+            # so a page of 10 or 200 stops after its rows instead of sorting every open case
+            # (tests/performance/bench_worklist.py).
+            models.Index(fields=["follow_up_on", "id"], condition=~models.Q(status="closed"),
+                         name="makelaar_case_worklist_open"),
+        ]  # fmt: skip
 
 
 class HandOverStatus(models.TextChoices):

@@ -5,7 +5,7 @@ import datetime as dt
 from enum import StrEnum
 
 from django.db.models import Case as Switch
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from wijkmarkt.platform.partners.models import ContactPerson
@@ -49,10 +49,12 @@ def worklist(cases: QuerySet[Case], *, due: str = Due.ALL, status: str = "", mak
         default=Value(_UNDATED),
         output_field=IntegerField(),
     )
+    # Ordered by date, undated last: the same order as by urgency (overdue < today < later), but one the worklist
+    # index can deliver without sorting; `urgency` is only computed for the rows of the page.
     return (
         cases.select_related("member__user", "makelaar")
         .annotate(urgency=urgency)
-        .order_by("urgency", "follow_up_on", "id")
+        .order_by(F("follow_up_on").asc(nulls_last=True), "id")
     )
 
 
