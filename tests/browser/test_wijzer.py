@@ -1,6 +1,6 @@
 """The Eigen Kracht Wijzer in a real browser: a Parkwijk resident answers the four questions, goes back once, and
 gets suggestions in the documents' order with a "why" that opens; axe-core finds no serious or critical violations
-on a question (also with an error), the check page and the outcome.
+on a question (also with an error), the check page, the outcome and the wijk admin's rules page with an error.
 
 The data is made and committed before the browser starts (Playwright's sync API blocks the ORM) and removed after:
 `resident` is module-scoped, so pytest sets it up before the shared function-scoped `page`."""
@@ -15,7 +15,7 @@ from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
 from wijkmarkt.platform.accounts.actions import create_account
-from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.membership.actions import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
@@ -31,22 +31,32 @@ PASSWORD = "een-lang-browser-wachtwoord"
 @pytest.fixture(scope="module")
 def resident(wijkmarkt_server, django_db_blocker):
     """A Parkwijk resident, committed, and removed with her assessments when the module is done."""
-    email = f"wijzer-{secrets.token_hex(3)}@example.nl"
+    tag = secrets.token_hex(3)
+    email, admin = f"wijzer-{tag}@example.nl", f"wijzer-beheer-{tag}@example.nl"
     with django_db_blocker.unblock():
         wijk = Wijk.objects.get(schema_name="parkwijk")
-        user = create_account(email=email, first_name="Wilma", password=PASSWORD)
-        with tenant_context(wijk):
-            join_wijk(wijk=wijk, user=user, accepted_house_rules=True)
+        for address, name, role in ((email, "Wilma", Role.RESIDENT), (admin, "Wouter", Role.WIJK_ADMIN)):
+            user = create_account(email=address, first_name=name, password=PASSWORD)
+            with tenant_context(wijk):
+                join_wijk(wijk=wijk, user=user, accepted_house_rules=True, role=role)
         connection.set_schema_to_public()
     yield email
     with django_db_blocker.unblock():
         with tenant_context(Wijk.objects.get(schema_name="parkwijk")):
-            members = Membership.objects.filter(user__email=email)
+            members = Membership.objects.filter(user__email__in=[email, admin])
             Assessment.objects.filter(member__in=members).delete()
             AccessLogEntry.objects.filter(subject__in=members).delete()
             members.delete()
-            User.objects.filter(email=email).delete()
+            User.objects.filter(email__in=[email, admin]).delete()
         connection.set_schema_to_public()
+
+
+def log_in(page, site, email: str) -> None:
+    page.goto(site.url("parkwijk", "/account/inloggen/"))
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
 
 
 def assert_no_blocking_axe_violations(page, name: str) -> None:
@@ -58,12 +68,7 @@ def assert_no_blocking_axe_violations(page, name: str) -> None:
 
 
 def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page, site):
-    page.goto(site.url("parkwijk", "/account/inloggen/"))
-    page.locator("#id_username").fill(resident)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
-
+    log_in(page, site, resident)
     page.goto(site.url("parkwijk", "/wijzer/"))
     page.get_by_role("button", name="Begin de Wijzer").click()
     expect(page.locator(".step-count")).to_have_text("Vraag 1 van 4")
@@ -101,3 +106,12 @@ def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page
     assert_no_blocking_axe_violations(page, "outcome")
     page.get_by_role("link", name="Vraag plaatsen op de Wijkmarkt").click()
     expect(page.get_by_label("Titel")).to_have_value("Wie helpt mij met licht huishoudelijk werk?")
+
+
+def test_wijk_admin_rules_page_with_an_error_has_no_blocking_axe_violations(resident, page, site):
+    log_in(page, site, resident.replace("wijzer-", "wijzer-beheer-"))
+    page.goto(site.url("parkwijk", "/wijzer/regels/"))
+    page.get_by_label("De regels").fill('{"regels": [')
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    expect(page.locator(".error-message")).to_contain_text("Dit is geen geldige JSON")
+    assert_no_blocking_axe_violations(page, "rules-with-error")
