@@ -36,45 +36,69 @@ class SearchPage:
     category_facets: list[Facet] = field(default_factory=list)
 
 
-def _matches(query: str) -> tuple[QuerySet[SearchEntry], bool]:
-    """Entries matching the words, best first; if none do, those whose title looks like them (a typo)."""
-    entries = SearchEntry.objects.filter(wijk__status__in=SITE_VISIBLE)
+def _words(query: str):
+    """Entries with the words (Dutch stemming), and how well each matches."""
     words = SearchQuery(query, search_type="websearch", config="dutch")
-    found = entries.filter(document=words).annotate(rank=SearchRank(F("document"), words))
-    if found.exists():
-        return found.order_by("-rank", "-updated_at", "pk"), False
-    similar = entries.filter(title__trigram_word_similar=query).annotate(rank=TrigramWordSimilarity(query, "title"))
-    return similar.order_by("-rank", "-updated_at", "pk"), True
+    visible = SearchEntry.objects.filter(wijk__status__in=SITE_VISIBLE, document=words)
+    return visible, SearchRank(F("document"), words)
 
 
-def _facets(entries: QuerySet[SearchEntry], column: str, label_column: str, chosen: str) -> list[Facet]:
-    rows = entries.order_by().values(column, label_column).annotate(n=Count("pk")).order_by("-n", label_column)
-    return [Facet(str(row[column]), row[label_column], row["n"], str(row[column]) == chosen) for row in rows]
+def _look_alike(query: str):
+    """Entries whose title looks like the words (a typo), and how much."""
+    visible = SearchEntry.objects.filter(wijk__status__in=SITE_VISIBLE, title__trigram_word_similar=query)
+    return visible, TrigramWordSimilarity(query, "title")
+
+
+def _counts(matches: QuerySet[SearchEntry]) -> list[dict]:
+    """Matches per (wijk, category) pair, in one pass: both facets and the total are sums of these few rows."""
+    return list(matches.order_by().values("wijk__schema_name", "wijk__name", "category").annotate(n=Count("pk")))
+
+
+def _facets(counts: list[dict], key: str, label: str, chosen: str, other: str, other_chosen: str) -> list[Facet]:
+    """One facet's counts with the other facet's choice applied, so a count is what choosing it would show."""
+    totals: dict[tuple[str, str], int] = {}
+    for row in counts:
+        if not other_chosen or row[other] == other_chosen:
+            totals[row[key], row[label]] = totals.get((row[key], row[label]), 0) + row["n"]
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0][1]))
+    return [Facet(value, name, n, value == chosen) for (value, name), n in ordered if value]
 
 
 def search(query: str, *, wijk: str = "", category: str = "", page: int = 1) -> SearchPage:
-    """One page of results for `query`, narrowed to a wijk (slug) and/or a category when chosen. Each facet counts
-    with the other facet's choice applied, so a count is what choosing it would show."""
+    """One page of results for `query` (Dutch full text, best first; if nothing matches, titles that look like the
+    words, for typos), narrowed to a wijk (slug) and/or a category. Two statements whatever the page: the counts
+    per wijk and category, then the page."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if not query:
         return SearchPage(query="", entries=[], total=0, page=1, pages=0)
-    matches, typo_fallback = _matches(query)
-    in_wijk = matches.filter(wijk__schema_name=wijk) if wijk else matches
-    in_category = matches.filter(category=category) if category else matches
-    chosen = in_wijk.filter(category=category) if category else in_wijk
-    total = chosen.count()
+    (matches, rank), typo_fallback = _words(query), False
+    counts = _counts(matches)
+    if not counts:
+        (matches, rank), typo_fallback = _look_alike(query), True
+        counts = _counts(matches)
+    total = sum(
+        row["n"] for row in counts
+        if (not wijk or row["wijk__schema_name"] == wijk) and (not category or row["category"] == category)
+    )  # fmt: skip
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, page), pages)
+    chosen = matches.filter(wijk__schema_name=wijk) if wijk else matches
+    chosen = chosen.filter(category=category) if category else chosen
     start = (page - 1) * PAGE_SIZE
+    entries = (
+        chosen.annotate(rank=rank).select_related("wijk").prefetch_related("wijk__domains")
+        .order_by("-rank", "-updated_at", "pk")
+        if total else SearchEntry.objects.none()
+    )  # fmt: skip
     return SearchPage(
         query=query,
-        entries=list(chosen.select_related("wijk").prefetch_related("wijk__domains")[start : start + PAGE_SIZE]),
+        entries=list(entries[start : start + PAGE_SIZE]),
         total=total,
         page=page,
         pages=pages,
         typo_fallback=typo_fallback,
-        wijk_facets=_facets(in_category, "wijk__schema_name", "wijk__name", wijk),
-        category_facets=[f for f in _facets(in_wijk, "category", "category", category) if f.value],
+        wijk_facets=_facets(counts, "wijk__schema_name", "wijk__name", wijk, "category", category),
+        category_facets=_facets(counts, "category", "category", category, "wijk__schema_name", wijk),
     )
 
 
