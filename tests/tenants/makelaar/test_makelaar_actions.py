@@ -16,6 +16,7 @@ from wijkmarkt.tenants.makelaar.actions.residents import (
 )
 from wijkmarkt.tenants.makelaar.actions.signals import close_signal
 from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.marketplace.actions.exchanges import post_message, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
 from wijkmarkt.tenants.marketplace.models import Category, Listing, Notification
 from wijkmarkt.tenants.membership.models import Membership
@@ -152,3 +153,16 @@ def test_bad_signal_input_writes_nothing(in_parkwijk, people):
         signal_by(people["anna"], about="Buur\x00man")
     assert codes(caught.value) == {"about": ["invalid_characters"]}
     assert not Signal.objects.exists()
+
+
+def test_responding_and_agreeing_for_a_resident_are_logged_as_the_makelaar(in_parkwijk, people):
+    category = Category.objects.order_by("position").first()
+    data = ListingInput(kind="offer", title="Soep", description="Verse soep", category_id=category.pk)
+    offer = publish_listing(actor=actor_for(people["bram"].user), wijk=in_parkwijk, owner=people["bram"], data=data)
+    truus = register_oma(in_parkwijk, people["fatima"])
+    fatima = actor_for(people["fatima"].user)
+    exchange = respond_to_listing(actor=fatima, member=truus, listing=offer, message="Truus lust graag soep")
+    post_message(actor=fatima, exchange=exchange, body="Dinsdag?", on_behalf_of=truus)
+    entries = list(ActingFor.objects.filter(member=truus).values_list("what", "object_type", "object_id"))
+    assert entries[:2] == [("message", "exchange", exchange.pk), ("respond", "exchange", exchange.pk)]
+    assert not ActingFor.objects.filter(member=people["bram"]).exists()

@@ -12,6 +12,7 @@ from tests.tenants.makelaar.conftest import case_for_member, register_oma, signa
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
+from wijkmarkt.tenants.makelaar.actions.residents import record_consent
 from wijkmarkt.tenants.makelaar.models import ActingFor, Case, HandOver, Signal
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
@@ -194,3 +195,43 @@ def test_what_the_makelaar_did_shows_on_the_residents_own_page(in_parkwijk, peop
     assert "Wat er namens u is gedaan" in page and "plaatste een vraag of aanbod" in page
     assert "Fatima (door de sociaal makelaar)" in page
     assert ActingFor.objects.get().member == anna
+
+
+def test_a_resident_withdraws_their_own_consent_and_a_neighbour_cannot(in_parkwijk, people):
+    anna = people["anna"]
+    consent = record_consent(actor=actor_for(anna.user), member=anna, topic="share", note="Zelf")
+    assert "Mijn vraag mag gedeeld worden met een partnerorganisatie" in text(
+        client_for("parkwijk", anna.user).get("/mijn-dossier/"))  # fmt: skip
+    refused = client_for("parkwijk", people["bram"].user).post(f"/toestemming/{consent.pk}/intrekken/")
+    assert refused.status_code == 404
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+    response = client_for("parkwijk", anna.user).post(f"/toestemming/{consent.pk}/intrekken/")
+    assert response.status_code == 302 and response.url == "/mijn-dossier/"
+    consent.refresh_from_db()
+    assert consent.withdrawn_by == anna.user
+
+
+def test_makelaar_gives_an_offline_resident_a_login_later(in_parkwijk, people, mailoutbox,
+                                                          django_capture_on_commit_callbacks):  # fmt: skip
+    truus = register_oma(in_parkwijk, people["fatima"])
+    client = client_for("parkwijk", people["fatima"].user)
+    bad = client.post(f"/makelaar/bewoners/{truus.pk}/inloggen/", {"email": "truus at home"})
+    assert bad.status_code == 400 and "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl." in text(bad)
+    assert 'value="truus at home"' in text(bad)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(f"/makelaar/bewoners/{truus.pk}/inloggen/", {"email": "truus@example.nl"})
+    assert done.status_code == 302
+    assert [message.to for message in mailoutbox] == [["truus@example.nl"]]
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/account/nieuw-wachtwoord/" in line)
+    path = link.split("localhost", 1)[1].lstrip(":0123456789")
+    form = client_for("parkwijk").get(path, follow=True)
+    assert form.status_code == 200 and "new_password1" in text(form)  # Django's own set-password form
+
+
+def test_makelaar_finds_a_resident_by_name_or_street(in_parkwijk, people):
+    register_oma(in_parkwijk, people["fatima"])
+    client = client_for("parkwijk", people["fatima"].user)
+    assert "Truus" in text(client.get("/makelaar/bewoners/"))
+    found = text(client.get("/makelaar/bewoners/", {"q": "ann"}))
+    assert "Anna" in found and "Truus" not in found
