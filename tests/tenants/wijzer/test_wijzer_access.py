@@ -76,3 +76,23 @@ def test_proxy_takes_the_wijzer_for_her_mother(parkwijk, people):
         draft = Assessment.objects.get()
     assert (draft.member, draft.placed_as, draft.started_by) == (people["anna"], "proxy", people["carla"])
     assert draft.answers == {"taken": ["warme_maaltijd"]}
+
+
+def test_a_suspended_resident_reads_her_outcome_but_answers_nothing(parkwijk, people):
+    from django.utils import timezone
+
+    from wijkmarkt.tenants.membership.models import Membership
+
+    finished = take_wijzer(parkwijk, people["anna"])
+    draft = take_wijzer(parkwijk, people["anna"], {"taken": ["was"]}, finish=False)
+    with tenant_context(parkwijk):
+        Membership.objects.filter(pk=people["anna"].pk).update(suspended_at=timezone.now())
+    anna = client_for("parkwijk", people["anna"].user)
+    assert anna.get(f"/wijzer/{finished.pk}/uitkomst/").status_code == 200
+    refused = anna.post(f"/wijzer/{draft.pk}/vraag/taken/", {"answer": ["boodschappen"], "ga": "verder"})
+    assert refused.status_code == 403 and "geschorst" in refused.content.decode()
+    fatima = client_for("parkwijk", people["fatima"].user)  # nor can the makelaar act for her meanwhile
+    assert fatima.post(f"/wijzer/{draft.pk}/controleren/").status_code == 403
+    with tenant_context(parkwijk):
+        draft.refresh_from_db()
+    assert draft.answers == {"taken": ["was"]} and draft.status == "draft"
