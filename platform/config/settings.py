@@ -150,6 +150,8 @@ else:
 # What the citywide search index holds, one source per kind of item (platform/search/sources.py).
 SEARCH_SOURCES = [
     "wijkmarkt.tenants.marketplace.citywide.ListingSource",
+    "wijkmarkt.tenants.places.citywide.MeetingPlaceSource",
+    "wijkmarkt.platform.partners.citywide.PartnerOfferSource",
 ]
 
 AUTH_USER_MODEL = "accounts.User"

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.partners.citywide import sync_offers
 from wijkmarkt.platform.partners.covenant import COVENANT_PARTNERS
 from wijkmarkt.platform.partners.errors import PartnerErrorCode as Code
 from wijkmarkt.platform.partners.models import ContactPerson, Partner, PartnerKind, WijkPartner
@@ -88,12 +89,16 @@ def link_partner_to_wijk(*, wijk: Wijk, partner: Partner, offer: str = "",
         link, _created = WijkPartner.objects.update_or_create(
             wijk=wijk, partner=partner, defaults={"offer": text, "contact": contact}
         )
+        sync_offers(wijk, link.pk)
     return link
 
 
 def unlink_partner_from_wijk(*, wijk: Wijk, partner: Partner) -> None:
     with transaction.atomic():
-        WijkPartner.objects.filter(wijk=wijk, partner=partner).delete()
+        links = WijkPartner.objects.filter(wijk=wijk, partner=partner)
+        ids = list(links.values_list("pk", flat=True))
+        links.delete()
+        sync_offers(wijk, *ids)
 
 
 def load_covenant_partners() -> int:

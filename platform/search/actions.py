@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.platform.search.sources import entry_for, sources
@@ -21,13 +22,15 @@ def _upsert(entries: list[SearchEntry]) -> None:
 
 
 @transaction.atomic
-def sync(kind: str, ids: Iterable[int]) -> None:
-    """Index the items `ids` of the active wijk as they are now: visible ones upserted, the others removed."""
+def sync(kind: str, ids: Iterable[int], wijk=None) -> None:
+    """Index the items `ids` of `wijk` (by default the active one) as they are now: visible ones upserted, the
+    others removed. Partner links live in the public schema, so their actions name the wijk."""
     ids = set(ids)
     if not ids:
         return
-    wijk = connection.tenant
-    documents = list(sources()[kind].documents(ids))
+    wijk = wijk or connection.tenant
+    with tenant_context(wijk):
+        documents = list(sources()[kind].documents(ids))
     if documents:
         _upsert([entry_for(wijk, kind, document) for document in documents])
     gone = ids - {document.object_id for document in documents}

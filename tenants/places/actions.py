@@ -14,6 +14,7 @@ from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import postcode_validator
 from wijkmarkt.tenants.care.actions import _collect as collect  # check every field, raise all errors together
 from wijkmarkt.tenants.care.errors import fail
+from wijkmarkt.tenants.places.citywide import sync_places
 from wijkmarkt.tenants.places.errors import PlacesErrorCode as Code
 from wijkmarkt.tenants.places.hours import MAX_PERIODS_PER_DAY
 from wijkmarkt.tenants.places.models import Day, OpeningHours, Place, PlaceKind
@@ -119,6 +120,7 @@ def save_place(*, actor: Actor, data: PlaceInput, place: Place | None = None) ->
             OpeningHours.objects.bulk_create(
                 OpeningHours(place=place, day=day, opens=opens, closes=closes) for day, opens, closes in hours
             )
+            sync_places(place.pk)
     except IntegrityError:  # the same name saved twice at once
         raise fail("name", message, Code.DUPLICATE) from None
     return place
@@ -128,3 +130,4 @@ def remove_place(*, actor: Actor, place: Place) -> None:
     require_permission(actor, Perm.MANAGE_PLACES)
     with transaction.atomic():
         Place.objects.filter(pk=place.pk).delete()
+        sync_places(place.pk)

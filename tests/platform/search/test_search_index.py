@@ -132,3 +132,28 @@ def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(parkw
     assert indexed(parkwijk) == {"Aanbod: Oppassen op de hond", "Aanbod: Planten water geven"}
     assert indexed(centrum) == {"Aanbod: Kaarten maken"}
     assert connection.schema_name == "public"
+
+
+def test_meeting_places_and_partner_offers_are_citywide_but_counters_are_not(parkwijk, centrum):
+    from wijkmarkt.platform.accounts.models import Role
+    from wijkmarkt.platform.partners.actions import link_partner_to_wijk, register_partner, unlink_partner_from_wijk
+    from wijkmarkt.tenants.places.actions import PlaceInput, remove_place, save_place
+
+    admin = make_member(parkwijk, "Beheer", "beheer.zoek@example.nl", role=Role.WIJK_ADMIN)
+    with tenant_context(parkwijk):
+        hamelink = save_place(actor=actor_of(admin), data=PlaceInput(
+            kind="meeting_place", name="Buurthuis De Zon", address="Zonnelaan 1", description="Koffie op dinsdag.",
+        ))  # fmt: skip
+        save_place(actor=actor_of(admin), data=PlaceInput(kind="counter", name="Wijkloket", address="Zonnelaan 2"))
+    partner = register_partner(name="Stichting Buurtsport", kind="welfare", offer="Sporten in de wijk.")
+    link_partner_to_wijk(wijk=centrum, partner=partner, offer="Wandelvoetbal op het plein.")
+
+    assert indexed(parkwijk) == {"Buurthuis De Zon"}
+    assert indexed(centrum) == {"Stichting Buurtsport"}
+    assert SearchEntry.objects.get(wijk=centrum).summary == "Wandelvoetbal op het plein."
+    call_command("check_search_index")
+
+    with tenant_context(parkwijk):
+        remove_place(actor=actor_of(admin), place=hamelink)
+    unlink_partner_from_wijk(wijk=centrum, partner=partner)
+    assert indexed() == set()
