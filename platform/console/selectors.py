@@ -4,10 +4,12 @@ import datetime as dt
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.models import AuditEntry
 from wijkmarkt.platform.partners.models import Partner
+from wijkmarkt.platform.wijken.models import OPEN_FOR_SIGN_UP, SITE_VISIBLE
 
 AUDIT_PAGE_SIZE = 50
 
@@ -39,3 +41,13 @@ def coordinators() -> QuerySet[User]:
 
 def partners_with_wijken() -> QuerySet[Partner]:
     return Partner.objects.filter(active=True).prefetch_related("wijk_links__wijk").order_by("name")
+
+
+def status_meaning(status: str) -> str:
+    """What a status means for the wijk's site, read from the same sets the site itself uses."""
+    if status in OPEN_FOR_SIGN_UP:
+        return _("De site is te zien en nieuwe bewoners kunnen zich aanmelden.")
+    if status in SITE_VISIBLE:
+        return _("De site is te zien en leden kunnen inloggen, maar nieuwe bewoners kunnen zich niet aanmelden en "
+                 "er kan niets nieuws geplaatst worden.")  # fmt: skip
+    return _("De site is niet te zien: bezoekers krijgen een pagina dat de wijk (nog) niet open is.")

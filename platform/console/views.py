@@ -39,25 +39,16 @@ from wijkmarkt.platform.console.selectors import (
     audit_entries,
     coordinators,
     partners_with_wijken,
+    status_meaning,
 )
 from wijkmarkt.platform.partners.models import Partner
 from wijkmarkt.platform.partners.selectors import active_partners, partners_in_wijk
 from wijkmarkt.platform.wijken.hosts import wijk_url
-from wijkmarkt.platform.wijken.models import OPEN_FOR_SIGN_UP, SITE_VISIBLE, Wijk, WijkStatus
+from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.platform.wijken.selectors import wijken_listed
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
 
 PAGE = AuditVia.PAGE
-
-
-def status_meaning(status: str) -> str:
-    """What a status means for the wijk's site, read from the same sets the site itself uses."""
-    if status in OPEN_FOR_SIGN_UP:
-        return _("De site is te zien en nieuwe bewoners kunnen zich aanmelden.")
-    if status in SITE_VISIBLE:
-        return _("De site is te zien en leden kunnen inloggen, maar nieuwe bewoners kunnen zich niet aanmelden en "
-                 "er kan niets nieuws geplaatst worden.")  # fmt: skip
-    return _("De site is niet te zien: bezoekers krijgen een pagina dat de wijk (nog) niet open is.")
 
 
 def _status_choices():
