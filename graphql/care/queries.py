@@ -21,12 +21,13 @@ from wijkmarkt.graphql.care.types import (
 from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
 from wijkmarkt.graphql.core.ids import WijkNode
-from wijkmarkt.graphql.core.permissions import require_wijk_domain
+from wijkmarkt.graphql.core.permissions import actor, require_wijk_domain
 from wijkmarkt.graphql.marketplace.dataloaders import viewer
 
 # The same BAD_REQUEST wording as the listing search, field names in camelCase.
 from wijkmarkt.graphql.marketplace.queries import _bad_filter, _camel
 from wijkmarkt.graphql.marketplace.types import NOWHERE, local_pk
+from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.platform.wijken.models import Module, Wijk
 from wijkmarkt.tenants.care.access import (
     help_requests_of,
@@ -55,11 +56,12 @@ def care_wijk(info) -> Wijk:
     return wijk
 
 
-def care_reader(info):
-    """Members of this wijk, and relatives registered as a member's proxy."""
+def care_reader(info) -> Actor:
+    """Members of this wijk, and relatives registered as a member's proxy. Only the actor: the search needs no
+    membership or principals, and loading them cost two statements per search (tests/performance/bench_care.py)."""
     care_wijk(info)
-    current = viewer(info)
-    if not may_read_directory(current.actor):
+    current = actor(info)
+    if not may_read_directory(current):
         raise permission_denied()
     return current
 
@@ -143,7 +145,7 @@ class CareQueries(graphene.ObjectType):
         if args.get("near_street") is not None:
             pk = local_pk(args["near_street"], "Street")
             data["near_street"] = NOWHERE if pk is None else pk
-        filterset = ProviderFilter(data, queryset=visible_providers(current.actor).select_related("street"),
+        filterset = ProviderFilter(data, queryset=visible_providers(current).select_related("street"),
                                    areas=care_wijk(info).areas)  # fmt: skip
         if not filterset.is_valid():
             raise _bad_filter(filterset.form.errors)

@@ -173,3 +173,19 @@ def test_the_explanation_is_in_english_for_english_readers(providers, streets):
             explain(found[0], filterset.slots)
             == "Works Tuesday morning, 600 m from you, contracted by the municipality"
         )
+
+
+def test_search_by_area_and_not_in_natura_with_the_activity_in_the_explanation(in_parkwijk, providers, people):
+    in_parkwijk.areas = ["Parkwijk", "Zuid"]
+    providers["alfa"].areas = ["Zuid"]
+    providers["alfa"].save()
+    providers["student"].areas = ["Parkwijk"]
+    providers["student"].save()
+    found = ProviderFilter({"area": "Zuid"}, queryset=Provider.objects.all(), areas=in_parkwijk.areas)
+    assert {p.name for p in found.qs} == {"Thuiszorg Spaarne", "Alfahulp Mieke"}  # Spaarne names no area: all
+    private = ProviderFilter({"funding": "private", "activity": ["light"]}, queryset=Provider.objects.all(),
+                             areas=in_parkwijk.areas)  # fmt: skip
+    assert [p.name for p in private.qs] == ["Alfahulp Mieke"]
+    assert explain(providers["alfa"], ["wed_morning"], ["light"]) == (
+        "Werkt woensdagochtend, te betalen uit een pgb, doet licht huishoudelijk werk"
+    )
