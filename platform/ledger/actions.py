@@ -1,11 +1,15 @@
-"""Every write of the point ledger. One booking path (`_book`) for all kinds of transfer:
+"""Every write of the point ledger. One booking path (`_book`) for all kinds of transfer, one SQL statement each
+(the function ledger_book, migration 0002):
 
 1. insert the transfer with its idempotency key, `ON CONFLICT DO NOTHING`: a retry, or the same key racing in
    another transaction (which waits on the unique index until the first commits), gets the first transfer back;
 2. update both balances in account-id order (every transfer locks its rows in the same order, so two transfers
    between the same accounts in opposite directions cannot deadlock); a member's balance below zero violates the
-   check constraint, which rolls the savepoint back and becomes NOT_ENOUGH_POINTS;
+   check constraint, which undoes the statement and becomes NOT_ENOUGH_POINTS;
 3. insert the two entries (minus and plus), so every transfer sums to zero.
+
+One round trip instead of six: with eight clients the Python side and the round trips, not PostgreSQL, were what
+held transfers back (tests/performance/bench_ledger.py, README).
 
 Earning hooks into the marketplace's "exchange done" (tenants/marketplace/actions/exchanges.py `_mark_done`), in the
 same transaction as the exchange. Gifts go from a member to a member of any wijk with points on. Mistakes are undone
@@ -13,6 +17,7 @@ by a compensating transfer, never by an edit. Callers that are people are checke
 whom); the ledger itself never reads a wijk's schema except to find a gift's recipient."""
 
 import math
+from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -53,6 +58,12 @@ def member_account(user: User) -> Account:
     return _account(AccountKind.MEMBER, user=user)
 
 
+def member_accounts(*users: User) -> list[Account]:
+    """The accounts of these members in the order given, in one query when they exist (the usual case)."""
+    found = {a.user_id: a for a in Account.objects.filter(kind=AccountKind.MEMBER, user__in=users)}
+    return [found.get(user.pk) or member_account(user) for user in users]
+
+
 def wijk_account(wijk: Wijk) -> Account:
     return _account(AccountKind.WIJK, wijk=wijk)
 
@@ -72,13 +83,7 @@ class Booking:
     note: str = ""
 
 
-_INSERT_TRANSFER = """
-    INSERT INTO public.ledger_transfer (idempotency_key, kind, from_account_id, to_account_id, amount, wijk_id,
-        to_wijk_id, exchange_id, booked_by_id, via, compensates_id, note, created_at)
-    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now())
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING id"""
-_MOVE = "UPDATE public.ledger_account SET balance = balance + %s WHERE id = %s"
+_BOOK = "SELECT * FROM public.ledger_book(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
 def _same(transfer: Transfer, booking: Booking) -> bool:
@@ -86,40 +91,32 @@ def _same(transfer: Transfer, booking: Booking) -> bool:
         booking.kind, booking.from_account.pk, booking.to_account.pk, booking.amount)  # fmt: skip
 
 
-def _book(booking: Booking, key: str) -> tuple[Transfer, bool]:
-    """Book once per key; return (transfer, created). A key used before for another booking is an error."""
+def _book(booking: Booking, key: str) -> Transfer:
+    """Book once per key and return the transfer (the first one, on a retry). A key used before for another booking is an error.
+
+    One statement, one round trip: the SQL function ledger_book (migration 0002) does the insert, both balance
+    updates in account-id order and the two entries. On its own (autocommit) the statement is its own transaction;
+    inside a caller's transaction (an exchange marked done) it runs in a savepoint, so a refusal leaves the caller's
+    transaction usable."""
     if not key or len(key) > MAX_KEY_LENGTH:
         raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
                    Code.KEY_REUSED)  # fmt: skip
     b = booking
-    moves = sorted([(b.from_account.pk, -b.amount), (b.to_account.pk, b.amount)])  # lock order: account id
+    params = [key, b.kind, b.from_account.pk, b.to_account.pk, b.amount, b.wijk.pk, b.to_wijk.pk if b.to_wijk else None,
+              b.exchange_id, b.booked_by.pk if b.booked_by else None, b.via,
+              b.compensates.pk if b.compensates else None, b.note]  # fmt: skip
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(_INSERT_TRANSFER, [
-                key, b.kind, b.from_account.pk, b.to_account.pk, b.amount, b.wijk.pk,
-                b.to_wijk.pk if b.to_wijk else None, b.exchange_id, b.booked_by.pk if b.booked_by else None, b.via,
-                b.compensates.pk if b.compensates else None, b.note,
-            ])  # fmt: skip
-            row = cursor.fetchone()
-            if row is None:  # booked before under this key (by a retry, or a race that committed first)
-                existing = Transfer.objects.get(idempotency_key=key)
-                if not _same(existing, booking):
-                    raise fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."),
-                               Code.KEY_REUSED)  # fmt: skip
-                return existing, False
-            for account_id, delta in moves:
-                cursor.execute(_MOVE, [delta, account_id])
-            cursor.executemany(
-                "INSERT INTO public.ledger_entry (transfer_id, account_id, amount) VALUES (%s, %s, %s)",
-                [(row[0], b.from_account.pk, -b.amount), (row[0], b.to_account.pk, b.amount)],
-            )
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            transfer = next(iter(Transfer.objects.raw(_BOOK, params)))
     except IntegrityError as error:
         if "ledger_member_balance_not_negative" in str(error):
             raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS) from None
         if "ledger_one_earning_per_exchange" in str(error) or "compensates_id" in str(error):
             raise fail(None, _("Dit is al geboekt."), Code.KEY_REUSED) from None
         raise
-    return Transfer.objects.get(pk=row[0]), True
+    if not _same(transfer, booking):
+        raise fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."), Code.KEY_REUSED)
+    return transfer
 
 
 def _require_points_on(wijk: Wijk, field: str | None = None, message: str | None = None) -> None:
@@ -156,7 +153,7 @@ def earn_points_for_exchange(*, exchange, wijk: Wijk | None = None) -> Transfer 
         amount=points_for_hours(wijk, exchange.hours), wijk=wijk, via=exchange.via, exchange_id=exchange.pk,
         note=(exchange.what or "")[:200],
     )  # fmt: skip
-    transfer, _created = _book(booking, f"earned:{wijk.schema_name}:{exchange.pk}")
+    transfer = _book(booking, f"earned:{wijk.schema_name}:{exchange.pk}")
     return transfer
 
 
@@ -206,9 +203,10 @@ def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, a
     note = clean_text(note, field="note", max_length=200, required=False)
     if giver.pk == recipient.pk:
         raise fail("email", _("U kunt geen punten aan uzelf geven."), Code.SELF_GIFT)
-    booking = Booking(kind=TransferKind.GIFT, from_account=member_account(giver), to_account=member_account(recipient),
+    from_account, to_account = member_accounts(giver, recipient)
+    booking = Booking(kind=TransferKind.GIFT, from_account=from_account, to_account=to_account,
                       amount=amount, wijk=from_wijk, to_wijk=to_wijk, via=via, booked_by=booked_by, note=note)  # fmt: skip
-    transfer, _created = _book(booking, key)
+    transfer = _book(booking, key)
     return transfer
 
 
@@ -242,5 +240,5 @@ def compensate_transfer(*, transfer: Transfer, booked_by: User | None, key: str,
                       amount=transfer.amount, wijk=transfer.wijk, to_wijk=transfer.to_wijk, via=Via.WEBSITE,
                       booked_by=booked_by, compensates=transfer,
                       note=clean_text(note, field="note", max_length=200, required=False))  # fmt: skip
-    compensation, _created = _book(booking, key)
+    compensation = _book(booking, key)
     return compensation
