@@ -1,5 +1,5 @@
-"""Pages of provider work and support plans, without JavaScript: a provider edits only their own entry and works
-from a worklist; a plan is drawn up from an accepted request, agreed by both, changed into a new version, printed,
+"""Pages of provider work and support plans, without JavaScript: a relative from outside the wijk arranges help for
+her mother; a provider edits only their own entry and works from a worklist; a plan is drawn up from an accepted request, agreed by both, changed into a new version, printed,
 and satisfaction recorded; bad input is shown next to the field; every role and wijk that may not read a plan gets
 a 404, and every read by someone other than the resident is in the access log."""
 
@@ -8,10 +8,12 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
+from tests.conftest import PASSWORD, client_for, make_member
+from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import PlanInput, answer_help_request, send_help_request, start_support_plan
-from wijkmarkt.tenants.care.models import Provider, SatisfactionMeasurement, SupportPlan
+from wijkmarkt.tenants.care.models import HelpRequest, Provider, SatisfactionMeasurement, SupportPlan
+from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Notification
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
@@ -169,3 +171,20 @@ def test_only_resident_makelaar_and_provider_on_the_plan_reach_it_and_staff_read
     with tenant_context(in_parkwijk):
         logged = sorted(AccessLogEntry.objects.values_list("reader__first_name", "what", "via", "object_id"))
     assert logged == [("Fatima", "support_plan", "page", plan.pk), ("Henk", "support_plan", "page", plan.pk)]
+
+
+def test_a_relative_from_outside_arranges_household_help_for_her_mother_by_page(providers, people):
+    anna, henk = people["anna"], people["henk"]
+    carla = create_account(email="carla@example.nl", first_name="Carla", password=PASSWORD)  # no member here
+    register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email=carla.email, relation="dochter")
+    client = client_for("parkwijk", carla)
+    search = text(client.get("/hulp-in-huis/", {"activity": "light", "days": "tue", "parts": "morning"}))
+    assert "Thuiszorg Spaarne" in search and "Werkt dinsdagochtend" in search
+    response = client.post(f"/hulp-in-huis/aanbieder/{providers['spaarne'].pk}/vragen/",
+                           {"activities": ["light"], "note": "Mijn moeder heeft een versleten heup."})  # fmt: skip
+    sent = HelpRequest.objects.get()
+    assert response.status_code == 302 and (sent.member, sent.placed_as, sent.sent_by) == (anna, "proxy", carla)
+    assert Notification.objects.filter(member=henk, text="Nieuw verzoek om hulp in huis van Anna.").exists()
+    client_for("parkwijk", henk.user).post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"besluit": "aannemen"})
+    assert "Aangenomen" in text(client.get(f"/hulp-in-huis/verzoeken/{sent.pk}/"))
+    assert "Anna aan Thuiszorg Spaarne" in text(client.get("/hulp-in-huis/verzoeken/"))

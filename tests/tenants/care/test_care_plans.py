@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.conftest import make_member
+from tests.conftest import PASSWORD, make_member
+from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import (
     PlanInput,
@@ -138,3 +139,16 @@ def test_answer_notifies_the_resident_and_the_makelaar_who_sent_it(providers, pe
     texts = dict(Notification.objects.filter(member__in=[anna, fatima]).values_list("member", "text"))
     assert texts[anna.pk] == "Thuiszorg Spaarne kan uw verzoek om hulp in huis niet aannemen."
     assert texts[fatima.pk] == "Thuiszorg Spaarne kan uw verzoek om hulp in huis niet aannemen. (voor Anna)"
+
+
+def test_a_relative_from_outside_the_wijk_hears_the_answer_by_email(providers, people, mailoutbox,
+                                                                    django_capture_on_commit_callbacks):  # fmt: skip
+    anna = people["anna"]
+    carla = create_account(email="carla@example.nl", first_name="Carla", password=PASSWORD)  # no member here
+    register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email=carla.email, relation="dochter")
+    sent = send_help_request(actor=actor_for(carla), member=anna, provider=providers["spaarne"], activities=["light"])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_help_request(actor=actor_for(people["henk"].user), help_request=sent, accept=True)
+    assert [mail.to for mail in mailoutbox] == [["carla@example.nl"]]
+    assert "Thuiszorg Spaarne neemt uw verzoek om hulp in huis aan. (voor Anna)" in mailoutbox[0].body
+    assert Notification.objects.filter(member=anna, text__contains="neemt uw verzoek").exists()
