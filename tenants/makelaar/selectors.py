@@ -53,6 +53,7 @@ def worklist(cases: QuerySet[Case], *, due: str = Due.ALL, status: str = "", mak
     # index can deliver without sorting; `urgency` is only computed for the rows of the page.
     return (
         cases.select_related("member__user", "makelaar")
+        .defer("question", "agreements", "outcome")  # the worklist never reads a case's content
         .annotate(urgency=urgency)
         .order_by(F("follow_up_on").asc(nulls_last=True), "id")
     )

@@ -1,7 +1,5 @@
 """What the makelaar's pages share: who may enter (the wijk's makelaars for their work; every member for reporting a
-worry and for their own case summary), and reading a date from the query string."""
-
-from functools import wraps
+worry and for their own case summary)."""
 
 from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.platform.wijken.models import Module
@@ -18,14 +16,3 @@ def makelaar_page(perm: Perm = Perm.KEEP_CASES):
         return member_page(requires(perm)(view))
 
     return decorator
-
-
-def with_site_url(view):
-    """Gives the view the address of this wijk's site, for links in e-mails."""
-
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        request.site_url = request.build_absolute_uri("/")
-        return view(request, *args, **kwargs)
-
-    return page

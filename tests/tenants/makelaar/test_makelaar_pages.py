@@ -235,3 +235,17 @@ def test_makelaar_finds_a_resident_by_name_or_street(in_parkwijk, people):
     assert "Truus" in text(client.get("/makelaar/bewoners/"))
     found = text(client.get("/makelaar/bewoners/", {"q": "ann"}))
     assert "Anna" in found and "Truus" not in found
+
+
+def test_bad_case_input_is_shown_next_to_the_fields_and_writes_nothing(in_parkwijk, people):
+    client = client_for("parkwijk", people["fatima"].user)
+    url = f"/makelaar/bewoners/{people['anna'].pk}/dossier/"
+    response = client.post(url, {"question": "", "agreements": "<i>x</i>" * 600, "follow_up_on": "2205-01-01"})
+    page = text(response)
+    assert response.status_code == 400
+    assert "Vul dit veld in." in page and "Dit is te lang: maximaal 4000 tekens, u typte er 4800." in page
+    assert "Kies een datum tussen een jaar geleden en twee jaar vooruit." in page
+    assert "&lt;i&gt;x&lt;/i&gt;" in page and "<i>x</i>" not in page
+    garbage = client.post(url, {"question": "Vraag", "follow_up_on": "morgen"})
+    assert garbage.status_code == 400 and 'value="morgen"' in text(garbage)
+    assert not Case.objects.exists()
