@@ -83,15 +83,55 @@ def _blocked(scope) -> set[int]:
     return blocked_by(member) if member else set()
 
 
+# Events every socket of a conversation gets: over the in-process layer they arrive through _take, not the queue.
+FAN_OUT = ("chat.message", "chat.event")
+
+
 class WijkConsumer(AsyncWebsocketConsumer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._busy = False  # a handler is running (it may be waiting for the database)
+        self._held: deque[dict] = deque()  # fan-out events that came meanwhile, in order
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            layer = getattr(self, "channel_layer", None)
+            if hasattr(layer, "detach") and hasattr(self, "channel_name"):
+                layer.detach(self.channel_name)
+
+    async def _take(self, event: dict) -> bool:
+        """The in-process layer's direct delivery (realtime/layers.py). While a handler runs, events wait until it
+        is done, as they did in the queue: a resume sends what was missed before anything newer."""
+        if event["type"] not in FAN_OUT:
+            return False
+        if self._busy:
+            self._held.append(event)
+        else:
+            await self._handle(event)
+        return True
+
+    async def _handle(self, event: dict) -> None:
+        handler = getattr(self, get_handler_name(event), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {event['type']}")
+        await handler(event)
+
     async def dispatch(self, message):
         # channels hops to the one database thread (aclose_old_connections) before every handler, and with
         # CONN_MAX_AGE=0 closes the connection there. This consumer reaches the database only through in_wijk and
         # in_public, which look after the connection themselves.
-        handler = getattr(self, get_handler_name(message), None)
-        if handler is None:
-            raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
+        if message["type"] in FAN_OUT:  # from the queue (Redis layer): these handlers only write to the socket
+            await self._handle(message)
+            return
+        self._busy = True
+        try:
+            await self._handle(message)
+        finally:
+            self._busy = False
+            while self._held:
+                await self._handle(self._held.popleft())
 
     async def connect(self):
         # conversation id -> (the client's last id at resume, ids delivered since), so nothing comes twice
@@ -99,6 +139,8 @@ class WijkConsumer(AsyncWebsocketConsumer):
         self.member_id = await in_wijk(self.scope, _member_id, self.scope["user"])
         # Whom this member blocked: their messages are dropped here. Reloaded when it changes (member.blocks).
         self.blocked = await in_wijk(self.scope, _blocked, self.scope)
+        if hasattr(self.channel_layer, "attach"):
+            self.channel_layer.attach(self.channel_name, self._take)
         if self.member_id is not None:
             await self.channel_layer.group_add(self._member_group(), self.channel_name)
             await presence.arrive(self.scope["wijk"].schema_name, self.member_id)

@@ -68,3 +68,55 @@ def test_a_channel_that_leaves_a_message_unread_past_expiry_leaves_its_groups(
         return gone in layer.groups.get("parkwijk.conversation.1", {})
 
     assert async_to_sync(scenario)() is still_in_group
+
+
+def test_an_attached_receiver_gets_events_directly_and_declined_ones_are_queued():
+    layer = InProcessChannelLayer()
+    taken = []
+
+    async def receiver(event):
+        if event["type"] == "chat.message":
+            taken.append(event["n"])
+            return True
+        return False
+
+    async def scenario():
+        channel = await layer.new_channel()
+        layer.attach(channel, receiver)
+        await layer.group_add("parkwijk.conversation.1", channel)
+        await layer.group_send("parkwijk.conversation.1", {"type": "chat.message", "n": 1})
+        await layer.group_send("parkwijk.conversation.1", {"type": "member.blocks"})
+        queued = await layer.receive(channel)
+        layer.detach(channel)
+        await layer.group_send("parkwijk.conversation.1", {"type": "chat.message", "n": 2})
+        return queued, await layer.receive(channel)
+
+    queued, after_detach = async_to_sync(scenario)()
+
+    assert taken == [1]
+    assert queued == {"type": "member.blocks"}
+    assert after_detach == {"type": "chat.message", "n": 2}
+
+
+def test_a_failing_receiver_does_not_keep_the_event_from_the_others():
+    layer = InProcessChannelLayer()
+    got = []
+
+    async def broken(event):
+        raise ConnectionError("socket gone")
+
+    async def fine(event):
+        got.append(event["type"])
+        return True
+
+    async def scenario():
+        first, second = await layer.new_channel(), await layer.new_channel()
+        layer.attach(first, broken)
+        layer.attach(second, fine)
+        for channel in (first, second):
+            await layer.group_add("parkwijk.conversation.1", channel)
+        await layer.group_send("parkwijk.conversation.1", {"type": "chat.message"})
+
+    async_to_sync(scenario)()
+
+    assert got == ["chat.message"]

@@ -54,7 +54,6 @@ from wijkmarkt.tenants.marketplace.views.pages import (
     writes_paused,
 )
 from wijkmarkt.tenants.marketplace.views.reports import report_page
-from wijkmarkt.tenants.membership.access import NotFound
 
 
 class BrowseFilter(ListingFilter):
@@ -159,8 +158,8 @@ def detail(request, listing_id: int):
     if request.actor.is_member or is_proxy(request):
         return _detail(request, listing_for(request.actor, listing_id))
     listing = citywide_listings().select_related("category", "owner__user").filter(pk=listing_id).first()
-    if listing is None:
-        raise NotFound
+    if listing is None:  # the same page as for any members' page, whether the listing exists or not
+        return render(request, "wijk/members_only.html", status=403)
     return render(request, "marketplace/listing_citywide.html", {"listing": listing})
 
 
