@@ -19,6 +19,8 @@ from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
 from wijkmarkt.graphql.places.mutations import PlacesMutations
 from wijkmarkt.graphql.places.queries import PlacesQueries
+from wijkmarkt.graphql.privacy.mutations import PrivacyMutations
+from wijkmarkt.graphql.privacy.queries import PrivacyQueries
 from wijkmarkt.graphql.search.queries import SearchQueries
 from wijkmarkt.graphql.wijken.queries import WijkenQueries
 from wijkmarkt.graphql.wijzer.mutations import WijzerMutations
@@ -39,6 +41,7 @@ class Query(
     WijzerQueries,
     MakelaarQueries,
     SearchQueries,
+    PrivacyQueries,
     graphene.ObjectType,
 ):
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
@@ -54,6 +57,7 @@ class Mutation(
     LedgerMutations,
     WijzerMutations,
     MakelaarMutations,
+    PrivacyMutations,
     graphene.ObjectType,
 ):
     pass

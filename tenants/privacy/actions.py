@@ -1,8 +1,23 @@
-"""Writing the access log. Every read of sensitive data by someone other than the resident goes through here."""
+"""Writing the access log (every read of sensitive data by someone other than the resident goes through here), and
+a resident's export and erasure, each written to the privacy log."""
 
+import uuid
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.tenants.membership.models import Membership
-from wijkmarkt.tenants.privacy.models import AccessLogEntry, Channel, Sensitive
+from wijkmarkt.tenants.membership.selectors import memberships_across_wijken
+from wijkmarkt.tenants.privacy.access import asked_as
+from wijkmarkt.tenants.privacy.contributors import ERASED_NAME, ERASERS
+from wijkmarkt.tenants.privacy.errors import PrivacyErrorCode, fail
+from wijkmarkt.tenants.privacy.export import Export, build_export
+from wijkmarkt.tenants.privacy.models import AccessLogEntry, Channel, PrivacyRequest, RequestKind, Sensitive
+
+# Reserved top-level domain (RFC 2606): mail to it is never delivered.
+ERASED_EMAIL_DOMAIN = "verwijderd.wijkmarkt.invalid"
 
 
 def record_read(
@@ -21,3 +36,74 @@ def record_read(
         object_id=object_id,
         via=via,
     )
+
+
+def export_member_data(actor: Actor, *, member: Membership, via: Channel) -> Export:
+    """Everything this wijk holds about `member`, for the resident, their proxy or (offline resident) the makelaar.
+    The request is logged; a download by anyone but the resident is also a logged read of sensitive data."""
+    as_ = asked_as(actor, member)
+    export = build_export(member)
+    with transaction.atomic():
+        PrivacyRequest.objects.create(
+            kind=RequestKind.EXPORT, asked_by=actor.user, asked_as=as_, subject=member, via=via, summary=export.counts()
+        )
+        record_read(actor, subject=member, what=Sensitive.EXPORT, object_id=member.pk, via=via)
+    return export
+
+
+def _member_elsewhere(user: User) -> bool:
+    here = connection.schema_name
+    return any(wijk.schema_name != here for wijk, _role in memberships_across_wijken(user))
+
+
+def _detach(member: Membership) -> User:
+    """Give the membership an account of its own that nobody can use, so the person's citywide account (still a
+    member of another wijk) no longer belongs to this wijk while exchanges of others keep their row."""
+    placeholder = User(
+        email=f"oud-lid-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}", first_name=ERASED_NAME, is_active=False
+    )
+    placeholder.set_unusable_password()
+    placeholder.save()
+    Membership.objects.filter(pk=member.pk).update(user=placeholder)
+    return placeholder
+
+
+def _anonymise_account(user: User) -> None:
+    """The person is a member of no other wijk: their account itself becomes Oud-lid and can never log in again.
+    Point-ledger transfers keep pointing at this account, so others' balances still add up."""
+    user.first_name = ERASED_NAME
+    user.last_name = ""
+    user.email = f"oud-lid-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}"
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["first_name", "last_name", "email", "is_active", "password"])
+
+
+def erase_member(actor: Actor, *, member: Membership, confirm: bool, via: Channel) -> PrivacyRequest:
+    """Erase `member` from this wijk in one transaction: their words are deleted or replaced, their open listings
+    withdrawn and out of the citywide index, rows others depend on (exchanges, reports, logs) kept under the name
+    Oud-lid. Their account is anonymised only when they belong to no other wijk; otherwise only this wijk lets go."""
+    as_ = asked_as(actor, member)
+    if not confirm:
+        raise fail(
+            "confirm",
+            _("Vink aan dat u begrijpt wat er gebeurt. Er is nog niets verwijderd."),
+            PrivacyErrorCode.CONFIRMATION_REQUIRED,
+        )
+    if PrivacyRequest.objects.filter(subject=member, kind=RequestKind.ERASURE).exists():
+        raise fail(None, _("Deze gegevens zijn al verwijderd."), PrivacyErrorCode.ALREADY_ERASED)
+    person = member.user
+    with transaction.atomic():
+        summary: dict[str, int] = {}
+        for erase in ERASERS:
+            summary.update(erase(member, actor.user))
+        if _member_elsewhere(person):
+            _detach(member)
+            summary["account"] = 0
+        else:
+            _anonymise_account(person)
+            summary["account"] = 1
+        request = PrivacyRequest.objects.create(
+            kind=RequestKind.ERASURE, asked_by=actor.user, asked_as=as_, subject=member, via=via, summary=summary
+        )
+    return request

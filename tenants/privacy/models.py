@@ -36,3 +36,38 @@ class AccessLogEntry(models.Model):
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagen")
         indexes = [models.Index(fields=["subject", "-at"])]
+
+
+class RequestKind(models.TextChoices):
+    EXPORT = "export", _("Download van alle gegevens")
+    ERASURE = "erasure", _("Verwijderen uit de wijk")
+
+
+class AskedAs(models.TextChoices):
+    SELF = "self", _("Zelf")
+    PROXY = "proxy", _("Door een familielid")
+    MAKELAAR = "makelaar", _("Door de sociaal makelaar")
+
+
+class PrivacyRequest(models.Model):
+    """An export or erasure, asked by the resident or for them: who asked, for whom, when, what came of it. Read by
+    the wijk's makelaar; rows are only ever added, and stay after the erasure they record."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField(max_length=10, choices=RequestKind.choices)
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_as = models.CharField(max_length=10, choices=AskedAs.choices)
+    # The membership row itself outlives an erasure (exchanges of others point at it), so this stays filled.
+    subject = models.ForeignKey(
+        "membership.Membership", null=True, on_delete=models.SET_NULL, related_name="privacy_requests"
+    )
+    via = models.CharField(max_length=10, choices=Channel.choices)
+    # What was handed out or changed, per part ("marketplace.Listing.owner": 3): counts only, never content.
+    summary = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("privacyverzoek")
+        verbose_name_plural = _("privacyverzoeken")
+        indexes = [models.Index(fields=["subject", "-at"])]
+        constraints = [models.CheckConstraint(condition=models.Q(kind__in=["export", "erasure"]),
+                                              name="privacy_request_kind_valid")]  # fmt: skip

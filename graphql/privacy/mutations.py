@@ -1,0 +1,61 @@
+"""`eraseMe`: erase the viewer (or the member in `onBehalfOf`) from this wijk through tenants/privacy/actions. Without
+`confirm: true`, for an unknown member or one the viewer may not act for, it returns `errors` and writes nothing."""
+
+import graphene
+from django.utils.translation import gettext as _
+
+from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
+from wijkmarkt.graphql.core.mutations import BaseMutation
+from wijkmarkt.graphql.core.permissions import require_wijk_domain
+from wijkmarkt.graphql.core.types import error_type
+from wijkmarkt.graphql.marketplace.dataloaders import viewer
+from wijkmarkt.graphql.privacy.queries import subject_of
+from wijkmarkt.platform.wijken.models import WijkStatus
+from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.privacy.actions import erase_member
+from wijkmarkt.tenants.privacy.errors import NOT_REACHABLE, fail
+from wijkmarkt.tenants.privacy.errors import PrivacyErrorCode as DomainErrorCode
+from wijkmarkt.tenants.privacy.models import Channel
+
+PrivacyErrorCode = graphene.Enum(
+    "PrivacyErrorCode",
+    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
+    description="Why an erasure did not go through; `message` says it in words.",
+)
+PrivacyError = error_type("PrivacyError", PrivacyErrorCode)
+
+
+class EraseMe(BaseMutation):
+    """Erase a member's data from this wijk (anonymised where exchanges of others depend on it). Cannot be undone."""
+
+    class Arguments:
+        confirm = graphene.Boolean(
+            required=True, description="Must be true: you understand what is erased and that it cannot be undone."
+        )
+        on_behalf_of = graphene.ID(description="A member you are proxy for, or (makelaar) an offline resident.")
+
+    erased = graphene.Boolean(required=True, description="True when the data was erased.")
+    errors = graphene.List(graphene.NonNull(PrivacyError), required=True, description="What to fix; empty when done.")
+    error_code_enum = PrivacyErrorCode
+
+    @classmethod
+    def perform(cls, info, confirm, on_behalf_of=None) -> dict:
+        wijk = require_wijk_domain(info)
+        if wijk.status == WijkStatus.PAUSED:
+            raise graphql_error(
+                ErrorCode.PERMISSION_DENIED,
+                _("Deze wijk is gepauzeerd: u kunt lezen, maar niets plaatsen of wijzigen."),
+            )
+        try:
+            member, _as = subject_of(info, on_behalf_of)
+        except NotFound:
+            raise fail("on_behalf_of", str(NOT_REACHABLE), DomainErrorCode.NOT_FOUND) from None
+        erase_member(viewer(info).actor, member=member, confirm=confirm, via=Channel.GRAPHQL)
+        return {"erased": True}
+
+    def resolve_erased(root, info) -> bool:
+        return bool(root.erased)
+
+
+class PrivacyMutations(graphene.ObjectType):
+    erase_me = EraseMe.Field()

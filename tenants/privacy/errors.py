@@ -1,0 +1,22 @@
+"""Error codes of export and erasure. Actions raise ValidationError with these codes; pages show the message next to
+the field, GraphQL returns the code (upper case) in `errors`."""
+
+from enum import StrEnum
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyErrorCode(StrEnum):
+    CONFIRMATION_REQUIRED = "confirmation_required"
+    ALREADY_ERASED = "already_erased"
+    NOT_FOUND = "not_found"
+
+
+# One answer for "no such member", "not yours to act for" and "another wijk", so nothing can be probed.
+NOT_REACHABLE = _("Deze bewoner is niet gevonden, of u mag niet namens hem of haar handelen. Er is niets gewijzigd.")
+
+
+def fail(field: str | None, message: str, code: PrivacyErrorCode) -> ValidationError:
+    error = ValidationError(message, code=str(code))
+    return ValidationError({field: error}) if field else error
