@@ -21,6 +21,7 @@ from wijkmarkt.tenants.makelaar.models import Consent
 from wijkmarkt.tenants.makelaar.selectors import acting_for_log, offline_residents, search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
+from wijkmarkt.tenants.marketplace.selectors import notifications_of
 from wijkmarkt.tenants.marketplace.views.pages import me, paginate
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
@@ -64,6 +65,8 @@ def _resident_page(request, member, consent_form=None, invite_form=None, status=
         "consents": Consent.objects.filter(member=member).select_related("recorded_by", "withdrawn_by"),
         "cases": member.cases.select_related("makelaar").order_by("-opened_at"),
         "log": acting_for_log(member)[:100],
+        # A resident who is not online never reads their notifications: the makelaar passes them on.
+        "notifications": notifications_of(member)[:20] if offline_of(member) else [],
         "consent_form": consent_form or ConsentForm(),
         "invite_form": invite_form or InviteForm(),
     }

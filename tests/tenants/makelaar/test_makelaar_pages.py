@@ -14,6 +14,7 @@ from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
 from wijkmarkt.tenants.makelaar.actions.residents import record_consent
 from wijkmarkt.tenants.makelaar.models import ActingFor, Case, HandOver, Signal
+from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Category, Listing
@@ -249,3 +250,13 @@ def test_bad_case_input_is_shown_next_to_the_fields_and_writes_nothing(in_parkwi
     garbage = client.post(url, {"question": "Vraag", "follow_up_on": "morgen"})
     assert garbage.status_code == 400 and 'value="morgen"' in text(garbage)
     assert not Case.objects.exists()
+
+
+def test_the_makelaar_sees_the_notifications_of_a_resident_who_is_not_online(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"])
+    category = Category.objects.order_by("position").first()
+    data = ListingInput(kind="request", title="Boodschappen", description="Wie helpt?", category_id=category.pk)
+    listing = publish_listing(actor=actor_for(people["fatima"].user), wijk=in_parkwijk, owner=truus, data=data)
+    respond_to_listing(actor=actor_for(people["bram"].user), member=people["bram"], listing=listing, message="Ik!")
+    page = text(client_for("parkwijk", people["fatima"].user).get(f"/makelaar/bewoners/{truus.pk}/"))
+    assert "Berichten voor deze bewoner" in page and "Bram reageerde op &#x27;Boodschappen&#x27;." in page
