@@ -75,5 +75,7 @@ def test_a_parkwijk_makelaar_never_reaches_a_centrum_signal(parkwijk, centrum, c
             assert "Geheime" not in str(body)
         body = run(slug, "{ signals { edges { node { worry } } } }", user=user)
         assert "Geheime" not in str(body)
+    citywide = ok(None, '{ citySearch(query: "Geheime zorg") { total results { title } } }', user=user)
+    assert citywide["citySearch"]["total"] == 0  # a signal is never in the citywide search either
     with tenant_context(centrum):
         assert not AccessLogEntry.objects.exists()
