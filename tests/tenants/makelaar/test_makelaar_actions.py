@@ -6,7 +6,9 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.conftest import PASSWORD
 from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
+from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.makelaar.actions.cases import close_case, hand_over_case, record_hand_over_outcome
 from wijkmarkt.tenants.makelaar.actions.residents import (
     invite_to_log_in,
@@ -18,6 +20,7 @@ from wijkmarkt.tenants.makelaar.actions.signals import close_signal
 from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
+from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Category, Listing, Notification
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
@@ -166,3 +169,14 @@ def test_responding_and_agreeing_for_a_resident_are_logged_as_the_makelaar(in_pa
     entries = list(ActingFor.objects.filter(member=truus).values_list("what", "object_type", "object_id"))
     assert entries[:2] == [("message", "exchange", exchange.pk), ("respond", "exchange", exchange.pk)]
     assert not ActingFor.objects.filter(member=people["bram"]).exists()
+
+
+def test_a_proxy_acting_for_their_mother_is_logged_as_proxy(in_parkwijk, people):
+    anna = people["anna"]
+    carla = create_account(email="carla@example.nl", first_name="Carla", password=PASSWORD)
+    register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email="carla@example.nl", relation="dochter")
+    category = Category.objects.order_by("position").first()
+    data = ListingInput(kind="request", title="Ramen lappen", description="Wie helpt mama?", category_id=category.pk)
+    listing = publish_listing(actor=actor_for(carla), wijk=in_parkwijk, owner=anna, data=data)
+    entry = ActingFor.objects.get(member=anna)
+    assert (entry.actor, entry.placed_as, entry.what, entry.object_id) == (carla, "proxy", "publish", listing.pk)
