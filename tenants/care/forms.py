@@ -62,7 +62,7 @@ class ProviderEntryForm(forms.Form):
         self.fields["street"].queryset = streets
 
 
-class PlanForm(forms.Form):
+class PlanForm(OnBehalfMixin, forms.Form):
     result = text_field(_("Het resultaat dat u samen afspreekt"), _("Bijvoorbeeld: een schoon en leefbaar huis."))
     resident_part = text_field(_("Wat doet de bewoner zelf?"), _("Bijvoorbeeld: afwassen en de was vouwen."),
                                multiline=True, rows=4)  # fmt: skip
@@ -74,6 +74,12 @@ class PlanForm(forms.Form):
     review_1 = date_field(_("Eerste datum om samen terug te kijken"), _("Bijvoorbeeld 14-3-2027."))
     review_2 = date_field(_("Tweede datum (mag leeg blijven)"))
     review_3 = date_field(_("Derde datum (mag leeg blijven)"))
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_on_behalf_field(members, label=_("Met wie maakt u dit plan?"))
+        if "on_behalf_of" in self.fields:
+            self.order_fields(["on_behalf_of"])
 
     def review_dates(self) -> list:
         return [self.cleaned_data[name] for name in ("review_1", "review_2", "review_3") if self.cleaned_data[name]]

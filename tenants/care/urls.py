@@ -18,6 +18,7 @@ urlpatterns = [
     path("hulp-in-huis/verzoeken/<int:request_id>/beantwoorden/", directory.answer, name="answer"),
     path("hulp-in-huis/verzoeken/<int:request_id>/plan/", plans.plan_start, name="plan_start"),
     path("hulp-in-huis/plannen/", plans.plan_list, name="plans"),
+    path("hulp-in-huis/plannen/nieuw/", plans.plan_new, name="plan_new"),
     path("hulp-in-huis/plannen/<int:plan_id>/", plans.plan_detail, name="plan"),
     path("hulp-in-huis/plannen/<int:plan_id>/wijzigen/", plans.plan_revise, name="plan_revise"),
     path("hulp-in-huis/plannen/<int:plan_id>/akkoord/", plans.plan_agree, name="plan_agree"),

@@ -29,7 +29,7 @@ from wijkmarkt.tenants.care.selectors import plan_state, with_versions
 from wijkmarkt.tenants.care.views.pages import care_page
 from wijkmarkt.tenants.marketplace.access import is_proxy_of
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import paginate, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, paginate, requires, writes_paused
 from wijkmarkt.tenants.privacy.models import Channel
 
 # The form's three date fields carry the action's one `review_dates` error.
@@ -58,7 +58,8 @@ def _side(request, plan: SupportPlan) -> str | None:
 @care_page
 def plan_list(request):
     plans = support_plans_of(request.actor).order_by("member__user__first_name", "-created_at")
-    return render(request, "care/plans.html", {"page": paginate(request, plans)})
+    context = {"page": paginate(request, plans), "may_start": has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)}
+    return render(request, "care/plans.html", context)
 
 
 @care_page
@@ -79,6 +80,25 @@ def plan_start(request, request_id: int):
             return redirect("care:plan", plan.pk)
     context = {"form": form, "help_request": help_request, "member": help_request.member}
     return render(request, "care/plan_form.html", context, status=400 if form.is_bound else 200)
+
+
+@care_page
+@requires(Perm.ACT_FOR_RESIDENTS)
+def plan_new(request):
+    """The makelaar draws up a plan with a resident without a provider (their own network and the neighbourhood)."""
+    choices = acting_choices(request)
+    form = PlanForm(request.POST if request.method == "POST" else None, initial={"result": DEFAULT_RESULT},
+                    members=choices)  # fmt: skip
+    if form.is_bound and form.is_valid():
+        try:
+            member = chosen_member(request, form.on_behalf_of_id(), choices)
+            plan = start_support_plan(actor=request.actor, member=member, provider=None, data=_plan_input(form))
+        except ValidationError as error:
+            add_action_errors(form, error, rename=REVIEW_FIELDS)
+        else:
+            messages.success(request, _("Het plan is opgeslagen. Lees het samen door en geef allebei akkoord."))
+            return redirect("care:plan", plan.pk)
+    return render(request, "care/plan_form.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 @care_page

@@ -188,3 +188,22 @@ def test_a_relative_from_outside_arranges_household_help_for_her_mother_by_page(
     client_for("parkwijk", henk.user).post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"besluit": "aannemen"})
     assert "Aangenomen" in text(client.get(f"/hulp-in-huis/verzoeken/{sent.pk}/"))
     assert "Anna aan Thuiszorg Spaarne" in text(client.get("/hulp-in-huis/verzoeken/"))
+
+
+def test_makelaar_draws_up_a_plan_without_a_provider_and_residents_cannot(providers, people):
+    anna = people["anna"]
+    fatima = client_for("parkwijk", people["fatima"].user)
+    assert "Een plan opstellen zonder aanbieder" in text(fatima.get("/hulp-in-huis/plannen/"))
+    assert "Met wie maakt u dit plan?" in text(fatima.get("/hulp-in-huis/plannen/nieuw/"))
+    empty = fatima.post("/hulp-in-huis/plannen/nieuw/", {"on_behalf_of": anna.pk, "result": "Een schoon huis"})
+    assert empty.status_code == 400 and "Kies minstens één datum om samen terug te kijken." in text(empty)
+    response = fatima.post("/hulp-in-huis/plannen/nieuw/", {
+        "on_behalf_of": anna.pk, "result": "Een schoon huis", "network_part": "Buurman Bram doet boodschappen.",
+        "review_1": in_days(14).isoformat()})  # fmt: skip
+    plan = SupportPlan.objects.get()
+    assert response.status_code == 302 and (plan.member, plan.provider) == (anna, None)
+    assert "Met de sociaal makelaar." in text(
+        client_for("parkwijk", anna.user).get(f"/hulp-in-huis/plannen/{plan.pk}/")
+    )
+    for user in (anna.user, people["henk"].user):
+        assert client_for("parkwijk", user).get("/hulp-in-huis/plannen/nieuw/").status_code == 403
