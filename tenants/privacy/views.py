@@ -72,7 +72,7 @@ def erase(request):
         member, as_ = _subject(request)
     except NotFound:
         return _not_found(request)
-    form = ErasureForm(request.POST or None)
+    form = ErasureForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "member": member, "own": as_ == AskedAs.SELF, "voor": _voor(member, as_)}
     if is_erased(member):
         return render(request, "privacy/erased.html", {**context, "already": True})
