@@ -24,7 +24,7 @@ from wijkmarkt.tenants.care.models import (
     SupportPlan,
     SupportPlanVersion,
 )
-from wijkmarkt.tenants.care.selectors import explain, plan_state, with_versions
+from wijkmarkt.tenants.care.selectors import explain, is_agreed, plan_state, with_versions
 from wijkmarkt.tenants.marketplace.models import DayPart, Weekday
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.privacy.models import Channel
@@ -217,7 +217,7 @@ class SupportPlanVersionType(DjangoObjectType):
 
     @staticmethod
     def resolve_agreed(version: SupportPlanVersion, info):
-        return {agreement.side for agreement in version.agreements.all()} == set(PlanSide.values)
+        return is_agreed(version)
 
 
 class SatisfactionMeasurementType(DjangoObjectType):

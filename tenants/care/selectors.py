@@ -153,12 +153,17 @@ def sides_agreed(version: SupportPlanVersion) -> set[str]:
     return {agreement.side for agreement in version.agreements.all()}
 
 
+def is_agreed(version: SupportPlanVersion) -> bool:
+    """Both sides agreed to this version (from prefetched agreements when there are)."""
+    return sides_agreed(version) == set(PlanSide.values)
+
+
 def plan_state(plan: SupportPlan) -> PlanState:
     """From prefetched versions (with_versions) when there are, else two queries."""
     versions = sorted(plan.versions.all(), key=lambda version: -version.number)
     current = versions[0]
     sides = sides_agreed(current)
-    in_force = next((version for version in versions if sides_agreed(version) == set(PlanSide.values)), None)
+    in_force = next((version for version in versions if is_agreed(version)), None)
     return PlanState(current=current, resident_agreed=PlanSide.RESIDENT in sides,
                      professional_agreed=PlanSide.PROFESSIONAL in sides, in_force=in_force)  # fmt: skip
 

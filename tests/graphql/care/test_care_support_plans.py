@@ -162,3 +162,30 @@ def test_a_provider_without_an_accepted_request_cannot_start_a_plan(parkwijk, ca
     resident = run("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {"reviewDates": [in_a_month()]}},
                    user=care["anna"].user)  # fmt: skip
     assert top_error(resident)["code"] == "PERMISSION_DENIED"
+
+
+def test_support_plans_query_count_does_not_grow_with_the_number_of_plans(parkwijk, care):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import client_for
+
+    query = """{ supportPlans(first: 10) { edges { node { id provider { name } member { firstName }
+      currentVersion { number agreements { side agreedBy } } inForce { number } versions { number }
+      measurements { moment scores } } } } }"""
+    counts = []
+    for plans in (1, 2):
+        if plans == 1:
+            started_plan(parkwijk, care)
+        else:
+            ok("parkwijk", START.replace("helpRequestId: $r", "memberId: $r"), {  # the makelaar's own plan
+                "r": gid("Membership", care["anna"].pk), "plan": {"reviewDates": [in_a_month()]}},
+                user=care["fatima"].user)  # fmt: skip
+        client = client_for("parkwijk", care["anna"].user)  # her own plans: no access log rows
+        client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")
+        with CaptureQueriesContext(connection) as captured:
+            body = client.post("/graphql", {"query": query}, content_type="application/json").json()
+        assert len(body["data"]["supportPlans"]["edges"]) == plans, body
+        real = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
+        counts.append((len(real), "\n".join(real)))
+    assert counts[0][0] == counts[1][0], counts[1][1]
