@@ -7,6 +7,7 @@ import pytest
 from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
+from tests.platform.ledger.conftest import points  # noqa: F401 - the ledger fixture, for test_erasure_ledger
 from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
 from tests.tenants.marketplace.conftest import actor_of, post
 from wijkmarkt.platform.accounts.models import Role
