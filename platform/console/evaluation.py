@@ -4,14 +4,18 @@ console, its GraphQL field, its CSV and the benchmark (tests/performance/bench_e
 Every figure is counted in the wijk schemas themselves, never copied by hand. Each figure group is ONE SQL
 statement: a UNION ALL of one small SELECT per wijk schema, aggregated with GROUPING SETS ((wijk), ()) so the
 per-wijk rows and the citywide row come from the same rows (a citywide median is the median of all the city's
-values, not a median of medians). So the number of statements does not grow with the number of wijken; only the
-satisfaction figures are read through the care module's own selector, once inside each wijk's schema, because that
-module owns how a survey is averaged.
+values, not a median of medians). So the number of statements does not grow with the number of wijken.
+
+The satisfaction figures average the surveys exactly as the care module's selector satisfaction_start_vs_end does
+(the mean of each survey's mean score); a test holds the two to the same numbers per wijk. Calling that selector
+inside each wijk's schema instead cost two statements per wijk and most of the time at 100 wijken
+(tests/performance/README.md, bench_evaluation).
 
 This module reads aggregates only: counts, sums and medians. It never returns a row of a resident, a message, an
 answer, a signal's text or a case; the console shows nothing else (tests/platform/console/test_console_privacy.py)."""
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,12 +24,11 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tenants.utils import schema_context
 
 from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.errors import fail
-from wijkmarkt.tenants.care.selectors import satisfaction_start_vs_end
+from wijkmarkt.tenants.care.models import SatisfactionMeasurement
 from wijkmarkt.tenants.makelaar.models import HandOver, Signal
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing
 
@@ -101,6 +104,7 @@ class Evaluation:
     citywide: Figures
     statements: int = 0  # SQL statements this computation ran (the benchmark reports it)
     slugs: list[str] = field(default_factory=list)
+    milliseconds: dict[str, float] = field(default_factory=dict)  # per figure group (the benchmark reports it)
 
 
 def validate_period(since: dt.date | None, until: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -185,17 +189,26 @@ _MAKELAAR = """
 SELECT %s AS wijk, 'opened' AS what FROM {t_signal} WHERE created_at >= %s AND created_at < %s
 UNION ALL SELECT %s, 'closed' FROM {t_signal} WHERE closed_at >= %s AND closed_at < %s
 UNION ALL SELECT %s, 'hand_over' FROM {t_handover} WHERE handed_over_at >= %s AND handed_over_at < %s"""
+_SATISFACTION = """
+SELECT %s AS wijk, moment, (SELECT avg(score) FROM unnest(scores) AS score) AS average
+FROM {t_satisfaction} WHERE moment IN ('start', 'end') AND measured_on BETWEEN %s AND %s"""
+_SATISFACTION_TOTALS = """
+SELECT wijk, count(*) FILTER (WHERE moment = 'start'), round(avg(average) FILTER (WHERE moment = 'start'), 2),
+       count(*) FILTER (WHERE moment = 'end'), round(avg(average) FILTER (WHERE moment = 'end'), 2)
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
 _MAKELAAR_TOTALS = """
 SELECT wijk, count(*) FILTER (WHERE what = 'opened'), count(*) FILTER (WHERE what = 'closed'),
        count(*) FILTER (WHERE what = 'hand_over')
 FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
 
 
-def _params(slug: str, start, end, pattern: str) -> list:
-    """The parameters of one schema's SELECT, in order: 's' the slug, 'p' a (start, end) pair."""
+def _params(slug: str, start, end, days, pattern: str) -> list:
+    """The parameters of one schema's SELECT, in order: 's' the slug, 'p' a (start, end) pair of moments, 'd' the
+    (first, last) pair of days."""
     values = []
     for kind in pattern:
-        values.extend([slug] if kind == "s" else [start, end])
+        values.extend({"s": [slug], "p": [start, end], "d": list(days)}[kind])
     return values
 
 
@@ -206,6 +219,8 @@ _GROUPS = [
     (_RESIDENTS, "sppp", _RESIDENTS_TOTALS, ["residents_asking", "residents_offering", "residents_both"]),
     (_RESPONSES, "sp", _RESPONSES_TOTALS, ["requests_answered", "response_median_hours", "agreement_median_hours"]),
     (_MAKELAAR, "spspsp", _MAKELAAR_TOTALS, ["signals_opened", "signals_closed", "hand_overs"]),
+    (_SATISFACTION, "sd", _SATISFACTION_TOTALS,
+     ["satisfaction_start_count", "satisfaction_start", "satisfaction_end_count", "satisfaction_end"]),
 ]  # fmt: skip
 
 
@@ -215,6 +230,7 @@ def _tables(schema: str) -> dict[str, str]:
         "t_listing": _table(Listing, schema),
         "t_signal": _table(Signal, schema),
         "t_handover": _table(HandOver, schema),
+        "t_satisfaction": _table(SatisfactionMeasurement, schema),
     }
 
 
@@ -230,10 +246,10 @@ def wijken_for_evaluation(slug: str | None = None) -> list[Wijk]:
     return list(wijken.filter(schema_name=slug) if slug else wijken)
 
 
-_MEDIANS = {"response_median_hours", "agreement_median_hours"}
+_ROUNDED = {"response_median_hours": 1, "agreement_median_hours": 1, "satisfaction_start": 2, "satisfaction_end": 2}
 
 
-def _round(value, digits: int = 1):
+def _round(value, digits: int):
     return None if value is None else round(float(value), digits)
 
 
@@ -252,41 +268,19 @@ def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluatio
     start, end = _bounds(since, until)
     with connection.cursor() as cursor:
         for select, pattern, totals, attributes in _GROUPS:
+            started = time.perf_counter()
             parts, params = [], []
             for slug in by_slug:
                 parts.append(select.format(**_tables(slug)))
-                params.extend(_params(slug, start, end, pattern))
+                params.extend(_params(slug, start, end, (since, until), pattern))
             cursor.execute(totals.format(union="\nUNION ALL\n".join(parts)), params)
             result.statements += 1
             for slug, *values in cursor.fetchall():
                 target = citywide if slug is None else by_slug[slug]
                 for attribute, value in zip(attributes, values, strict=True):
-                    setattr(target, attribute, _round(value) if attribute in _MEDIANS else value)
-    _add_satisfaction(result, since, until)
+                    setattr(target, attribute, _round(value, _ROUNDED[attribute]) if attribute in _ROUNDED else value)
+            result.milliseconds[attributes[0]] = (time.perf_counter() - started) * 1000
     return result
-
-
-def _add_satisfaction(result: Evaluation, since: dt.date, until: dt.date) -> None:
-    """The care module's own start-vs-end selector, inside each wijk's schema; the citywide average weighs each
-    wijk's average by its number of measurements (equal to the average over all measurements, up to the selector's
-    rounding to two decimals)."""
-    sums = {"start": [0, 0.0], "end": [0, 0.0]}
-    for figures in result.wijken:
-        with schema_context(figures.slug):
-            survey = satisfaction_start_vs_end(since=since, until=until)
-        result.statements += 2  # the schema switch and the query
-        figures.satisfaction_start_count, figures.satisfaction_start = survey.start_count, survey.start_average
-        figures.satisfaction_end_count, figures.satisfaction_end = survey.end_count, survey.end_average
-        for moment, count, average in (("start", survey.start_count, survey.start_average),
-                                       ("end", survey.end_count, survey.end_average)):  # fmt: skip
-            if count and average is not None:
-                sums[moment][0] += count
-                sums[moment][1] += count * average
-    connection.set_schema_to_public()
-    city = result.citywide
-    city.satisfaction_start_count, city.satisfaction_end_count = sums["start"][0], sums["end"][0]
-    city.satisfaction_start = round(sums["start"][1] / sums["start"][0], 2) if sums["start"][0] else None
-    city.satisfaction_end = round(sums["end"][1] / sums["end"][0], 2) if sums["end"][0] else None
 
 
 def rows_for_csv(evaluation: Evaluation) -> list[list]:

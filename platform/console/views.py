@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wijkmarkt.platform.console import actions
 from wijkmarkt.platform.console.access import coordinator_page
 from wijkmarkt.platform.console.charts import evaluation_charts, figures_table
+from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
 from wijkmarkt.platform.console.evaluation import (
     default_period,
     evaluate,
@@ -46,6 +47,7 @@ from wijkmarkt.platform.partners.selectors import active_partners, partners_in_w
 from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.platform.wijken.selectors import wijken_listed
+from wijkmarkt.tenants.care.errors import fail
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
 
 PAGE = AuditVia.PAGE
@@ -95,86 +97,82 @@ def wijk_detail(request, slug):
     return _wijk_page(request, _wijk_or_404(slug))
 
 
+def _wijk_form_posted(request, slug: str, form_class, form_key: str, change, done):
+    """One of the wijk page's forms was sent: `change(wijk)` calls the action; bad input shows the page again with
+    this form's errors next to its fields and what was typed, anything else goes back to the page with `done`."""
+    wijk = _wijk_or_404(slug)
+    form = form_class(request.POST, **({"partners": active_partners()} if form_class is PartnerLinkForm else {}))
+    form.is_valid()  # only to show what was typed again: the action decides what is valid
+    form.errors.clear()
+    try:
+        wijk = change(wijk) or wijk
+    except ValidationError as error:
+        add_action_errors(form, error)
+        return _wijk_page(request, wijk, status=400, **{form_key: form})
+    messages.success(request, done(wijk))
+    return redirect("console:wijk", slug=wijk.slug)
+
+
 @require_POST
 @coordinator_page
 def wijk_status(request, slug):
-    wijk = _wijk_or_404(slug)
-    form = StatusForm(request.POST)
-    value = request.POST.get("status", "")
-    try:
-        wijk = actions.change_wijk_status(coordinator=request.user, wijk=wijk, status=value, via=PAGE)
-    except ValidationError as error:
-        form.is_valid()
-        form.errors.clear()
-        add_action_errors(form, error)
-        return _wijk_page(request, wijk, status_form=form, status=400)
-    messages.success(
-        request, _("%(wijk)s is nu: %(status)s.") % {"wijk": wijk.name, "status": wijk.get_status_display()}
-    )
-    return redirect("console:wijk", slug=wijk.slug)
+    def change(wijk):
+        return actions.change_wijk_status(coordinator=request.user, wijk=wijk, status=request.POST.get("status", ""),
+                                          via=PAGE)  # fmt: skip
+
+    def done(wijk):
+        return _("%(wijk)s is nu: %(status)s.") % {"wijk": wijk.name, "status": wijk.get_status_display()}
+
+    return _wijk_form_posted(request, slug, StatusForm, "status_form", change, done)
 
 
 @require_POST
 @coordinator_page
 def wijk_branding(request, slug):
-    wijk = _wijk_or_404(slug)
-    form = BrandingForm(request.POST)
-    form.is_valid()
-    data = {name: request.POST.get(name, "") for name in form.fields}
-    try:
-        wijk = actions.update_wijk_branding(coordinator=request.user, wijk=wijk, via=PAGE, **data)
-    except ValidationError as error:
-        form.errors.clear()
-        add_action_errors(form, error)
-        return _wijk_page(request, wijk, branding_form=form, status=400)
-    messages.success(request, _("Het uiterlijk van %(wijk)s is opgeslagen.") % {"wijk": wijk.name})
-    return redirect("console:wijk", slug=wijk.slug)
+    def change(wijk):
+        data = {name: request.POST.get(name, "") for name in BrandingForm.base_fields}
+        return actions.update_wijk_branding(coordinator=request.user, wijk=wijk, via=PAGE, **data)
+
+    def done(wijk):
+        return _("Het uiterlijk van %(wijk)s is opgeslagen.") % {"wijk": wijk.name}
+
+    return _wijk_form_posted(request, slug, BrandingForm, "branding_form", change, done)
 
 
 @require_POST
 @coordinator_page
 def wijk_rules(request, slug):
-    wijk = _wijk_or_404(slug)
-    form = RulesForm(request.POST)
-    form.is_valid()
-    postcodes = request.POST.get("postcodes", "").replace(",", "\n").splitlines()
-    try:
-        wijk = actions.update_wijk_rules(
+    def change(wijk):
+        return actions.update_wijk_rules(
             coordinator=request.user, wijk=wijk, via=PAGE, modules=request.POST.getlist("modules"),
             points_enabled=bool(request.POST.get("points_enabled")),
             listing_expiry_days=request.POST.get("listing_expiry_days", ""),
             done_objection_days=request.POST.get("done_objection_days", ""),
-            house_rules=request.POST.get("house_rules", ""), postcodes=postcodes,
+            house_rules=request.POST.get("house_rules", ""),
+            postcodes=request.POST.get("postcodes", "").replace(",", "\n").splitlines(),
         )  # fmt: skip
-    except ValidationError as error:
-        form.errors.clear()
-        add_action_errors(form, error)
-        return _wijk_page(request, wijk, rules_form=form, status=400)
-    messages.success(request, _("De regels van %(wijk)s zijn opgeslagen.") % {"wijk": wijk.name})
-    return redirect("console:wijk", slug=wijk.slug)
+
+    def done(wijk):
+        return _("De regels van %(wijk)s zijn opgeslagen.") % {"wijk": wijk.name}
+
+    return _wijk_form_posted(request, slug, RulesForm, "rules_form", change, done)
 
 
 @require_POST
 @coordinator_page
 def wijk_link_partner(request, slug):
-    wijk = _wijk_or_404(slug)
-    form = PartnerLinkForm(request.POST, partners=active_partners())
     partner = active_partners().filter(slug=request.POST.get("partner", "")).first()
-    form.is_valid()
-    form.errors.clear()
-    if partner is None:
-        form.add_error("partner", _("Kies een partner uit de lijst."))
-        return _wijk_page(request, wijk, link_form=form, status=400)
-    try:
+
+    def change(wijk):
+        if partner is None:
+            raise fail("partner", _("Kies een partner uit de lijst."), Code.INVALID_CHOICE)
         actions.link_partner(coordinator=request.user, wijk=wijk, partner=partner,
                              offer=request.POST.get("offer", ""), via=PAGE)  # fmt: skip
-    except ValidationError as error:
-        add_action_errors(form, error)
-        return _wijk_page(request, wijk, link_form=form, status=400)
-    messages.success(
-        request, _("%(partner)s is gekoppeld aan %(wijk)s.") % {"partner": partner.name, "wijk": wijk.name}
-    )
-    return redirect("console:wijk", slug=wijk.slug)
+
+    def done(wijk):
+        return _("%(partner)s is gekoppeld aan %(wijk)s.") % {"partner": partner.name, "wijk": wijk.name}
+
+    return _wijk_form_posted(request, slug, PartnerLinkForm, "link_form", change, done)
 
 
 @require_POST

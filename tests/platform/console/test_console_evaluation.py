@@ -16,6 +16,7 @@ from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.console.evaluation import evaluate, wijken_for_evaluation
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
 from wijkmarkt.tenants.care.actions.plans import PlanInput, record_satisfaction, start_support_plan
+from wijkmarkt.tenants.care.selectors import satisfaction_start_vs_end
 from wijkmarkt.tenants.makelaar.actions.signals import close_signal, report_signal
 from wijkmarkt.tenants.makelaar.models import Signal
 from wijkmarkt.tenants.membership.selectors import actor_for
@@ -121,6 +122,14 @@ def test_signals_and_satisfaction_come_from_the_wijk(parkwijk, centrum):
     assert (park.satisfaction_end_count, park.satisfaction_end) == (1, 4.4)
     assert (centrum_figures.signals_opened, centrum_figures.satisfaction_start_count) == (0, 0)
     assert (result.citywide.signals_opened, result.citywide.satisfaction_end) == (2, 4.4)
+    with tenant_context(parkwijk):  # the same numbers as the care module's own selector
+        survey = satisfaction_start_vs_end(since=today - dt.timedelta(days=1), until=today)
+    assert (survey.start_count, survey.start_average, survey.end_count, survey.end_average) == (
+        park.satisfaction_start_count,
+        park.satisfaction_start,
+        park.satisfaction_end_count,
+        park.satisfaction_end,
+    )
 
 
 def test_dashboard_shows_charts_with_tables_and_logs_the_read(known, coordinator):
