@@ -1,12 +1,14 @@
 """Page forms of household help: fields, labels and parsing only. The rules live in the actions, so the page and
 GraphQL refuse the same things with the same Dutch message; fields are `required=False` for that reason."""
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.tenants.care.models import SATISFACTION_QUESTIONS, SCORES, SLOTS, Activity, Moment
 from wijkmarkt.tenants.care.selectors import slot_label
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, as_int, date_field, text_field
+from wijkmarkt.tenants.marketplace.forms import DATE_FORMATS, OnBehalfMixin, as_int, text_field
 
 
 class HelpRequestForm(OnBehalfMixin, forms.Form):
@@ -71,9 +73,11 @@ class PlanForm(OnBehalfMixin, forms.Form):
                               multiline=True, rows=4)  # fmt: skip
     provider_part = text_field(_("Wat doet de aanbieder?"), _("Bijvoorbeeld: elke dinsdagochtend stofzuigen en "
                                "de badkamer schoonmaken."), multiline=True, rows=4)  # fmt: skip
-    review_1 = date_field(_("Eerste datum om samen terug te kijken"), _("Bijvoorbeeld 14-3-2027."))
-    review_2 = date_field(_("Tweede datum (mag leeg blijven)"))
-    review_3 = date_field(_("Derde datum (mag leeg blijven)"))
+    # Text, not DateField: a date that does not parse reaches the action, which names it next to the field together
+    # with every other error of the plan (a form error would hide those until the date is fixed).
+    review_1 = text_field(_("Eerste datum om samen terug te kijken"), _("Bijvoorbeeld 14-3-2027."), type="date")
+    review_2 = text_field(_("Tweede datum (mag leeg blijven)"), type="date")
+    review_3 = text_field(_("Derde datum (mag leeg blijven)"), type="date")
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,13 +86,24 @@ class PlanForm(OnBehalfMixin, forms.Form):
             self.order_fields(["on_behalf_of"])
 
     def review_dates(self) -> list:
-        return [self.cleaned_data[name] for name in ("review_1", "review_2", "review_3") if self.cleaned_data[name]]
+        """The dates typed, parsed; what does not parse is passed on as typed, for the action to refuse."""
+        typed = [(self.cleaned_data[name] or "").strip() for name in ("review_1", "review_2", "review_3")]
+        return [_as_date(text) for text in typed if text]
+
+
+def _as_date(text: str) -> dt.date | str:
+    for layout in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    return text
 
 
 class SatisfactionForm(forms.Form):
     moment = forms.CharField(label=_("Wanneer is deze meting?"), required=False,
                              widget=forms.RadioSelect(choices=Moment.choices))  # fmt: skip
-    measured_on = date_field(_("Datum van de meting"), _("Laat leeg voor vandaag."))
+    measured_on = text_field(_("Datum van de meting"), _("Laat leeg voor vandaag."), type="date")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +114,10 @@ class SatisfactionForm(forms.Form):
 
     def questions(self):
         return [self[f"q{number}"] for number in range(1, len(SATISFACTION_QUESTIONS) + 1)]
+
+    def day(self) -> dt.date | str | None:
+        text = (self.cleaned_data.get("measured_on") or "").strip()
+        return _as_date(text) if text else None
 
     def scores(self) -> list[int | None]:
         """The answers as numbers for the action, which says what is wrong (an unknown answer is out of range)."""

@@ -48,14 +48,17 @@ class PlanInput:
 
 
 def _review_dates(dates, today: dt.date) -> list[dt.date]:
-    dates = sorted(set(dates or []))
+    dates = list(dates or [])
+    if any(not isinstance(day, dt.date) for day in dates):  # a page passes on what did not parse as a date
+        raise fail("review_dates", _("Vul een datum in zoals 14-3-2027."), Code.INVALID_DATE)
+    dates = sorted(set(dates))
     if not dates:
         raise fail("review_dates", _("Kies minstens één datum om samen terug te kijken."), Code.REQUIRED)
     if len(dates) > MAX_REVIEW_DATES:
         raise fail("review_dates", _("Dat zijn te veel data: maximaal %(max)s.") % {"max": MAX_REVIEW_DATES},
                    Code.TOO_MANY)  # fmt: skip
     latest = today.replace(year=today.year + MAX_YEARS_AHEAD) if (today.month, today.day) != (2, 29) else today
-    if any(not isinstance(day, dt.date) or not today <= day <= latest for day in dates):
+    if any(not today <= day <= latest for day in dates):
         raise fail("review_dates", _("Kies data vanaf vandaag en binnen twee jaar."), Code.INVALID_DATE)
     return dates
 
@@ -195,6 +198,8 @@ def _moment(value) -> str:
 
 def _measured_on(day: dt.date | None) -> dt.date:
     today = timezone.localdate()
+    if day is not None and not isinstance(day, dt.date):  # a page passes on what did not parse as a date
+        raise fail("measured_on", _("Vul een datum in zoals 14-3-2027."), Code.INVALID_DATE)
     if day is not None and day > today:
         raise fail("measured_on", _("Deze datum ligt in de toekomst."), Code.INVALID_DATE)
     return day or today

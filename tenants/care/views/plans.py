@@ -171,7 +171,7 @@ def satisfaction(request, plan_id: int):
     if form.is_bound and form.is_valid():
         try:
             record_satisfaction(actor=request.actor, plan=plan, moment=form.cleaned_data["moment"],
-                                scores=form.scores(), measured_on=form.cleaned_data["measured_on"])  # fmt: skip
+                                scores=form.scores(), measured_on=form.day())  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -137,9 +137,11 @@ def test_satisfaction_at_the_start_by_page_with_errors_next_to_the_questions(pro
     henk = client_for("parkwijk", people["henk"].user)
     form = text(henk.get(f"/hulp-in-huis/plannen/{plan.pk}/tevredenheid/"))
     assert "Hoe tevreden bent u over hoe schoon en leefbaar uw huis is?" in form and "Heel tevreden" in form
-    bad = henk.post(f"/hulp-in-huis/plannen/{plan.pk}/tevredenheid/", {"moment": "start", "q1": "9", "q2": "3"})
+    bad = henk.post(f"/hulp-in-huis/plannen/{plan.pk}/tevredenheid/",
+                    {"moment": "start", "q1": "9", "q2": "3", "measured_on": "gisteren"})  # fmt: skip
     assert bad.status_code == 400
     assert "Kies een antwoord van 1 tot en met 5." in text(bad) and "Kies een antwoord." in text(bad)
+    assert "Vul een datum in zoals 14-3-2027." in text(bad) and 'value="gisteren"' in text(bad)
     assert not SatisfactionMeasurement.objects.exists()
     good = henk.post(f"/hulp-in-huis/plannen/{plan.pk}/tevredenheid/",
                      {"moment": "start", "q1": "2", "q2": "3", "q3": "4", "q4": "3", "q5": "3"})  # fmt: skip
@@ -207,3 +209,44 @@ def test_makelaar_draws_up_a_plan_without_a_provider_and_residents_cannot(provid
     )
     for user in (anna.user, people["henk"].user):
         assert client_for("parkwijk", user).get("/hulp-in-huis/plannen/nieuw/").status_code == 403
+
+
+def test_bad_plan_input_by_page_is_shown_next_to_the_fields_kept_and_writes_nothing(providers, people):
+    request = accepted(people, providers)
+    henk = client_for("parkwijk", people["henk"].user)
+    response = henk.post(f"/hulp-in-huis/verzoeken/{request.pk}/plan/", {
+        "result": "", "resident_part": "<b>zelf</b>\x07", "provider_part": "x" * 2001, "review_1": "gisteren"})  # fmt: skip
+    page = text(response)
+    assert response.status_code == 400 and not SupportPlan.objects.exists()
+    assert "Vul dit veld in." in page and "Hier staan onzichtbare of ongeldige tekens in." in page
+    assert "Dit is te lang: maximaal 2000 tekens, u typte er 2001." in page and "x" * 2001 in page
+    assert "Vul een datum in zoals 14-3-2027." in page and "&lt;b&gt;zelf&lt;/b&gt;" in page
+    past = henk.post(f"/hulp-in-huis/verzoeken/{request.pk}/plan/", {
+        "result": "Schoon", "review_1": (timezone.localdate() - dt.timedelta(days=3)).isoformat()})  # fmt: skip
+    assert "Kies data vanaf vandaag en binnen twee jaar." in text(past) and not SupportPlan.objects.exists()
+
+
+def test_a_proxy_reads_her_mothers_plan_and_the_read_is_logged(in_parkwijk, providers, people):
+    plan = a_plan(people, providers)
+    carla = create_account(email="carla@example.nl", first_name="Carla", password=PASSWORD)
+    register_proxy(actor=actor_for(people["anna"].user), principal=people["anna"], proxy_email=carla.email,
+                   relation="dochter")  # fmt: skip
+    client = client_for("parkwijk", carla)
+    assert f"/hulp-in-huis/plannen/{plan.pk}/" in text(client.get("/hulp-in-huis/plannen/"))
+    assert "Ik ga akkoord met versie 1" in text(client.get(f"/hulp-in-huis/plannen/{plan.pk}/"))
+    client.post(f"/hulp-in-huis/plannen/{plan.pk}/akkoord/", {"versie": "1"})
+    assert plan.versions.get().agreements.get().placed_as == "proxy"
+    with tenant_context(in_parkwijk):
+        assert list(AccessLogEntry.objects.values_list("reader__first_name", "subject")) == [
+            ("Carla", people["anna"].pk)
+        ]
+
+
+def test_a_suspended_provider_reaches_no_plan_and_no_entry(providers, people):
+    from wijkmarkt.tenants.membership.models import Membership
+
+    plan = a_plan(people, providers)
+    Membership.objects.filter(pk=people["henk"].pk).update(suspended_at=timezone.now())
+    henk = client_for("parkwijk", people["henk"].user)
+    assert henk.get(f"/hulp-in-huis/plannen/{plan.pk}/").status_code == 404
+    assert henk.get(f"/hulp-in-huis/aanbieder/{providers['spaarne'].pk}/bewerken/").status_code == 404
