@@ -5,26 +5,26 @@ nothing can be probed."""
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.makelaar.models import OfflineResident
 from wijkmarkt.tenants.marketplace.access import is_proxy_of
+from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
-from wijkmarkt.tenants.privacy.models import AskedAs
 
 
-def asked_as(actor: Actor, member: Membership) -> AskedAs:
+def asked_as(actor: Actor, member: Membership) -> PlacedAs:
     """How `actor` asks for `member`. A suspended resident keeps the right to their own data (AVG), so suspension
     is not checked for themselves; a suspended makelaar has lost ACT_FOR_RESIDENTS and is refused."""
     if actor.user is None:
         raise NotFound
     if member.user_id == actor.user.pk:
-        return AskedAs.SELF
+        return PlacedAs.SELF
     if is_proxy_of(actor.user, member):
-        return AskedAs.PROXY
+        return PlacedAs.PROXY
     if has_permission(actor, Perm.ACT_FOR_RESIDENTS) and OfflineResident.objects.filter(member=member).exists():
-        return AskedAs.MAKELAAR
+        return PlacedAs.MAKELAAR
     raise NotFound
 
 
-def subject_for(actor: Actor, member_id: int | None) -> tuple[Membership, AskedAs]:
+def subject_for(actor: Actor, member_id: int | None) -> tuple[Membership, PlacedAs]:
     """The member named by id (None: the actor's own membership in this wijk) and how the actor asks for them."""
     if actor.user is None:
         raise NotFound

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.tenants.marketplace.models import PlacedAs
+
 
 class Sensitive(models.TextChoices):
     SELF_ASSESSMENT = "self_assessment", _("Eigen Kracht Wijzer")
@@ -43,12 +45,6 @@ class RequestKind(models.TextChoices):
     ERASURE = "erasure", _("Verwijderen uit de wijk")
 
 
-class AskedAs(models.TextChoices):
-    SELF = "self", _("Zelf")
-    PROXY = "proxy", _("Door een familielid")
-    MAKELAAR = "makelaar", _("Door de sociaal makelaar")
-
-
 class PrivacyRequest(models.Model):
     """An export or erasure, asked by the resident or for them: who asked, for whom, when, what came of it. Read by
     the wijk's makelaar; rows are only ever added, and stay after the erasure they record."""
@@ -56,7 +52,7 @@ class PrivacyRequest(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     kind = models.CharField(max_length=10, choices=RequestKind.choices)
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    asked_as = models.CharField(max_length=10, choices=AskedAs.choices)
+    asked_as = models.CharField(max_length=10, choices=PlacedAs.choices)  # the resident, a proxy, the makelaar
     # The membership row itself outlives an erasure (exchanges of others point at it), so this stays filled.
     subject = models.ForeignKey(
         "membership.Membership", null=True, on_delete=models.SET_NULL, related_name="privacy_requests"
