@@ -331,6 +331,23 @@ class CloseSignal(MakelaarMutation):
         return _signal_payload(signal)
 
 
+class LinkSignalToResident(MakelaarMutation):
+    """The makelaar found out whom a signal is about (makelaars only)."""
+
+    class Arguments:
+        signal_id = graphene.ID(required=True, description="The signal (a Signal ID).")
+        resident_id = graphene.ID(required=True, description="The resident it is about (a Membership ID).")
+
+    signal = graphene.Field(SignalType, description="The signal, now about that resident.")
+
+    @classmethod
+    def act(cls, info, signal_id, resident_id) -> dict:
+        signal = _signal(info, signal_id)
+        member = _makelaars_resident(info, resident_id)
+        signals.link_signal_to_resident(actor=viewer(info).actor, signal=signal, member=member)
+        return _signal_payload(signal)
+
+
 class MakelaarMutations(graphene.ObjectType):
     register_offline_resident = RegisterOfflineResident.Field()
     record_consent = RecordConsent.Field()
@@ -344,3 +361,4 @@ class MakelaarMutations(graphene.ObjectType):
     report_signal = ReportSignal.Field()
     take_up_signal = TakeUpSignal.Field()
     close_signal = CloseSignal.Field()
+    link_signal_to_resident = LinkSignalToResident.Field()

@@ -23,6 +23,7 @@ urlpatterns = [
     path("makelaar/signalen/<int:signal_id>/", signals.signal_detail, name="signal"),
     path("makelaar/signalen/<int:signal_id>/oppakken/", signals.signal_take_up, name="signal-take-up"),
     path("makelaar/signalen/<int:signal_id>/afsluiten/", signals.signal_close, name="signal-close"),
+    path("makelaar/signalen/<int:signal_id>/bewoner/", signals.signal_link, name="signal-link"),
     path("zorg-melden/", signals.report, name="report"),
     path("mijn-dossier/", residents.mine, name="mine"),
     path("toestemming/<int:consent_id>/intrekken/", residents.consent_withdraw, name="consent-withdraw"),

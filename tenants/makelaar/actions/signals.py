@@ -71,3 +71,15 @@ def close_signal(*, actor: Actor, signal: Signal, outcome: str) -> Signal:
     for name in ("status", "outcome", "closed_at", "taken_by"):
         setattr(signal, name, getattr(locked, name))
     return signal
+
+
+def link_signal_to_resident(*, actor: Actor, signal: Signal, member: Membership) -> Signal:
+    """The makelaar found out whom the worry is about: the signal belongs to that resident from now on (their
+    page, and the access log of later reads)."""
+    require_permission(actor, Perm.HANDLE_SIGNALS)
+    with transaction.atomic():
+        updated = Signal.objects.filter(pk=signal.pk).exclude(status=SignalStatus.CLOSED).update(about_member=member)
+    if not updated:
+        raise fail(None, _("Dit signaal is al afgehandeld."), Code.WRONG_STATE)
+    signal.about_member = member
+    return signal

@@ -9,12 +9,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.tenants.makelaar.access import signal_for, signals_handled_by, signals_reported_by
-from wijkmarkt.tenants.makelaar.actions.signals import close_signal, report_signal, take_up_signal
-from wijkmarkt.tenants.makelaar.forms import FollowUpForm, OutcomeForm, SignalForm
+from wijkmarkt.tenants.makelaar.actions.signals import (
+    close_signal,
+    link_signal_to_resident,
+    report_signal,
+    take_up_signal,
+)
+from wijkmarkt.tenants.makelaar.forms import FollowUpForm, OutcomeForm, ResidentSearchForm, SignalForm
 from wijkmarkt.tenants.makelaar.models import SignalStatus
+from wijkmarkt.tenants.makelaar.selectors import search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
+from wijkmarkt.tenants.marketplace.forms import add_action_errors, as_int
 from wijkmarkt.tenants.marketplace.views.pages import paginate, requires
+from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.selectors import neighbours
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 
@@ -53,7 +61,11 @@ def signal_list(request):
 def _signal_page(request, signal, follow_up_form=None, close_form=None, status=200):
     record_read(request.actor, subject=signal.about_member, what=Sensitive.SIGNAL, object_id=signal.pk,
                 via=Channel.PAGE)  # fmt: skip
+    search = ResidentSearchForm(request.GET)
+    words = search.cleaned_data["q"] if search.is_valid() else ""
     context = {
+        "search_form": search,
+        "matches": search_residents(neighbours(), words)[:10] if words else None,
         "signal": signal,
         "is_open": signal.status != SignalStatus.CLOSED,
         "follow_up_form": follow_up_form or FollowUpForm(initial={"follow_up": signal.follow_up}),
@@ -81,6 +93,22 @@ def signal_take_up(request, signal_id: int):
             messages.success(request, _("U gaat achter dit signaal aan. Het staat op uw naam."))
             return redirect("makelaar:signal", signal.pk)
     return _signal_page(request, signal, follow_up_form=form, status=400)
+
+
+@makelaar_page(Perm.HANDLE_SIGNALS)
+@require_POST
+def signal_link(request, signal_id: int):
+    signal = signal_for(request.actor, signal_id)
+    member = neighbours().filter(pk=as_int(request.POST.get("bewoner"))).first()
+    if member is None:
+        raise NotFound
+    try:
+        link_signal_to_resident(actor=request.actor, signal=signal, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het signaal hoort nu bij %(name)s.") % {"name": member.user.first_name})
+    return redirect("makelaar:signal", signal.pk)
 
 
 @makelaar_page(Perm.HANDLE_SIGNALS)

@@ -79,3 +79,13 @@ def test_a_parkwijk_makelaar_never_reaches_a_centrum_signal(parkwijk, centrum, c
     assert citywide["citySearch"]["total"] == 0  # a signal is never in the citywide search either
     with tenant_context(centrum):
         assert not AccessLogEntry.objects.exists()
+
+
+def test_only_the_makelaar_links_a_signal_to_a_resident(parkwijk, crew):
+    signal = signal_in(parkwijk, crew["bram"])
+    link = """mutation($s: ID!, $r: ID!) { linkSignalToResident(signalId: $s, residentId: $r) {
+      signal { aboutResident { firstName } } errors { code } } }"""
+    variables = {"s": gid("Signal", signal.pk), "r": gid("Membership", crew["anna"].pk)}
+    assert top_error(run("parkwijk", link, variables, user=crew["anna"].user))["code"] == "NOT_FOUND"
+    data = ok("parkwijk", link, variables, user=crew["fatima"].user)["linkSignalToResident"]
+    assert data == {"signal": {"aboutResident": {"firstName": "Anna"}}, "errors": []}

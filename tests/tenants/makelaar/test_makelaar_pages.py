@@ -260,3 +260,20 @@ def test_the_makelaar_sees_the_notifications_of_a_resident_who_is_not_online(in_
     respond_to_listing(actor=actor_for(people["bram"].user), member=people["bram"], listing=listing, message="Ik!")
     page = text(client_for("parkwijk", people["fatima"].user).get(f"/makelaar/bewoners/{truus.pk}/"))
     assert "Berichten voor deze bewoner" in page and "Bram reageerde op &#x27;Boodschappen&#x27;." in page
+
+
+def test_the_makelaar_links_a_signal_to_the_resident_and_opens_a_case_from_it(in_parkwijk, people):
+    signal = signal_by(people["bram"], about="De buurvrouw, Anna geloof ik")
+    client = client_for("parkwijk", people["fatima"].user)
+    found = text(client.get(f"/makelaar/signalen/{signal.pk}/", {"q": "Anna"}))
+    assert "Dit gaat over Anna" in found
+    response = client.post(f"/makelaar/signalen/{signal.pk}/bewoner/", {"bewoner": people["anna"].pk})
+    assert response.status_code == 302
+    assert Signal.objects.get().about_member == people["anna"]
+    page = text(client.get(f"/makelaar/signalen/{signal.pk}/"))
+    assert f"/makelaar/bewoners/{people['anna'].pk}/dossier/" in page
+    last = AccessLogEntry.objects.filter(what="signal").order_by("-at", "-id").first()
+    assert last.subject == people["anna"]  # later reads are on Anna's access log
+    assert client.post(f"/makelaar/signalen/{signal.pk}/bewoner/", {"bewoner": "x"}).status_code == 404
+    resident = client_for("parkwijk", people["anna"].user)
+    assert resident.post(f"/makelaar/signalen/{signal.pk}/bewoner/", {"bewoner": people["bram"].pk}).status_code == 403
