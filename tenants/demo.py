@@ -17,6 +17,7 @@ from wijkmarkt.tenants.makelaar.demo_data import seed_demo_makelaar
 from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
 from wijkmarkt.tenants.membership.actions import join_wijk
 from wijkmarkt.tenants.places.demo_data import seed_demo_places
+from wijkmarkt.tenants.privacy.demo_data import seed_demo_privacy
 from wijkmarkt.tenants.wijzer.demo_data import seed_demo_wijzer
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
@@ -98,4 +99,5 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
             seed_demo_places(wijk=wijk, progress=progress)  # adds only missing places
     seed_demo_partners(progress=progress)  # the covenant partners and their links to the pilot wijken
     seed_demo_makelaar(logins=logins, progress=progress)  # Parkwijk's makelaar, after the partners
+    seed_demo_privacy(logins=logins, progress=progress)  # the makelaar downloaded Truus's data, after her
     return summary
