@@ -96,6 +96,9 @@ def test_nobody_else_downloads_a_residents_data(riets, parkwijk):
                        (riets.makelaar.user, riets.riet.pk),  # the makelaar, for a resident who is online
                        (provider.user, riets.riet.pk),
                        (riets.riet.user, "abc"),
+                       (riets.riet.user, "9" * 40),  # past any id column
+                       (riets.riet.user, "<script>alert(1)</script>"),
+                       (riets.riet.user, "1%00"),
                        (riets.riet.user, 999999)]:  # fmt: skip
         for path in ("/mijn-gegevens/", "/mijn-gegevens/download/", "/mijn-gegevens/verwijderen/"):
             response = client_for("parkwijk", user).get(f"{path}?voor={voor}")
