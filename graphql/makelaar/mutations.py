@@ -105,6 +105,7 @@ class RegisterOfflineResident(MakelaarMutation):
         consent_given = graphene.Boolean(required=True, description="The resident agreed to be registered.")
         consent_note = graphene.String(description="How the resident gave consent, at most 500 characters.")
         act_for_consent = graphene.Boolean(description="The resident agreed that the makelaar acts for them.")
+        question = graphene.String(description="The intake: their question, opening a first case (at most 2000).")
 
     offline_resident = graphene.Field(OfflineResidentType, description="The registered resident.")
 
@@ -114,7 +115,7 @@ class RegisterOfflineResident(MakelaarMutation):
             actor=viewer(info).actor, wijk=info.context.tenant, first_name=first_name, consent_given=consent_given,
             consent_note=data.get("consent_note") or "", last_name=data.get("last_name") or "",
             street=data.get("street") or "", phone=data.get("phone") or "", reach=data.get("reach") or "",
-            act_for_consent=bool(data.get("act_for_consent")),
+            act_for_consent=bool(data.get("act_for_consent")), question=data.get("question") or "",
         )  # fmt: skip
         offline = OfflineResident.objects.select_related(*neighbour_related("member")).get(member=member)
         return {"offline_resident": offline}

@@ -28,6 +28,9 @@ class RegisterResidentForm(forms.Form):
     consent_given = consent_box(_("De bewoner vindt het goed dat ik hem of haar inschrijf en de gegevens bewaar"))
     act_for_consent = consent_box(_("De bewoner vindt het goed dat ik namens hem of haar vragen plaats en reageer"))
     consent_note = text_field(_("Hoe gaf de bewoner toestemming?"), _("Bijvoorbeeld: mondeling, bij de balie."))
+    question = text_field(_("Waarmee wil de bewoner hulp?"),
+                          _("Mag leeg blijven. Vult u het in, dan opent u meteen een dossier."), multiline=True,
+                          rows=3)  # fmt: skip
 
 
 class ConsentForm(forms.Form):

@@ -26,6 +26,8 @@ from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.actions.cases import open_case
+from wijkmarkt.tenants.makelaar.actions.checks import choice, collect
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as Code
 from wijkmarkt.tenants.makelaar.errors import fail
 from wijkmarkt.tenants.makelaar.models import ActingWhat, Consent, ConsentTopic, OfflineResident
@@ -41,25 +43,6 @@ def is_placeholder_email(email: str) -> bool:
     return email.endswith("@" + OFFLINE_EMAIL_DOMAIN)
 
 
-def collect(checks: dict) -> dict:
-    """Run every field's check and raise all their errors together, so each field shows its own."""
-    errors, values = {}, {}
-    for name, check in checks.items():
-        try:
-            values[name] = check()
-        except ValidationError as error:
-            errors.update(error.error_dict)
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
-def choice(value: str, allowed, field: str) -> str:
-    if value not in allowed:
-        raise fail(field, _("Kies uit de lijst."), Code.INVALID_CHOICE)
-    return value
-
-
 def _require_consent(given: bool, field: str, message: str) -> bool:
     if not given:
         raise fail(field, message, Code.CONSENT_REQUIRED)
@@ -68,10 +51,11 @@ def _require_consent(given: bool, field: str, message: str) -> bool:
 
 def register_offline_resident(
     *, actor: Actor, wijk: Wijk, first_name: str, last_name: str = "", street: str = "", phone: str = "",
-    reach: str = "", consent_given: bool, consent_note: str, act_for_consent: bool = False,
+    reach: str = "", consent_given: bool, consent_note: str, act_for_consent: bool = False, question: str = "",
 ) -> Membership:  # fmt: skip
     """A resident without e-mail or computer becomes a member of the active wijk, registered by the makelaar with
-    their consent. Returns their membership; the makelaar then acts for them like for any member."""
+    their consent; with a `question` (the intake) their first case is opened at once. Returns their membership; the
+    makelaar then acts for them like for any member."""
     require_permission(actor, Perm.REGISTER_RESIDENTS)
     values = collect({
         "first_name": lambda: clean_text(first_name, field="first_name", max_length=60),
@@ -80,6 +64,7 @@ def register_offline_resident(
         "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
         "reach": lambda: clean_text(reach, field="reach", max_length=300, required=False),
         "consent_note": lambda: clean_text(consent_note, field="consent_note", max_length=500, required=False),
+        "question": lambda: clean_text(question, field="question", max_length=2000, required=False, multiline=True),
         "consent_given": lambda: _require_consent(consent_given, "consent_given", _(
             "Vraag eerst of de bewoner het goed vindt dat u hem of haar inschrijft, en vink dat aan.")),
     })  # fmt: skip
@@ -104,6 +89,8 @@ def register_offline_resident(
             Consent.objects.create(member=member, topic=topic, note=values["consent_note"], given_at=now,
                                    recorded_by=actor.user)  # fmt: skip
         record_acting_for(actor, member=member, placed_as=PlacedAs.MAKELAAR, what=ActingWhat.REGISTER, obj=member)
+        if values["question"]:
+            open_case(actor=actor, member=member, question=values["question"])
     return member
 
 

@@ -180,3 +180,13 @@ def test_a_proxy_acting_for_their_mother_is_logged_as_proxy(in_parkwijk, people)
     listing = publish_listing(actor=actor_for(carla), wijk=in_parkwijk, owner=anna, data=data)
     entry = ActingFor.objects.get(member=anna)
     assert (entry.actor, entry.placed_as, entry.what, entry.object_id) == (carla, "proxy", "publish", listing.pk)
+
+
+def test_registering_with_a_question_opens_the_first_case_and_bad_input_writes_nothing(in_parkwijk, people):
+    truus = register_oma(in_parkwijk, people["fatima"], question="Wie helpt met de post?")
+    assert Case.objects.get(member=truus).question == "Wie helpt met de post?"
+    before = Membership.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        register_oma(in_parkwijk, people["fatima"], first_name="Kees", question="x" * 2001)
+    assert codes(caught.value) == {"question": ["too_long"]}
+    assert Membership.objects.count() == before and Case.objects.count() == 1
