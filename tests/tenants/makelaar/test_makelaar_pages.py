@@ -277,3 +277,20 @@ def test_the_makelaar_links_a_signal_to_the_resident_and_opens_a_case_from_it(in
     assert client.post(f"/makelaar/signalen/{signal.pk}/bewoner/", {"bewoner": "x"}).status_code == 404
     resident = client_for("parkwijk", people["anna"].user)
     assert resident.post(f"/makelaar/signalen/{signal.pk}/bewoner/", {"bewoner": people["bram"].pk}).status_code == 403
+
+
+def test_worklist_page_query_count_does_not_grow_with_the_number_of_cases(in_parkwijk, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("parkwijk", people["fatima"].user)
+    counts = []
+    for total in (3, 30):
+        while Case.objects.count() < total:
+            case_for_member(people["fatima"], make_member(in_parkwijk, f"Bewoner{Case.objects.count()}"))
+        client.get("/makelaar/")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/makelaar/").status_code == 200
+        real = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
+        counts.append((len(real), "\n".join(real)))
+    assert counts[0][0] == counts[1][0], counts[1][1]
