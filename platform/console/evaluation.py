@@ -161,8 +161,11 @@ _RESIDENTS = """
 SELECT %s AS wijk, member_id, bool_or(asking) AS asking, bool_or(offering) AS offering FROM (
     SELECT owner_id AS member_id, kind = 'request' AS asking, kind = 'offer' AS offering
     FROM {t_listing} WHERE created_at >= %s AND created_at < %s
-    UNION ALL SELECT receiver_id, true, false FROM {t_exchange} WHERE created_at >= %s AND created_at < %s
-    UNION ALL SELECT helper_id, false, true FROM {t_exchange} WHERE created_at >= %s AND created_at < %s
+    UNION ALL
+    SELECT party.member_id, party.asking, NOT party.asking
+    FROM {t_exchange} AS e CROSS JOIN LATERAL (VALUES (e.receiver_id, true), (e.helper_id, false))
+         AS party(member_id, asking)
+    WHERE e.created_at >= %s AND e.created_at < %s
 ) AS taking_part GROUP BY member_id"""
 _RESIDENTS_TOTALS = """
 SELECT wijk,
@@ -186,20 +189,20 @@ SELECT wijk, count(to_response),
 FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
 
 _MAKELAAR = """
-SELECT %s AS wijk, 'opened' AS what FROM {t_signal} WHERE created_at >= %s AND created_at < %s
-UNION ALL SELECT %s, 'closed' FROM {t_signal} WHERE closed_at >= %s AND closed_at < %s
-UNION ALL SELECT %s, 'hand_over' FROM {t_handover} WHERE handed_over_at >= %s AND handed_over_at < %s"""
+SELECT %s AS wijk, count(*) FILTER (WHERE created_at >= %s AND created_at < %s) AS opened,
+       count(*) FILTER (WHERE closed_at >= %s AND closed_at < %s) AS closed,
+       (SELECT count(*) FROM {t_handover} WHERE handed_over_at >= %s AND handed_over_at < %s) AS hand_overs
+FROM {t_signal} WHERE (created_at >= %s AND created_at < %s) OR (closed_at >= %s AND closed_at < %s)"""
+_MAKELAAR_TOTALS = """
+SELECT wijk, sum(opened)::int, sum(closed)::int, sum(hand_overs)::int
+FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
+
 _SATISFACTION = """
 SELECT %s AS wijk, moment, (SELECT avg(score) FROM unnest(scores) AS score) AS average
 FROM {t_satisfaction} WHERE moment IN ('start', 'end') AND measured_on BETWEEN %s AND %s"""
 _SATISFACTION_TOTALS = """
 SELECT wijk, count(*) FILTER (WHERE moment = 'start'), round(avg(average) FILTER (WHERE moment = 'start'), 2),
        count(*) FILTER (WHERE moment = 'end'), round(avg(average) FILTER (WHERE moment = 'end'), 2)
-FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
-
-_MAKELAAR_TOTALS = """
-SELECT wijk, count(*) FILTER (WHERE what = 'opened'), count(*) FILTER (WHERE what = 'closed'),
-       count(*) FILTER (WHERE what = 'hand_over')
 FROM ({union}) AS rows GROUP BY GROUPING SETS ((wijk), ())"""
 
 
@@ -216,9 +219,9 @@ def _params(slug: str, start, end, days, pattern: str) -> list:
 _GROUPS = [
     (_EXCHANGES, "spppp", _EXCHANGES_TOTALS,
      ["exchanges_website", "exchanges_makelaar", "done_exchanges", "done_hours"]),
-    (_RESIDENTS, "sppp", _RESIDENTS_TOTALS, ["residents_asking", "residents_offering", "residents_both"]),
+    (_RESIDENTS, "spp", _RESIDENTS_TOTALS, ["residents_asking", "residents_offering", "residents_both"]),
     (_RESPONSES, "sp", _RESPONSES_TOTALS, ["requests_answered", "response_median_hours", "agreement_median_hours"]),
-    (_MAKELAAR, "spspsp", _MAKELAAR_TOTALS, ["signals_opened", "signals_closed", "hand_overs"]),
+    (_MAKELAAR, "sppppp", _MAKELAAR_TOTALS, ["signals_opened", "signals_closed", "hand_overs"]),
     (_SATISFACTION, "sd", _SATISFACTION_TOTALS,
      ["satisfaction_start_count", "satisfaction_start", "satisfaction_end_count", "satisfaction_end"]),
 ]  # fmt: skip
