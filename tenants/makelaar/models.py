@@ -77,6 +77,11 @@ class ActingWhat(models.TextChoices):
     REPORT = "report", _("meldde iets aan de moderatie")
     BLOCK = "block", _("blokkeerde of deblokkeerde iemand")
     RING = "ring", _("deed mee aan een ruil met meer buren")
+    # For household help and the Eigen Kracht Wijzer (tenants/care, tenants/wijzer) to call record_acting_for with.
+    HELP_REQUEST = "help_request", _("vroeg huishoudelijke hulp aan")
+    SELF_ASSESSMENT = "wijzer", _("vulde de Eigen Kracht Wijzer in")
+    APPLICATION = "application", _("diende een aanvraag in bij de gemeente")
+    SUPPORT_PLAN = "plan", _("sprak een ondersteuningsplan af")
 
 
 class ActingFor(models.Model):
