@@ -256,6 +256,17 @@ def _round(value, digits: int):
     return None if value is None else round(float(value), digits)
 
 
+def figure_statements(slugs: list[str], since: dt.date, until: dt.date):
+    """(SQL, parameters, the Figures attributes it fills) of each figure group over these wijk schemas."""
+    start, end = _bounds(since, until)
+    for select, pattern, totals, attributes in _GROUPS:
+        parts, params = [], []
+        for slug in slugs:
+            parts.append(select.format(**_tables(slug)))
+            params.extend(_params(slug, start, end, (since, until), pattern))
+        yield totals.format(union="\nUNION ALL\n".join(parts)), params, attributes
+
+
 def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluation:
     """The figures of `wijken` (and of all of them together) between `since` and `until`, both days included."""
     since, until = validate_period(since, until)
@@ -268,15 +279,10 @@ def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluatio
                         slugs=list(by_slug))  # fmt: skip
     if not wijken:
         return result
-    start, end = _bounds(since, until)
     with connection.cursor() as cursor:
-        for select, pattern, totals, attributes in _GROUPS:
+        for sql, params, attributes in figure_statements(list(by_slug), since, until):
             started = time.perf_counter()
-            parts, params = [], []
-            for slug in by_slug:
-                parts.append(select.format(**_tables(slug)))
-                params.extend(_params(slug, start, end, (since, until), pattern))
-            cursor.execute(totals.format(union="\nUNION ALL\n".join(parts)), params)
+            cursor.execute(sql, params)
             result.statements += 1
             for slug, *values in cursor.fetchall():
                 target = citywide if slug is None else by_slug[slug]

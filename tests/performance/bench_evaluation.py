@@ -118,7 +118,27 @@ def measure(args) -> dict:
             checks[size] = result.citywide.exchanges
             for group, milliseconds in result.milliseconds.items():
                 groups[size].setdefault(group, []).append(milliseconds)
-    return {"timings": timings, "statements": statements, "exchanges_counted": checks, "groups": groups}
+    return {"timings": timings, "statements": statements, "exchanges_counted": checks, "groups": groups,
+            "explained": explain_groups(wijken, since, today)}  # fmt: skip
+
+
+def explain_groups(wijken, since, until) -> dict[str, tuple[float, float]]:
+    """Planning and execution time (ms) of each figure group's statement over all wijken, from PostgreSQL's own
+    EXPLAIN (ANALYZE, SUMMARY): where the time of a 100-branch UNION ALL goes."""
+    import json
+
+    from django.db import connection
+
+    from wijkmarkt.platform.console.evaluation import figure_statements
+
+    explained = {}
+    with connection.cursor() as cursor:
+        for sql, params, attributes in figure_statements([w.schema_name for w in wijken], since, until):
+            cursor.execute("EXPLAIN (ANALYZE, SUMMARY, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+            plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]
+            explained[attributes[0]] = (plan["Planning Time"], plan["Execution Time"])
+    return explained
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -137,6 +157,9 @@ def print_report(result: dict, args) -> None:
     print("p50 ms per figure group (named after its first figure):")
     for size, per_group in result["groups"].items():
         print(f"{size:>7} " + ", ".join(f"{g} {statistics.median(v):.1f}" for g, v in per_group.items()))
+    print(f"PostgreSQL's planning / execution ms per group at {max(p50)} wijken (EXPLAIN ANALYZE, one run):")
+    for group, (planning, execution) in result["explained"].items():
+        print(f"    {group}: {planning:.1f} / {execution:.1f}")
     sizes = sorted(p50)
     if len(sizes) == 2:
         small, large = sizes
