@@ -9,6 +9,7 @@ from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.ledger.demo_data import seed_demo_points
 from wijkmarkt.platform.partners.demo_data import seed_demo_partners
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
@@ -98,6 +99,7 @@ def load_demo(*, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
             seed_demo_wijzer(wijk=wijk, logins=logins, progress=progress)  # likewise
             seed_demo_places(wijk=wijk, progress=progress)  # adds only missing places
     seed_demo_partners(progress=progress)  # the covenant partners and their links to the pilot wijken
+    seed_demo_points(progress=progress)  # points on in Parkwijk and Centrum; done exchanges earn once
     seed_demo_makelaar(logins=logins, progress=progress)  # Parkwijk's makelaar, after the partners
     seed_demo_privacy(logins=logins, progress=progress)  # the makelaar downloaded Truus's data, after her
     return summary

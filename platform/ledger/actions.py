@@ -147,13 +147,17 @@ def earn_points_for_exchange(*, exchange, wijk: Wijk | None = None) -> Transfer 
     wijk = wijk or connection.tenant
     if not isinstance(wijk, Wijk) or not wijk.points_enabled:
         return None
+    key = f"earned:{wijk.schema_name}:{exchange.pk}"
+    earned = Transfer.objects.filter(idempotency_key=key).first()
+    if earned is not None:  # earned once; a rule changed since does not book it again
+        return earned
     helper = exchange.helper.user
     booking = Booking(
         kind=TransferKind.EARNED, from_account=wijk_account(wijk), to_account=member_account(helper),
         amount=points_for_hours(wijk, exchange.hours), wijk=wijk, via=exchange.via, exchange_id=exchange.pk,
         note=(exchange.what or "")[:200],
     )  # fmt: skip
-    transfer = _book(booking, f"earned:{wijk.schema_name}:{exchange.pk}")
+    transfer = _book(booking, key)
     return transfer
 
 
