@@ -28,8 +28,10 @@ def committed_city(django_db_setup, django_db_blocker):
     """Eight members (four per wijk) with START earned points each, Parkwijk and Centrum with points on; all
     committed, removed afterwards."""
     with django_db_blocker.unblock():
-        Wijk.objects.filter(schema_name__in=["parkwijk", "centrum"]).update(points_enabled=True)
-        wijken = {w.schema_name: w for w in Wijk.objects.filter(schema_name__in=["parkwijk", "centrum"])}
+        both = Wijk.objects.filter(schema_name__in=["parkwijk", "centrum"])
+        points_before = dict(both.values_list("pk", "points_enabled"))
+        both.update(points_enabled=True)
+        wijken = {w.schema_name: w for w in both.all()}
         users = [create_account(email=f"draad{n}@example.nl", first_name=f"Draad{n}", password="x" * 12)
                  for n in range(8)]  # fmt: skip
         homes = {u.pk: wijken["parkwijk" if n < 4 else "centrum"] for n, u in enumerate(users)}
@@ -48,13 +50,16 @@ def committed_city(django_db_setup, django_db_blocker):
             Entry.objects.filter(transfer__in=transfer_ids).delete()
             Transfer.objects.filter(compensates__in=transfer_ids).update(compensates=None)
             Transfer.objects.filter(pk__in=transfer_ids).delete()
-            Account.objects.filter(wijk__in=wijken.values()).delete()
             Account.objects.filter(pk__in=accounts).delete()
             with (
                 connection.cursor() as cursor
             ):  # raw: the ORM's cascade would look for memberships in the public schema
                 cursor.execute("DELETE FROM public.accounts_user WHERE id = ANY(%s)", [[u.pk for u in users]])
-            Wijk.objects.filter(schema_name__in=["parkwijk", "centrum"]).update(points_enabled=False)
+            with connection.cursor() as cursor:  # the wijk accounts issued the start points: balances follow entries
+                cursor.execute("UPDATE public.ledger_account a SET balance = (SELECT COALESCE(SUM(e.amount), 0) FROM "
+                               "public.ledger_entry e WHERE e.account_id = a.id) WHERE a.kind = 'wijk'")  # fmt: skip
+            for pk, enabled in points_before.items():
+                Wijk.objects.filter(pk=pk).update(points_enabled=enabled)
             connection.set_schema_to_public()
 
 
