@@ -3,9 +3,11 @@ the owning app's actions, inside their transaction, so the index never shows a c
 `rebuild_wijk` for the rebuild command. Both run inside the wijk's schema."""
 
 from collections.abc import Iterable
+from functools import wraps
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.search.models import SearchEntry
@@ -21,6 +23,19 @@ def _upsert(entries: list[SearchEntry]) -> None:
     )  # fmt: skip
 
 
+def _in_dutch(fn):
+    """Index rows are Dutch whoever caused the change (the tsvector is Dutch; labels such as "Aanbod" are built
+    from translated choices), so an English visitor's edit does not put English words in the index."""
+
+    @wraps(fn)
+    def in_dutch(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return fn(*args, **kwargs)
+
+    return in_dutch
+
+
+@_in_dutch
 @transaction.atomic
 def sync(kind: str, ids: Iterable[int], wijk=None) -> None:
     """Index the items `ids` of `wijk` (by default the active one) as they are now: visible ones upserted, the
@@ -38,6 +53,7 @@ def sync(kind: str, ids: Iterable[int], wijk=None) -> None:
         SearchEntry.objects.filter(wijk=wijk, kind=kind, object_id__in=gone).delete()
 
 
+@_in_dutch
 def rebuild_wijk(kind: str, progress=lambda done: None) -> int:
     """Index every citywide item of the active wijk in batches of their own transactions, then remove rows whose
     item is no longer visible. Searches keep working meanwhile: rows are replaced in place, never emptied first."""

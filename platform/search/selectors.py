@@ -3,9 +3,11 @@ wijk and category with counts. Only wijken whose site is visible take part."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Count, F, QuerySet
+from django.utils import translation
 
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.platform.search.sources import entry_for, sources
@@ -114,10 +116,12 @@ def disagreements() -> list[Disagreement]:
     (missing), one whose row shows old text (stale), and a row of an item that is not citywide-visible (any more)."""
     wijk, found = connection.tenant, []
     for kind, source in sources().items():
+        with translation.override(settings.LANGUAGE_CODE):  # as the writes (actions._in_dutch)
+            documents = list(source.documents())
         rows = {
             row.object_id: row for row in SearchEntry.objects.filter(wijk=wijk, kind=kind).only(*COMPARED, "object_id")
         }
-        for document in source.documents():
+        for document in documents:
             row, expected = rows.pop(document.object_id, None), entry_for(wijk, kind, document)
             if row is None:
                 found.append(Disagreement(kind, document.object_id, "missing"))

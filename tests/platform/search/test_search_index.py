@@ -157,3 +157,12 @@ def test_meeting_places_and_partner_offers_are_citywide_but_counters_are_not(par
         remove_place(actor=actor_of(admin), place=hamelink)
     unlink_partner_from_wijk(wijk=centrum, partner=partner)
     assert indexed() == set()
+
+
+def test_the_index_is_dutch_whatever_language_the_author_reads_in(parkwijk, members, publish):
+    from django.utils import translation
+
+    with translation.override("en"):
+        publish(parkwijk, members["anna"], "Soep koken")
+
+    assert indexed() == {"Aanbod: Soep koken"}
