@@ -2,9 +2,11 @@
 command uses; each test runs in a transaction that rolls back and ends on the public schema."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.accounts.actions import create_account
@@ -38,6 +40,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """Every test starts in Dutch: a request in English (LocaleMiddleware) leaves English active in the thread, and
+    the next test would read English messages from actions it calls directly."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
