@@ -28,11 +28,11 @@ from django_tenants.utils import schema_context
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
+from wijkmarkt.platform.errors import fail
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as Code
 from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, TransferKind, Via
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.care.errors import fail
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.membership.models import Membership

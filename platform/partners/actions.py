@@ -7,16 +7,14 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+# The same "check every field, raise all errors together" as household help.
+from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.partners.citywide import sync_offers
 from wijkmarkt.platform.partners.covenant import COVENANT_PARTNERS
 from wijkmarkt.platform.partners.errors import PartnerErrorCode as Code
 from wijkmarkt.platform.partners.models import ContactPerson, Partner, PartnerKind, WijkPartner
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-
-# The same "check every field, raise all errors together" as household help.
-from wijkmarkt.tenants.care.actions import _collect as collect
-from wijkmarkt.tenants.care.errors import fail
 
 
 def _kind(value: str) -> str:

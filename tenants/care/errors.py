@@ -3,7 +3,7 @@ the field, GraphQL returns the code (upper case) in `errors`."""
 
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
+from wijkmarkt.platform.errors import collect, fail  # noqa: F401 - the one way, re-exported for this app
 
 
 class CareErrorCode(StrEnum):
@@ -23,22 +23,3 @@ class CareErrorCode(StrEnum):
     OUT_OF_RANGE = "out_of_range"
     INVALID_DATE = "invalid_date"
     NOT_A_PARTY = "not_a_party"
-
-
-def fail(field: str | None, message: str, code: CareErrorCode, **params) -> ValidationError:
-    """A ValidationError for one field (or the whole input when field is None)."""
-    error = ValidationError(message, code=str(code), params=params or None)
-    return ValidationError({field: error}) if field else error
-
-
-def collect(checks: dict) -> dict:
-    """Run every field's check and raise all their errors together, so each field shows its own."""
-    errors, values = {}, {}
-    for name, check in checks.items():
-        try:
-            values[name] = check()
-        except ValidationError as error:
-            errors.update(error.error_dict)
-    if errors:
-        raise ValidationError(errors)
-    return values

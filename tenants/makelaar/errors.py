@@ -3,7 +3,7 @@ the field, GraphQL returns the code (upper case) in `errors`."""
 
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
+from wijkmarkt.platform.errors import fail  # noqa: F401 - the one way, re-exported for this app
 
 
 class MakelaarErrorCode(StrEnum):
@@ -18,9 +18,3 @@ class MakelaarErrorCode(StrEnum):
     ALREADY_GIVEN = "already_given"
     WRONG_STATE = "wrong_state"
     NOT_OFFLINE = "not_offline"
-
-
-def fail(field: str | None, message: str, code: MakelaarErrorCode, **params) -> ValidationError:
-    """A ValidationError for one field (or the whole input when field is None)."""
-    error = ValidationError(message, code=str(code), params=params or None)
-    return ValidationError({field: error}) if field else error

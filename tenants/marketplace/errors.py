@@ -3,7 +3,7 @@ the field, GraphQL returns the code (upper case) in `errors`."""
 
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
+from wijkmarkt.platform.errors import fail  # noqa: F401 - the one way, re-exported for this app
 
 
 class MarketplaceErrorCode(StrEnum):
@@ -29,9 +29,3 @@ class MarketplaceErrorCode(StrEnum):
     UNKNOWN_MEMBER = "unknown_member"
     RING_INVALID = "ring_invalid"
     DUPLICATE = "duplicate"
-
-
-def fail(field: str | None, message: str, code: MarketplaceErrorCode, **params) -> ValidationError:
-    """A ValidationError for one field (or the whole input when field is None)."""
-    error = ValidationError(message, code=str(code), params=params or None)
-    return ValidationError({field: error}) if field else error

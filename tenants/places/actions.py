@@ -10,10 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
+from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import postcode_validator
-from wijkmarkt.tenants.care.actions import _collect as collect  # check every field, raise all errors together
-from wijkmarkt.tenants.care.errors import fail
 from wijkmarkt.tenants.places.citywide import sync_places
 from wijkmarkt.tenants.places.errors import PlacesErrorCode as Code
 from wijkmarkt.tenants.places.hours import MAX_PERIODS_PER_DAY

@@ -6,7 +6,7 @@ from datetime import time
 
 from django.utils.translation import gettext as _
 
-from wijkmarkt.tenants.care.errors import fail
+from wijkmarkt.platform.errors import fail
 from wijkmarkt.tenants.places.errors import PlacesErrorCode as Code
 
 MAX_PERIODS_PER_DAY = 4

@@ -3,8 +3,9 @@ the field, GraphQL returns the code (upper case) in `errors`."""
 
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from wijkmarkt.platform.errors import fail  # noqa: F401 - the one way, re-exported for this app
 
 
 class PrivacyErrorCode(StrEnum):
@@ -15,8 +16,3 @@ class PrivacyErrorCode(StrEnum):
 
 # One answer for "no such member", "not yours to act for" and "another wijk", so nothing can be probed.
 NOT_REACHABLE = _("Deze bewoner is niet gevonden, of u mag niet namens hem of haar handelen. Er is niets gewijzigd.")
-
-
-def fail(field: str | None, message: str, code: PrivacyErrorCode) -> ValidationError:
-    error = ValidationError(message, code=str(code))
-    return ValidationError({field: error}) if field else error

@@ -3,7 +3,7 @@ next to the question or rule field, GraphQL returns the code (upper case) in `er
 
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
+from wijkmarkt.platform.errors import fail  # noqa: F401 - the one way, re-exported for this app
 
 
 class WijzerErrorCode(StrEnum):
@@ -16,9 +16,3 @@ class WijzerErrorCode(StrEnum):
     INVALID_CHARACTERS = "invalid_characters"
     INVALID_RULES = "invalid_rules"
     ALREADY_APPLIED = "already_applied"
-
-
-def fail(field: str | None, message: str, code: WijzerErrorCode) -> ValidationError:
-    """A ValidationError for one field (or the whole input when field is None)."""
-    error = ValidationError(message, code=str(code))
-    return ValidationError({field: error}) if field else error

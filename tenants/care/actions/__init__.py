@@ -19,15 +19,11 @@ from wijkmarkt.tenants.care.actions.plans import (
     start_support_plan,
 )
 
-# Other apps imported the field-error collector from here before it moved to errors.py: keep that name working.
-from wijkmarkt.tenants.care.errors import collect as _collect
-
 __all__ = [
     "MAX_CHOICES",
     "PlanInput",
     "ProviderEntry",
     "ProviderInput",
-    "_collect",
     "agree_support_plan",
     "answer_help_request",
     "record_satisfaction",
