@@ -18,13 +18,13 @@ from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.access import require_coordinator
 from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry, AuditVia
+from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.partners import actions as partner_actions
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken import actions as wijk_actions
 from wijkmarkt.platform.wijken.actions import Progress, Provisioned
 from wijkmarkt.platform.wijken.models import Module, Wijk, WijkStatus, postcode_validator
-from wijkmarkt.tenants.care.errors import collect, fail
 from wijkmarkt.themes.registry import THEMES_DIR, available_themes, validate_primary_colour
 
 MAX_POSTCODES = 200

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
+from wijkmarkt.platform.errors import fail
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.care.errors import fail
 from wijkmarkt.tenants.care.models import SatisfactionMeasurement
 from wijkmarkt.tenants.makelaar.models import HandOver, Signal
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing
