@@ -188,6 +188,7 @@ def prepare(members: int) -> dict:
     return {
         "host": f"{slug}.{settings.WIJKMARKT_BASE_DOMAIN}",
         "conversation": conversation_id,
+        "schema": slug,
         "cookie_name": settings.SESSION_COOKIE_NAME,
         "sessions": [session.session_key for session in sessions],
     }
@@ -225,6 +226,18 @@ def wait_listening(children: Children, name: str, port: int, timeout: float = 60
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"{name} did not listen on port {port} within {timeout:.0f} s:\n{children.log_tail(name)}")
+
+
+def newest_message(room: dict) -> int:
+    from django.db import connection
+    from django_tenants.utils import schema_context
+
+    from wijkmarkt.tenants.chat.models import ChatMessage
+
+    with schema_context(room["schema"]):
+        newest = ChatMessage.objects.filter(conversation_id=room["conversation"]).order_by("-id").first()
+    connection.set_schema_to_public()
+    return newest.pk if newest else 0
 
 
 def daphne_env(database_url: str, redis_url: str) -> dict[str, str]:
@@ -273,6 +286,9 @@ def run_all(args, room: dict, children: Children, log_dir: Path, *, database_url
             phases.append(phase_spec(f"flood {args.flood_rate:g} msg/s", args.flood_rate, args))
         plan = {
             **room,
+            # Every set-up shares the room: its sockets join from the newest message, as an open chat page does,
+            # not from the start of the previous set-ups' history.
+            "resume_after": newest_message(room),
             "label": label,
             "port": port,
             "client_id_prefix": key,  # a client id is unique per author; every set-up uses fresh ones

@@ -209,14 +209,15 @@ class Clients:
             )
 
     async def join(self) -> None:
-        """Open the sockets and subscribe them (`resume` from 0) a batch at a time, waiting for the presence frames
+        """Open the sockets and subscribe them (`resume` from the room's newest message) a batch at a time, waiting for the presence frames
         of each batch to calm down; then send probes until one reaches every other member: only then is every
         socket in the room. A slow server gets as long as it keeps making progress."""
         started = MONOTONIC()
         sessions = self.plan["sessions"]
         batch = self.plan["join_batch"] or len(sessions)
         gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
-        resume = json.dumps({"type": "resume", "conversations": {str(self.plan["conversation"]): 0}})
+        after = self.plan.get("resume_after", 0)
+        resume = json.dumps({"type": "resume", "conversations": {str(self.plan["conversation"]): after}})
         for first in range(0, len(sessions), batch):
             opened = await asyncio.gather(*(self.open_one(gate, key) for key in sessions[first : first + batch]))
             for socket in opened:
