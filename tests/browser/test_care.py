@@ -11,13 +11,12 @@ import re
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
-from tests.browser.test_marketplace import BLOCKING_IMPACTS, PASSWORD, log_in
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
@@ -88,14 +87,6 @@ def new_page(seeded, browser):
         context.close()
 
 
-def assert_no_blocking_axe_violations(page) -> None:
-    expect(page.locator("h1")).to_have_count(1)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    report = "\n".join(f"{v['impact']} {v['id']}: {v['help']} "
-                       + ", ".join(str(node["target"]) for node in v["nodes"]) for v in violations)  # fmt: skip
-    assert not violations, f"{page.url}:\n{report}"
-
-
 def test_daughter_arranges_household_help_for_her_mother(seeded, new_page, site):
     carla = new_page()
     log_in(carla, site, seeded["carla"])
@@ -108,7 +99,7 @@ def test_daughter_arranges_household_help_for_her_mother(seeded, new_page, site)
     result = carla.get_by_role("listitem").filter(has_text=f"Thuiszorg {seeded['tag']}")
     expect(result).to_contain_text("Werkt dinsdagochtend")
     expect(result).to_contain_text("gecontracteerd door de gemeente")
-    assert_no_blocking_axe_violations(carla)
+    assert_accessible(carla)
 
     result.get_by_role("link").click()
     carla.get_by_label("Wilt u nog iets vertellen?").fill("Mijn moeder heeft een versleten heup. Bel eerst aan.")
@@ -116,14 +107,14 @@ def test_daughter_arranges_household_help_for_her_mother(seeded, new_page, site)
     expect(carla.get_by_text("Uw verzoek is verstuurd.")).to_be_visible()
     expect(carla.locator("dd").first).to_have_text("Verstuurd")
     expect(carla.get_by_text("Greet", exact=True)).to_be_visible()
-    assert_no_blocking_axe_violations(carla)
+    assert_accessible(carla)
     request_url = carla.url
 
     henk = new_page()
     log_in(henk, site, seeded["henk"])
     henk.goto(site.url("parkwijk", "/hulp-in-huis/werklijst/"))
     expect(henk.get_by_text("1 verzoek wacht op uw antwoord.")).to_be_visible()
-    assert_no_blocking_axe_violations(henk)
+    assert_accessible(henk)
     henk.get_by_role("button", name="Verzoek van Greet aannemen").click()
     expect(henk.get_by_text("Uw antwoord is verstuurd.")).to_be_visible()
 
@@ -147,7 +138,7 @@ def test_provider_agrees_a_support_plan_with_a_resident_and_records_satisfaction
     expect(henk.get_by_role("heading", level=1)).to_have_text("Ondersteuningsplan van Piet")
     henk.get_by_role("button", name="Ik ga akkoord met versie 1").click()
     expect(henk.get_by_text("De aanbieder gaf akkoord. Nu nog de bewoner.")).to_be_visible()
-    assert_no_blocking_axe_violations(henk)
+    assert_accessible(henk)
     plan_url = henk.url
 
     piet = new_page()
@@ -164,11 +155,11 @@ def test_provider_agrees_a_support_plan_with_a_resident_and_records_satisfaction
                              ("zelf nog kunt doen", "Tevreden"), ("familie, buren", "Tevreden"),
                              ("afspraken in uw plan", "Niet tevreden, niet ontevreden")):  # fmt: skip
         henk.get_by_role("group", name=re.compile(question)).get_by_label(answer, exact=True).check()
-    assert_no_blocking_axe_violations(henk)
+    assert_accessible(henk)
     henk.get_by_role("button", name="Antwoorden opslaan").click()
     expect(henk.get_by_text("Dank u wel. De antwoorden zijn opgeslagen.")).to_be_visible()
     expect(henk.get_by_role("row", name=re.compile("Bij de start"))).to_contain_text("3,2")
 
     piet.goto(plan_url.rstrip("/") + "/afdrukken/")
     expect(piet.get_by_text("Piet doet de afwas en de planten.")).to_be_visible()
-    assert_no_blocking_axe_violations(piet)
+    assert_accessible(piet)

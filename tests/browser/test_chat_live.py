@@ -8,7 +8,6 @@ read marks. axe-core finds no serious or critical violations on the conversation
 The live server only sees committed rows, and inside Playwright's sync API the ORM refuses to run, so the data is
 made (through the actions) and committed before the browser starts, and removed again when the module is done."""
 
-import re
 import secrets
 
 import pytest
@@ -17,6 +16,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.wijken.models import Wijk
@@ -28,7 +28,6 @@ from wijkmarkt.tenants.membership.models import Membership
 pytestmark = pytest.mark.browser
 
 BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +75,6 @@ def contexts(seeded, browser):
     yield open_context
     for context in opened:
         context.close()
-
-
-def log_in(page, site, email: str) -> None:
-    page.goto(site.url("parkwijk", "/account/inloggen/"))
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
 
 
 def open_conversation(context, site, email: str, conversation_id: int, live: bool = True, frames_sent=None):

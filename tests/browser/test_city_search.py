@@ -9,11 +9,11 @@ import re
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.search.models import SearchEntry
@@ -25,9 +25,6 @@ from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -55,27 +52,12 @@ def seeded(wijkmarkt_server, django_db_blocker):
         connection.set_schema_to_public()
 
 
-def assert_accessible(page, name: str) -> None:
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    report = "\n".join(f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in blocking)
-    assert not blocking, f"{name}:\n{report}"
-
-
-def log_in(page, url: str, email: str) -> None:
-    page.goto(url)
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
-
-
 def test_a_citywide_offer_from_centrum_is_found_on_the_portal_and_opens_on_centrums_site(seeded, browser, site):
     context = browser.new_context(locale="nl-NL")
     context.set_default_timeout(5_000)
     page = context.new_page()
     try:
-        log_in(page, site.url(None, "/account/inloggen/"), seeded["els"])
+        log_in(page, site, seeded["els"], slug=None)
         page.get_by_role("link", name="Zoeken in Haarlem").click()
         page.get_by_label("Waar zoekt u naar?").fill(f"computerhulp {seeded['tag']}")
         page.get_by_role("button", name="Zoeken", exact=True).click()
@@ -108,7 +90,7 @@ def test_without_javascript_the_search_works_the_same(seeded, browser, site):
     context.set_default_timeout(5_000)
     page = context.new_page()
     try:
-        log_in(page, site.url(None, "/account/inloggen/"), seeded["els"])
+        log_in(page, site, seeded["els"], slug=None)
         page.goto(site.url(None, "/zoeken-in-haarlem/"))
         page.get_by_label("Waar zoekt u naar?").fill("x" * 201)
         page.get_by_role("button", name="Zoeken", exact=True).click()

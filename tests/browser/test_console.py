@@ -9,18 +9,15 @@ import re
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.models import AuditEntry
 from wijkmarkt.platform.wijken.models import Wijk
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -38,24 +35,8 @@ def coordinator_email(wijkmarkt_server, django_db_blocker):
         User.objects.filter(email=email).update(is_coordinator=False, is_active=False)
 
 
-def log_in(page, site, email: str) -> None:
-    page.goto(site.url(None, "/account/inloggen/"))
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
-
-
-def assert_accessible(page, name: str) -> None:
-    expect(page.locator("h1")).to_have_count(1)
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    report = "\n".join(f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in blocking)
-    assert not blocking, f"{name}:\n{report}"
-
-
 def test_coordinator_opens_the_dashboard_and_pauses_a_wijk(coordinator_email, page, site):
-    log_in(page, site, coordinator_email)
+    log_in(page, site, coordinator_email, slug=None)
     page.goto(site.url(None, "/"))
     page.get_by_role("link", name="Console voor coördinatoren").click()
     page.get_by_role("link", name="Cijfers", exact=True).click()

@@ -11,12 +11,12 @@ import re
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django.db.models import Q
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
@@ -30,9 +30,6 @@ from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -82,26 +79,6 @@ def page(seeded, browser):
         yield context.new_page()
     finally:
         context.close()
-
-
-def log_in(page, site, email: str) -> None:
-    page.goto(site.url("parkwijk", "/account/inloggen/"))
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
-
-
-def assert_accessible(page, name: str) -> None:
-    expect(page.locator("h1")).to_have_count(1)
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    report = "\n".join(
-        f"{v['impact']} {v['id']}: {v['help']}\n"
-        + "\n".join(f"    {', '.join(map(str, n['target']))}" for n in v["nodes"])
-        for v in blocking
-    )
-    assert not blocking, f"{name} ({page.url}):\n{report}"
 
 
 def test_makelaar_registers_acts_for_hands_over_and_handles_a_signal(seeded, page, site):

@@ -14,6 +14,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.wijken.models import Wijk
@@ -27,7 +28,6 @@ from wijkmarkt.tenants.membership.selectors import actor_for
 pytestmark = pytest.mark.browser
 
 BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +76,6 @@ def page(seeded, browser):
         yield context.new_page()
     finally:
         context.close()
-
-
-def log_in(page, site, email: str) -> None:
-    page.goto(site.url("parkwijk", "/account/inloggen/"))
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
 
 
 def test_resident_posts_a_request_finds_it_and_opens_it(seeded, page, site):

@@ -14,7 +14,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
-from tests.browser.test_makelaar import PASSWORD, assert_accessible, log_in
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.search.models import SearchEntry

@@ -5,15 +5,14 @@ on a question (also with an error), the check page, the outcome and the wijk adm
 The data is made and committed before the browser starts (Playwright's sync API blocks the ORM) and removed after:
 `resident` is module-scoped, so pytest sets it up before the shared function-scoped `page`."""
 
-import re
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
+from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
@@ -23,9 +22,6 @@ from wijkmarkt.tenants.privacy.models import AccessLogEntry
 from wijkmarkt.tenants.wijzer.models import Assessment
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-PASSWORD = "een-lang-browser-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -51,22 +47,6 @@ def resident(wijkmarkt_server, django_db_blocker):
         connection.set_schema_to_public()
 
 
-def log_in(page, site, email: str) -> None:
-    page.goto(site.url("parkwijk", "/account/inloggen/"))
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name=re.compile("Uitloggen"))).to_be_visible()
-
-
-def assert_no_blocking_axe_violations(page, name: str) -> None:
-    expect(page.locator("h1")).to_have_count(1)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    report = "\n".join(f"{v['impact']} {v['id']}: {v['help']}\n    "
-                       + "\n    ".join(", ".join(map(str, n["target"])) for n in v["nodes"]) for v in violations)  # fmt: skip
-    assert not violations, f"{name} ({page.url}):\n{report}"
-
-
 def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page, site):
     log_in(page, site, resident)
     page.goto(site.url("parkwijk", "/wijzer/"))
@@ -74,7 +54,7 @@ def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page
     expect(page.locator(".step-count")).to_have_text("Vraag 1 van 4")
     page.get_by_role("button", name="Volgende vraag").click()
     expect(page.locator(".error-message")).to_contain_text("Kies minstens één antwoord.")
-    assert_no_blocking_axe_violations(page, "question-with-error")
+    assert_accessible(page, "question-with-error")
 
     page.get_by_label("Dagelijkse boodschappen").check()
     page.get_by_label("Licht huishoudelijk werk").check()
@@ -84,7 +64,7 @@ def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page
     expect(page.get_by_label("Dagelijkse boodschappen")).to_be_checked()
     page.get_by_role("button", name="Volgende vraag").click()
     page.get_by_label("Familie").check()
-    assert_no_blocking_axe_violations(page, "question")
+    assert_accessible(page, "question")
     page.get_by_role("button", name="Volgende vraag").click()
     page.get_by_label("Dagelijkse boodschappen").check()
     page.get_by_role("button", name="Volgende vraag").click()
@@ -92,7 +72,7 @@ def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page
     page.get_by_role("button", name="Naar het overzicht").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Kloppen uw antwoorden?")
-    assert_no_blocking_axe_violations(page, "check")
+    assert_accessible(page, "check")
     page.get_by_role("button", name="Klaar: laat de ideeën zien").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw ideeën")
@@ -103,7 +83,7 @@ def test_resident_takes_the_wijzer_and_gets_explained_suggestions(resident, page
     first.locator("summary").click()
     expect(first.locator("details")).to_contain_text("U zei dat u dit met een handigheidje nog zelf kunt.")
     expect(first.locator("details")).to_contain_text("versie 1")
-    assert_no_blocking_axe_violations(page, "outcome")
+    assert_accessible(page, "outcome")
     page.get_by_role("link", name="Vraag plaatsen op de Wijkmarkt").click()
     expect(page.get_by_label("Titel")).to_have_value("Wie helpt mij met licht huishoudelijk werk?")
 
@@ -114,4 +94,4 @@ def test_wijk_admin_rules_page_with_an_error_has_no_blocking_axe_violations(resi
     page.get_by_label("De regels").fill('{"regels": [')
     page.get_by_role("button", name="Opslaan als nieuwe versie").click()
     expect(page.locator(".error-message")).to_contain_text("Dit is geen geldige JSON")
-    assert_no_blocking_axe_violations(page, "rules-with-error")
+    assert_accessible(page, "rules-with-error")
