@@ -12,7 +12,9 @@ from wijkmarkt.platform.search.models import Kind
 from wijkmarkt.platform.search.selectors import MAX_QUERY_LENGTH, search
 from wijkmarkt.platform.wijken.hosts import wijk_url
 
-SearchKindEnum = graphene.Enum.from_enum(Kind, name="CitySearchKind", description="What kind of citywide item a result is.")
+SearchKindEnum = graphene.Enum.from_enum(
+    Kind, name="CitySearchKind", description="What kind of citywide item a result is."
+)
 
 
 class SearchFacet(graphene.ObjectType):

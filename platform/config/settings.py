@@ -30,6 +30,9 @@ if not SECRET_KEY:
 # Wijk sites live at <slug>.<base domain>; the portal at the base domain itself.
 WIJKMARKT_BASE_DOMAIN = env.str("WIJKMARKT_BASE_DOMAIN", default="localhost")
 WIJKMARKT_PORT = env.int("WIJKMARKT_PORT", default=8000 if not PRODUCTION else 443)
+# How long a process trusts its cached host -> wijk lookup (platform/wijken/hosts.py): a change to a wijk made by
+# another process shows within this time.
+WIJKMARKT_HOST_CACHE_SECONDS = env.int("WIJKMARKT_HOST_CACHE_SECONDS", default=30)
 WIJKMARKT_HTTPS = env.bool("WIJKMARKT_HTTPS", default=PRODUCTION)
 ALLOWED_HOSTS = [WIJKMARKT_BASE_DOMAIN, f".{WIJKMARKT_BASE_DOMAIN}", *env.list("ALLOWED_HOSTS", default=[])]
 

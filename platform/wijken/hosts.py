@@ -26,8 +26,8 @@ def portal_tenant() -> Wijk:
 
 
 # Every request starts by resolving its host; a per-process cache makes that free of SQL. A change to a wijk
-# reaches other processes within this time (provision_wijk clears its own process's entries at once).
-HOST_CACHE_SECONDS = 30
+# reaches other processes within settings.WIJKMARKT_HOST_CACHE_SECONDS (provision_wijk clears its own process's
+# entries at once).
 _UNKNOWN = "unknown"
 
 
@@ -44,7 +44,7 @@ def tenant_for_hostname(hostname: str | None) -> Wijk | None:
     cached = cache.get(_cache_key(hostname))
     if cached is None:
         cached = wijk_by_host(hostname) or _UNKNOWN
-        cache.set(_cache_key(hostname), cached, HOST_CACHE_SECONDS)
+        cache.set(_cache_key(hostname), cached, settings.WIJKMARKT_HOST_CACHE_SECONDS)
     return None if cached == _UNKNOWN else cached
 
 

@@ -115,6 +115,8 @@ def wijkmarkt_server(chromium_path, django_db_setup, django_db_blocker) -> Itera
         "DATABASE_URL": url_of_test_database(database_name),
         "WIJKMARKT_PORT": str(port),  # the app writes absolute links (portal, wijk sites) with this port
         "PYTHONUNBUFFERED": "1",
+        # Tests change wijken (points on, a status) in their own process: the server should see it within a second.
+        "WIJKMARKT_HOST_CACHE_SECONDS": "1",
     }
     env.setdefault("DJANGO_SETTINGS_MODULE", "wijkmarkt.platform.config.settings")
     with tempfile.TemporaryFile("w+") as log:

@@ -29,7 +29,7 @@ from wijkmarkt.tenants.places.models import Place
 
 pytestmark = pytest.mark.browser
 
-HOST_CACHE_SECONDS = 31  # the server caches a wijk's row per host this long (platform/wijken/hosts.py)
+HOST_CACHE_SECONDS = 2  # the test server caches a wijk's row per host this long (tests/browser/conftest.py)
 
 
 @pytest.fixture(scope="module")
