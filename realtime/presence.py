@@ -12,6 +12,7 @@ PRESENCE_SECONDS = 60 * 60
 ANNOUNCE_SECONDS = 0.3
 _announced: dict[str, float] = {}  # group -> when this process last announced its presence
 _pending: set[str] = set()  # groups with an announcement waiting for its turn
+_running: set[asyncio.Task] = set()
 
 
 def _key(schema: str, member_id: int) -> str:
@@ -60,7 +61,11 @@ async def throttled(group: str, announce: Callable[[], Awaitable[None]]) -> None
         _mark(group)
         await announce()
 
-    asyncio.get_running_loop().create_task(later())
+    # The loop keeps only a weak reference to a task: without this one a pending announcement could be collected
+    # before it ran, and a neighbour who left would stay "online" on the other pages.
+    task = asyncio.get_running_loop().create_task(later())
+    _running.add(task)
+    task.add_done_callback(_running.discard)
 
 
 def _mark(group: str) -> None:
