@@ -11,7 +11,7 @@ interleaved:
 
 - GraphQL server: POST /graphql on centrum.localhost, `careProviders(first: N, ...)` asking what the directory page
   shows (name, kind, why, distance, street, activities, times, natura/pgb, phone); the time inside Django's handler
-  (bench_listing_search.ServerTiming, first in the middleware chain). Connections are capped at 50, so a page of
+  (server_timing.ServerTiming, first in the middleware chain). Connections are capped at 50, so a page of
   200 is four requests of 50 with `after`, as a client would fetch it; their server times are summed.
 - ORM: the resolver's path without GraphQL: ProviderFilter over visible_providers, the first N rows, each explained.
 - raw SQL: the statement that ORM path sends (compiled by Django, run through its cursor, all rows fetched).
@@ -28,8 +28,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from bench_listing_search import ServerTiming, django_middleware, p95
+from bench_listing_search import p95
 from scratch_database import require_scratch_database, scratch_database
+from server_timing import ServerTiming, timed_middleware
 
 HOST = "centrum.localhost"
 PAGE_SIZES = [10, 50, 200]
@@ -102,7 +103,7 @@ def main() -> int:
         from wijkmarkt.graphql.core.ids import to_global_id
 
         plan = searches(near, to_global_id("Street", "centrum", near))
-        with override_settings(MIDDLEWARE=["bench_listing_search.ServerTiming", *django_middleware()]):
+        with override_settings(MIDDLEWARE=timed_middleware()):
             runners = build_runners(plan, client, actor, wijk)
             check(plan, runners)
             measure(plan, runners, requests=args.requests, warmup=args.warmup)

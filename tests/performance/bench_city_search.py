@@ -31,6 +31,7 @@ import time
 from dataclasses import dataclass, field
 
 from scratch_database import require_scratch_database, scratch_database
+from server_timing import ServerTiming, timed_middleware
 
 GOAL_P50_MS = 50.0
 GOAL_RATIO = 1.5
@@ -74,19 +75,6 @@ SEARCHES = [
 PATHS = ["GraphQL server", "GraphQL client", "selector", "raw SQL"]
 
 
-class ServerTiming:
-    last = 0.0
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        started = time.perf_counter()
-        response = self.get_response(request)
-        ServerTiming.last = time.perf_counter() - started
-        return response
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -104,18 +92,12 @@ def main() -> int:
         client = prepare(args)
         from django.test import override_settings
 
-        with override_settings(MIDDLEWARE=[f"{__name__}.ServerTiming", *middleware()]):
+        with override_settings(MIDDLEWARE=timed_middleware()):
             runners = build_runners(client)
             check_same_results(runners)
             measure(runners, requests=args.requests, warmup=args.warmup)
         report(args)
     return 0
-
-
-def middleware() -> list[str]:
-    from django.conf import settings
-
-    return list(settings.MIDDLEWARE)
 
 
 def prepare(args):

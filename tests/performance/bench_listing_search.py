@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 
 from scratch_database import require_scratch_database, scratch_database
+from server_timing import ServerTiming, timed_middleware
 
 HOST = "centrum.localhost"
 GOAL_P50_MS = 20.0
@@ -110,22 +111,6 @@ SEARCHES = [
 PATHS = ["GraphQL server", "GraphQL client", "ORM", "raw SQL", "raw SQL, page first"]
 
 
-class ServerTiming:
-    """First in the middleware chain: the time Django's handler spends on a request, from first middleware to
-    the response leaving it."""
-
-    last = 0.0
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        started = time.perf_counter()
-        response = self.get_response(request)
-        ServerTiming.last = time.perf_counter() - started
-        return response
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listings", type=int, default=100_000)
@@ -144,18 +129,12 @@ def main() -> int:
         client, actor, wijk = prepare(args)
         from django.test import override_settings
 
-        with override_settings(MIDDLEWARE=[f"{__name__}.ServerTiming", *django_middleware()]):
+        with override_settings(MIDDLEWARE=timed_middleware()):
             runners = build_runners(client, actor, wijk)
             check_same_results(runners)
             measure(runners, requests=args.requests, warmup=args.warmup)
         print_report(args, round_trip=database_round_trip(wijk))
     return 0
-
-
-def django_middleware() -> list[str]:
-    from django.conf import settings
-
-    return list(settings.MIDDLEWARE)
 
 
 def prepare(args):

@@ -29,26 +29,12 @@ import sys
 import time
 
 from scratch_database import require_scratch_database, scratch_database
+from server_timing import ServerTiming, timed_middleware
 
 HOST = "parkwijk.localhost"
 PAGE_SIZES = (10, 50, 200)
 QUERY = """query($first: Int, $due: WorklistDue) { worklist(first: $first, due: $due) { edges { node {
   caseId followUpOn overdue dueToday status makelaarFirstName resident { firstName street } } } } }"""
-
-
-class ServerTiming:
-    """First in the middleware chain: the time Django's handler spends on a request."""
-
-    last = 0.0
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        started = time.perf_counter()
-        response = self.get_response(request)
-        ServerTiming.last = time.perf_counter() - started
-        return response
 
 
 def main() -> int:
@@ -66,11 +52,10 @@ def main() -> int:
 
         django.setup()
         require_scratch_database(url)
-        from django.conf import settings
         from django.test import override_settings
 
         client, wijk = prepare(args)
-        with override_settings(MIDDLEWARE=[f"{__name__}.ServerTiming", *settings.MIDDLEWARE]):
+        with override_settings(MIDDLEWARE=timed_middleware()):
             counts = query_counts(client)
             timings = measure(client, wijk, requests=args.requests, warmup=args.warmup)
         print_report(args, timings, counts)
