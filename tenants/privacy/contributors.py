@@ -17,7 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SupportPlanVersion
 from wijkmarkt.tenants.chat.models import ChatMessage
-from wijkmarkt.tenants.makelaar.models import Case, CaseStatus, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.makelaar.models import (
+    Case,
+    CaseStatus,
+    Consent,
+    HandOver,
+    OfflineResident,
+    Signal,
+    SignalStatus,
+)
 from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
@@ -28,6 +36,7 @@ from wijkmarkt.tenants.marketplace.models import (
     Notification,
     Profile,
     Proxy,
+    Report,
     ThankYou,
     default_site_notifications,
 )
@@ -48,6 +57,10 @@ class Part:
     title: str
     subject: str = "member"
     omit: tuple[str, ...] = ()  # fields never handed out (who reported a worry)
+    # When set, the only fields handed out: on rows that others go on working on (a worry the makelaar follows up,
+    # a report the moderation handles) a field added later must not reach the one who reported by itself.
+    only: tuple[str, ...] = ()
+    shown: dict = field(default_factory=dict)  # field name -> function(row) giving what is handed out instead
     note: str = ""  # shown above the rows: why some of it is left out
     extra: dict = field(default_factory=dict)  # further filters on the rows
 
@@ -56,7 +69,17 @@ class Part:
         return f"{self.model}.{self.lookup}"
 
 
-_SIGNAL_HIDDEN = ("reporter", "reporter_role", "about", "worry", "follow_up", "taken_by")
+def _receipt(handled: bool) -> str:
+    """Where a worry or a report stands, as the one who reported it learns it: received, or handled."""
+    return str(SignalStatus.CLOSED.label if handled else SignalStatus.RECEIVED.label)
+
+
+# The resident a worry is about learns that it exists and where it stands; the one who reported it learns what
+# they wrote and that it was handled. Neither reads what the makelaar wrote (follow-up, outcome), and the reporter
+# never learns whom the makelaar linked it to: the same as the pages and SignalReceipt.
+_SIGNAL_ABOUT_YOU = ("id", "status", "created_at", "closed_at")
+_SIGNAL_YOU_REPORTED = ("id", "about", "worry", "reporter", "reporter_role", "status", "created_at")
+_REPORT_YOU_MADE = ("id", "target", "listing", "message", "member", "reason", "outcome", "created_at")
 
 PARTS: tuple[Part, ...] = (
     Part("membership.Membership", "user", _("Uw lidmaatschap van de wijk"), subject="user"),
@@ -71,7 +94,16 @@ PARTS: tuple[Part, ...] = (
     Part("marketplace.Exchange", "helper", _("Afspraken waarin u helpt")),
     Part("marketplace.Exchange", "receiver", _("Afspraken waarin u geholpen wordt")),
     Part("marketplace.ThankYou", "author", _("Bedankjes die u schreef")),
-    Part("marketplace.Report", "reporter", _("Meldingen die u deed bij de moderatie")),
+    Part(
+        "marketplace.Report",
+        "reporter",
+        _("Meldingen die u deed bij de moderatie"),
+        only=_REPORT_YOU_MADE,
+        shown={"outcome": lambda report: _receipt(report.outcome != Report.Outcome.OPEN)},
+        note=_(
+            "U ziet wat u meldde en of de moderatie het afhandelde. Wat zij besloot over een ander, blijft bij haar."
+        ),
+    ),
     Part("marketplace.Block", "blocker", _("Buren die u blokkeerde")),
     Part("marketplace.Notification", "member", _("Uw meldingen op de site")),
     Part("chat.Conversation", "inbox_member", _("Uw postvak")),
@@ -95,13 +127,24 @@ PARTS: tuple[Part, ...] = (
         "makelaar.Signal",
         "about_member",
         _("Zorgen die iemand over u meldde"),
-        omit=_SIGNAL_HIDDEN,
+        only=_SIGNAL_ABOUT_YOU,
         note=_(
-            "U ziet dat er een zorg over u is gemeld, wanneer, en hoe de makelaar die afhandelde. Wie de zorg "
-            "meldde en wat diegene schreef, ziet u niet: de wet beschermt wie zich zorgen maakt."
+            "U ziet dat er een zorg over u is gemeld, wanneer, en hoe ver de makelaar ermee is. Wie de zorg meldde "
+            "en wat diegene schreef, ziet u niet: de wet beschermt wie zich zorgen maakt."
         ),
     ),
-    Part("makelaar.Signal", "reporter", _("Zorgen die u meldde"), subject="user", omit=("follow_up", "taken_by")),
+    Part(
+        "makelaar.Signal",
+        "reporter",
+        _("Zorgen die u meldde"),
+        subject="user",
+        only=_SIGNAL_YOU_REPORTED,
+        shown={"status": lambda signal: _receipt(signal.status == SignalStatus.CLOSED)},
+        note=_(
+            "U ziet wat u meldde en of de makelaar het afhandelde. Wat de makelaar deed en over wie het ging, "
+            "blijft bij de makelaar."
+        ),
+    ),
     Part("privacy.AccessLogEntry", "subject", _("Wie uw gevoelige gegevens inzag")),
     Part("privacy.PrivacyRequest", "subject", _("Uw verzoeken om download of verwijdering")),
 )

@@ -3,7 +3,8 @@
 Reads only, in the active wijk's schema: a person who is a member of two wijken gets one export per wijk, and
 nothing of the other wijk's schema is read. From the public schema only the account itself and the point-ledger
 transfers booked in or to this wijk are added. Every field of every row in contributors.PARTS is handed out (minus a
-part's `omit`), so a field another app adds later appears without a change here."""
+part's `omit`; only its `only` where a part names them), so a field another app adds later appears without a
+change here, except on rows others go on working on."""
 
 import datetime
 from dataclasses import dataclass
@@ -98,14 +99,15 @@ def _value(field: models.Field, obj: models.Model, names: _Names):
     return value
 
 
-def _fields(model: type[models.Model], omit: tuple[str, ...]) -> list[models.Field]:
+def _fields(model: type[models.Model], part: Part) -> list[models.Field]:
     # A GeneratedField (a listing's tsvector) is derived from the other fields and not readable data.
-    return [f for f in model._meta.concrete_fields if f.name not in omit and not isinstance(f, models.GeneratedField)]
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.GeneratedField)]
+    return [f for f in fields if f.name not in part.omit and (not part.only or f.name in part.only)]
 
 
 def _section(part: Part, member: Membership, names: _Names) -> Section:
     model = apps.get_model(part.model)
-    fields = _fields(model, part.omit)
+    fields = _fields(model, part)
     rows = model._base_manager.filter(rows_filter(part, member)).order_by("pk").distinct()
     if any(isinstance(f, models.GeneratedField) for f in model._meta.concrete_fields):
         rows = rows.only(*[f.name for f in fields])
@@ -114,8 +116,12 @@ def _section(part: Part, member: Membership, names: _Names) -> Section:
         title=str(part.title),
         note=str(part.note),
         labels={f.name: str(f.verbose_name) for f in fields},
-        rows=[{f.name: _value(f, obj, names) for f in fields} for obj in rows],
+        rows=[_row(part, fields, obj, names) for obj in rows],
     )
+
+
+def _row(part: Part, fields: list[models.Field], obj: models.Model, names: _Names) -> dict:
+    return {f.name: part.shown[f.name](obj) if f.name in part.shown else _value(f, obj, names) for f in fields}
 
 
 def _ledger_section(member: Membership) -> Section:
