@@ -21,17 +21,17 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
-from wijkmarkt.platform.errors import fail
+from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as Code
 from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, TransferKind, Via
 from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.models import PlacedAs
@@ -167,34 +167,41 @@ def _members_of(wijk: Wijk):
         return list(Membership.objects.select_related("user").filter(user__is_active=True))
 
 
+def _clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str, str]:
+    """What was typed about the recipient, checked as text only (nothing is looked up yet)."""
+    values = collect({
+        "email": lambda: clean_text(email, field="email", max_length=254, required=False).lower(),
+        "name": lambda: clean_text(name, field="name", max_length=140, required=False),
+        "wijk": lambda: clean_text(wijk_slug, field="wijk", max_length=63, required=False),
+    })  # fmt: skip
+    if not values["email"] and not values["name"]:
+        raise fail("email", _("Vul het e-mailadres in, of de naam en de wijk."), Code.REQUIRED)
+    if not values["email"] and not values["wijk"]:
+        raise fail("wijk", _("Kies een wijk met punten uit de lijst."), Code.REQUIRED)
+    return values["email"], values["name"], values["wijk"]
+
+
 def find_recipient(*, email: str = "", name: str = "", wijk_slug: str = "") -> tuple[User, Wijk]:
-    """The member to give points to, by e-mail, or by name and wijk, in a wijk with points on. The same answer for
-    "nobody" and "nobody in a wijk with points on", so no one can probe who lives where."""
-    email = clean_text(email, field="email", max_length=254, required=False).lower()
-    name = clean_text(name, field="name", max_length=140, required=False)
-    not_found = _("We vinden niemand met dit e-mailadres in een wijk met punten. Kijk het adres na.")
+    """The one member to give points to, by e-mail, or by name and wijk, in a wijk with points on. Nobody, more than
+    one, or a wijk without points all give the same answer, so no one can learn who lives where."""
+    email, name, wijk_slug = _clean_recipient(email=email, name=name, wijk_slug=wijk_slug)
+    matches: list[tuple[User, Wijk]] = []
     if email:
         user = User.objects.filter(email=email, is_active=True).first()
         for wijk in Wijk.objects.filter(points_enabled=True, is_template=False).order_by("name") if user else ():
             with schema_context(wijk.schema_name):
                 if Membership.objects.filter(user=user).exists():
-                    return user, wijk
-        raise fail("email", not_found, Code.RECIPIENT_NOT_FOUND)
-    if not name:
-        raise fail("email", _("Vul het e-mailadres in, of de naam en de wijk."), Code.REQUIRED)
-    wijk = Wijk.objects.filter(schema_name=wijk_slug, points_enabled=True, is_template=False).first()
-    if wijk is None:
-        raise fail("wijk", _("Kies een wijk met punten uit de lijst."), Code.POINTS_OFF)
-    wanted = " ".join(name.lower().split())
-    matches = [m.user for m in _members_of(wijk)
-               if wanted in (m.user.first_name.lower(), f"{m.user.first_name} {m.user.last_name}".lower().strip())]  # fmt: skip
-    if not matches:
-        raise fail("name", _("In %(wijk)s woont niemand met deze naam op de Wijkmarkt.") % {"wijk": wijk.name},
-                   Code.RECIPIENT_NOT_FOUND)  # fmt: skip
-    if len(matches) > 1:
-        raise fail("name", _("In %(wijk)s heten meer buren zo. Vul de achternaam of het e-mailadres in.")
-                   % {"wijk": wijk.name}, Code.RECIPIENT_AMBIGUOUS)  # fmt: skip
-    return matches[0], wijk
+                    matches = [(user, wijk)]
+                    break
+    else:
+        wijk = Wijk.objects.filter(schema_name=wijk_slug, points_enabled=True, is_template=False).first()
+        wanted = " ".join(name.lower().split())
+        matches = [(m.user, wijk) for m in (_members_of(wijk) if wijk else ())
+                   if wanted in (m.user.first_name.lower(), f"{m.user.first_name} {m.user.last_name}".lower().strip())]  # fmt: skip
+    if len(matches) != 1:
+        raise fail("email" if email else "name", _("We kunnen de ontvanger niet vinden. Kijk het e-mailadres na, of vul "
+                                                   "de voor- en achternaam en de wijk in."), Code.RECIPIENT_NOT_FOUND)  # fmt: skip
+    return matches[0]
 
 
 def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, amount, key: str,
@@ -216,20 +223,24 @@ def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, a
 
 def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str, email: str = "", name: str = "",
                 wijk_slug: str = "", note: str = "") -> Transfer:  # fmt: skip
-    """A member (or their proxy, or the makelaar for them) gives points to a member of any wijk with points on."""
+    """A member (or their proxy, or the makelaar for them) gives points to a member of any wijk with points on.
+
+    Everything about the giver is settled before the recipient is looked up: what was typed, the permission, the
+    attempt count (a limit per account) and the balance. Only then is the recipient looked up, and every way of not
+    finding exactly one gives the same answer. So a gift that cannot happen tells nothing about who lives where."""
     _require_points_on(wijk)
     placed_as = acting_as(actor, giver, Perm.RESPOND)
-    errors = {}
-    try:
-        recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
-    except ValidationError as error:
-        errors.update(error.error_dict)
-    try:
-        _amount(amount)
-    except ValidationError as error:
-        errors.update(error.error_dict)
-    if errors:
-        raise ValidationError(errors)
+    collect({
+        "recipient": lambda: _clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
+        "amount": lambda: _amount(amount),
+        "note": lambda: clean_text(note, field="note", max_length=200, required=False),
+    })  # fmt: skip
+    count_attempt("give_points", f"user:{actor.user.pk}")
+    retry = Transfer.objects.filter(idempotency_key=key).exists()
+    balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver.user).values_list("balance", flat=True)
+    if not retry and (balance.first() or 0) < _amount(amount):
+        raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS)
+    recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
     via = Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE
     return book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount, key=key,
                      booked_by=actor.user, via=via, note=note)  # fmt: skip

@@ -12,7 +12,7 @@ class LedgerErrorCode(StrEnum):
     NOT_ENOUGH_POINTS = "not_enough_points"
     POINTS_OFF = "points_off"
     RECIPIENT_NOT_FOUND = "recipient_not_found"
-    RECIPIENT_AMBIGUOUS = "recipient_ambiguous"
     SELF_GIFT = "self_gift"
     KEY_REUSED = "key_reused"
     ALREADY_COMPENSATED = "already_compensated"
+    RATE_LIMITED = "rate_limited"

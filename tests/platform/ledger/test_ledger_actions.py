@@ -116,36 +116,9 @@ def test_bad_amounts_are_refused_in_dutch(points, amount, message):
     assert not Transfer.objects.exists()
 
 
-def test_a_recipient_in_a_wijk_with_points_off_or_unknown_is_not_found_in_the_same_words(points):
-    messages = []
-    for email in ("kees@example.nl", "niemand@example.nl"):
-        with pytest.raises(ValidationError) as refused:
-            gift(points, points["anna"], email, 1)
-        messages.append(refused.value.error_dict["email"][0].messages)
-    assert (
-        messages[0]
-        == messages[1]
-        == ["We vinden niemand met dit e-mailadres in een wijk met punten. Kijk het adres na."]
-    )
-
-
 def test_a_recipient_by_name_and_wijk(points):
     assert find_recipient(name="mien", wijk_slug="centrum") == (points["mien"].user, points["centrum"])
-    with pytest.raises(ValidationError) as refused:
-        find_recipient(name="Mien", wijk_slug="slachthuisbuurt")
-    assert refused.value.error_dict["wijk"][0].code == "points_off"
-    with pytest.raises(ValidationError) as refused:
-        find_recipient(name="Truus", wijk_slug="centrum")
-    assert refused.value.error_dict["name"][0].messages == ["In Centrum woont niemand met deze naam op de Wijkmarkt."]
-
-
-def test_two_neighbours_with_the_same_name_need_more(points):
-    from tests.conftest import make_member
-
-    make_member(points["centrum"], "Mien", "mien2@example.nl")
-    with pytest.raises(ValidationError) as refused:
-        find_recipient(name="Mien", wijk_slug="centrum")
-    assert refused.value.error_dict["name"][0].code == "recipient_ambiguous"
+    assert find_recipient(email="MIEN@example.nl") == (points["mien"].user, points["centrum"])
 
 
 def test_a_wijk_with_points_off_gives_nothing(points):
@@ -157,8 +130,9 @@ def test_a_wijk_with_points_off_gives_nothing(points):
 
 
 def test_no_gift_to_oneself(points):
+    done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="1")
     with pytest.raises(ValidationError) as refused:
-        gift(points, points["anna"], "anna@example.nl", 1)
+        gift(points, points["bram"], "bram@example.nl", 1)
     assert refused.value.error_dict["email"][0].code == "self_gift"
 
 
