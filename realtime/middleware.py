@@ -22,6 +22,37 @@ def _header(scope, name: bytes) -> str:
     return ""
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _site_scheme(scope) -> str:
+    """http or https, decided as Django's request.is_secure() decides it: by the proxy's header when
+    SECURE_PROXY_SSL_HEADER is set and the header is there, otherwise by the connection itself."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        meta_name, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        forwarded = _header(scope, meta_name.removeprefix("HTTP_").lower().replace("_", "-").encode())
+        if forwarded:
+            return "https" if forwarded.split(",")[0].strip() == secure_value else "http"
+    return "https" if scope.get("scheme") in ("wss", "https") else "http"
+
+
+def _origin(scheme: str, host: str, port: int | None) -> tuple[str, str, int]:
+    return scheme, host.lower(), port or DEFAULT_PORTS.get(scheme, 0)
+
+
+def same_origin(scope) -> bool:
+    """Is the page that opens this socket the site itself: the same scheme, host and port? A page on another port of
+    the same host, or the http page of an https site, is another origin and must not use the visitor's cookie."""
+    try:
+        origin = urlsplit(_header(scope, b"origin"))
+        site = urlsplit(f"//{_header(scope, b'host')}")
+        return bool(origin.hostname) and _origin(origin.scheme, origin.hostname, origin.port) == _origin(
+            _site_scheme(scope), site.hostname or "", site.port
+        )
+    except ValueError:  # a port that is not a number
+        return False
+
+
 class WijkSocketMiddleware:
     """Refuses (HTTP 403 before accept) sockets to unknown hosts, to the portal, and from foreign origins."""
 
@@ -31,12 +62,11 @@ class WijkSocketMiddleware:
     async def __call__(self, scope, receive, send):
         hostname = hostname_of(_header(scope, b"host"))
         wijk = await in_public(tenant_for_hostname, hostname)
-        origin = urlsplit(_header(scope, b"origin"))
         if (
             wijk is None
             or wijk.schema_name == get_public_schema_name()
             or not wijk.site_visible
-            or origin.hostname != hostname
+            or not same_origin(scope)
         ):
             return await WebsocketDenier()(scope, receive, send)
         return await self.app({**scope, "wijk": wijk}, receive, send)

@@ -68,6 +68,7 @@ SHARED_APPS = [
     "axes",
     "graphene_django",
     "channels",
+    "csp",
 ]
 # Every table here is multiplied by the number of wijken: keep this list lean (ARCHITECTURE.md, scale path).
 TENANT_APPS = [
@@ -105,6 +106,8 @@ MIDDLEWARE = [
     "wijkmarkt.tenants.membership.middleware.MembershipMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "wijkmarkt.platform.config.cache_headers.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -166,19 +169,34 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Our own validators: Dutch messages of our catalogue, and a password of only spaces refused (passwords.py says why).
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "wijkmarkt.platform.accounts.passwords.NotOnlySpacesValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "wijkmarkt.platform.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Reset links mailed per e-mail address and per client address (platform/accounts/views.py, django-ratelimit rates).
+PASSWORD_RESET_RATE_PER_ADDRESS = env.str("PASSWORD_RESET_RATE_PER_ADDRESS", default="3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = env.str("PASSWORD_RESET_RATE_PER_CLIENT", default="20/h")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+# Locked out is the pair (address, client address): a stranger who guesses at a neighbour's address locks out only
+# himself, while the neighbour still logs in from home. By address alone he could lock out anyone; by client
+# address alone he could lock out everyone behind the same proxy or shared connection (a library, a care home).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind a reverse proxy every request comes from the proxy: the client's own address is the one the outermost
+# trusted proxy put in X-Forwarded-For. WIJKMARKT_TRUSTED_PROXIES is how many proxies stand in front of Wijkmarkt
+# (0: clients connect directly, and X-Forwarded-For, which anyone can send, is ignored).
+WIJKMARKT_TRUSTED_PROXIES = env.int("WIJKMARKT_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "wijkmarkt.platform.accounts.client_address.client_address"
+# django-ratelimit's "ip" key uses the same address.
+RATELIMIT_IP_META_KEY = "wijkmarkt.platform.accounts.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
@@ -190,10 +208,32 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if WIJKMARKT_HTTPS else None
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# HSTS: a browser that saw the site over HTTPS never tries plain HTTP again, for a year. On by default wherever the
+# site is served over HTTPS in production; wijken are subdomains, so they are included.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if PRODUCTION and WIJKMARKT_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: scripts, styles, images and fonts only from the site itself, so injected markup can run
+# nothing and style nothing (no inline scripts, styles or style attributes anywhere: tests/platform/test_headers.py).
+# The chat socket is on the same host (/ws/); 'self' covers ws/wss in current browsers, the explicit source covers
+# the rest. GraphiQL (DEBUG only) gets its own exception in urls_common.py.
+_SOCKET_SCHEME = "wss" if WIJKMARKT_HTTPS else "ws"
+_SOCKET_PORT = "" if WIJKMARKT_PORT in (80, 443) else f":{WIJKMARKT_PORT}"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'", f"{_SOCKET_SCHEME}://*.{WIJKMARKT_BASE_DOMAIN}{_SOCKET_PORT}"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -236,6 +276,16 @@ GRAPHENE = {
     "SCHEMA_OUTPUT": str(REPO_ROOT / "graphql" / "schema.graphql"),
 }
 GRAPHQL_MAX_DEPTH = 8
+# What someone may try how often (platform/ratelimits.py), as (attempts, seconds): per account for giving points and
+# registering a proxy, per client address for signing up. Enough for a resident (and a makelaar helping several at
+# one desk), too few to find out who has an account or lives in which wijk.
+WIJKMARKT_RATE_LIMITS = {
+    "give_points": (env.int("RATE_LIMIT_GIVE_POINTS", default=10), 600),
+    "register_proxy": (env.int("RATE_LIMIT_REGISTER_PROXY", default=10), 600),
+    "sign_up": (env.int("RATE_LIMIT_SIGN_UP", default=10), 900),
+}
+# `__schema`/`__type` queries: on while developing and testing; off in production unless GRAPHQL_INTROSPECTION=true.
+GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=not PRODUCTION)
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
-"""The evaluation figures as bar charts without JavaScript: each chart is a caption, bars drawn with CSS widths (hidden
-from screen readers) and the same numbers in a table beside it, so nothing is only visual."""
+"""The evaluation figures as bar charts without JavaScript: each chart is a caption, bars drawn as SVG boxes whose
+width attribute is the percentage (hidden from screen readers; no style attributes, which the Content-Security-Policy
+forbids) and the same numbers in a table beside it, so nothing is only visual."""
 
 from dataclasses import dataclass
 
