@@ -8,9 +8,11 @@ import threading
 import time
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.db import connection
 
 from wijkmarkt.platform.wijken.hosts import portal_tenant
+from wijkmarkt.platform.wijken.models import Wijk
 
 IDLE_CHECK_SECONDS = 30
 _use = threading.local()
@@ -34,8 +36,25 @@ def _keep_connection_usable():
         connection.close()
 
 
+def _keep_status_current(tenant) -> None:
+    """A socket keeps the wijk it found at connect for hours. Its status (a paused wijk takes no writes,
+    permissions.wijk_paused) is read again once it is older than the host cache's time, so a wijk paused while
+    sockets are open refuses their frames as soon as the pages refuse, not at the next reconnect."""
+    if tenant.pk is None:  # the portal: not a row, nothing to read
+        return
+    now = time.monotonic()
+    read_at = getattr(tenant, "_status_read_at", None)
+    if read_at is not None and now - read_at < settings.WIJKMARKT_HOST_CACHE_SECONDS:
+        return
+    if read_at is not None:
+        status = Wijk.objects.filter(pk=tenant.pk).values_list("status", flat=True).first()
+        tenant.status = status if status is not None else tenant.status
+    tenant._status_read_at = now
+
+
 def _run_in(tenant, fn, args, kwargs):
     _keep_connection_usable()
+    _keep_status_current(tenant)
     connection.set_tenant(tenant)
     try:
         return fn(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.utils.translation import gettext as _
 
 from graphql import GraphQLError
+from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ def format_error(error: GraphQLError) -> dict:
         return {"message": str(error), "extensions": {"code": str(ErrorCode.BAD_REQUEST)}}
     original = error.original_error
     if isinstance(original, PermissionDenied):
-        error = GraphQLError(str(permission_denied().message), error.nodes, path=error.path,
+        message = PAUSED_MESSAGE if str(original) == PAUSED else permission_denied().message  # a refusal that says why
+        error = GraphQLError(str(message), error.nodes, path=error.path,
                              extensions={"code": str(ErrorCode.PERMISSION_DENIED)})  # fmt: skip
     elif isinstance(original, ObjectDoesNotExist):
         error = GraphQLError(_("Niet gevonden."), error.nodes, path=error.path,

@@ -3,9 +3,7 @@
 top-level PERMISSION_DENIED, an ID the viewer may not reach a NOT_FOUND."""
 
 import graphene
-from django.utils.translation import gettext as _
 
-from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 from wijkmarkt.graphql.core.ids import WijkNode, from_global_id
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
@@ -27,7 +25,6 @@ from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.marketplace.mutations import _node, _suspended
 from wijkmarkt.graphql.marketplace.types import local_pk, neighbour_related
 from wijkmarkt.platform.partners.models import ContactPerson
-from wijkmarkt.platform.wijken.models import WijkStatus
 from wijkmarkt.tenants.makelaar.access import hand_over_for, resident_for
 from wijkmarkt.tenants.makelaar.actions import cases, residents, signals
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as DomainErrorCode
@@ -43,8 +40,8 @@ MakelaarError = error_type("MakelaarError", MakelaarErrorCode)
 
 
 class MakelaarMutation(BaseMutation):
-    """Subclasses implement `act(info, **arguments)` by calling one action; this checks the domain, a paused wijk
-    and suspension first."""
+    """Subclasses implement `act(info, **arguments)` by calling one action; this checks the domain and suspension
+    first."""
 
     class Meta:
         abstract = True
@@ -56,12 +53,7 @@ class MakelaarMutation(BaseMutation):
 
     @classmethod
     def perform(cls, info, **data) -> dict:
-        wijk = require_wijk_domain(info)
-        if wijk.status == WijkStatus.PAUSED:
-            raise graphql_error(
-                ErrorCode.PERMISSION_DENIED,
-                _("Deze wijk is gepauzeerd: u kunt lezen, maar niets plaatsen of wijzigen."),
-            )
+        require_wijk_domain(info)  # a paused wijk: the actions refuse (permissions.require_writes_open)
         if viewer(info).actor.suspended:
             raise _suspended()
         return cls.act(info, **data)

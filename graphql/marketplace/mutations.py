@@ -47,7 +47,6 @@ from wijkmarkt.graphql.marketplace.types import (
     with_exchange_relations,
 )
 from wijkmarkt.platform.accounts.permissions import Perm
-from wijkmarkt.platform.wijken.models import WijkStatus
 from wijkmarkt.tenants.marketplace.actions import categories as category_actions
 from wijkmarkt.tenants.marketplace.actions import exchanges as exchange_actions
 from wijkmarkt.tenants.marketplace.actions import listings as listing_actions
@@ -105,8 +104,8 @@ def _on_behalf_of_argument():
 
 
 class MarketplaceMutation(BaseMutation):
-    """Subclasses implement `act(info, wijk, **arguments)` by calling one action; this checks the domain, a paused
-    wijk and suspension first, and words a suspension as the pages do."""
+    """Subclasses implement `act(info, wijk, **arguments)` by calling one action; this checks the domain and
+    suspension first, and words a suspension as the pages do."""
 
     class Meta:
         abstract = True
@@ -121,12 +120,7 @@ class MarketplaceMutation(BaseMutation):
 
     @classmethod
     def perform(cls, info, **data) -> dict:
-        wijk = marketplace_wijk(info)
-        if wijk.status == WijkStatus.PAUSED:
-            raise graphql_error(
-                ErrorCode.PERMISSION_DENIED,
-                _("Deze wijk is gepauzeerd: u kunt lezen, maar niets plaatsen of wijzigen."),
-            )
+        wijk = marketplace_wijk(info)  # a paused wijk: the actions refuse (permissions.require_writes_open)
         suspended = viewer(info).actor.suspended
         if suspended and cls.refused_while_suspended:
             raise _suspended()

@@ -2,15 +2,12 @@
 `confirm: true`, for an unknown member or one the viewer may not act for, it returns `errors` and writes nothing."""
 
 import graphene
-from django.utils.translation import gettext as _
 
-from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
 from wijkmarkt.graphql.core.types import error_type
 from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.privacy.queries import subject_of
-from wijkmarkt.platform.wijken.models import WijkStatus
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.privacy.actions import erase_member
 from wijkmarkt.tenants.privacy.errors import NOT_REACHABLE, fail
@@ -40,12 +37,8 @@ class EraseMe(BaseMutation):
 
     @classmethod
     def perform(cls, info, confirm, on_behalf_of=None) -> dict:
-        wijk = require_wijk_domain(info)
-        if wijk.status == WijkStatus.PAUSED:
-            raise graphql_error(
-                ErrorCode.PERMISSION_DENIED,
-                _("Deze wijk is gepauzeerd: u kunt lezen, maar niets plaatsen of wijzigen."),
-            )
+        # Also in a paused wijk: a pause stops the marketplace, never a resident's right to erasure (AVG art. 17).
+        require_wijk_domain(info)
         try:
             member, _as = subject_of(info, on_behalf_of)
         except NotFound:

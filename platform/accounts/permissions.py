@@ -4,8 +4,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy
 
 from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.wijken.models import WijkStatus
 
 
 class Perm(StrEnum):
@@ -32,6 +34,8 @@ class Perm(StrEnum):
 
 
 # What a suspended member keeps: reading. Everything else is a write and is refused.
+# (A paused wijk is different: nobody is sanctioned, so every role keeps what it may read; only writes stop. See
+# require_writes_open.)
 READ_PERMISSIONS = frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS})
 _MEMBER = frozenset(
     {Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND,
@@ -74,6 +78,7 @@ class Actor:
     user: User | None
     role: Role | None
     suspended: bool = False
+    paused: bool = False  # the wijk of the request is paused (wijk_paused): it can be read, but nothing changes
 
     @property
     def is_member(self) -> bool:
@@ -88,6 +93,30 @@ def has_permission(actor: Actor, perm: Perm) -> bool:
     return perm in ROLE_PERMISSIONS[Role(actor.role)]
 
 
+# The reason a write in a paused wijk is refused, and its words for GraphQL (graphql/core/errors.py) and the socket
+# (realtime/consumers/wijk.py); pages say it on the refusal page (marketplace/refused.html).
+PAUSED = "paused"
+PAUSED_MESSAGE = gettext_lazy("Deze wijk is gepauzeerd: u kunt lezen, maar niets plaatsen of wijzigen.")
+
+
+def wijk_paused(wijk) -> bool:
+    """Whether writes stop in this wijk: the one place its status decides that. `wijk` may be the public schema's
+    portal or a FakeTenant (no status): those are never paused."""
+    return getattr(wijk, "status", None) == WijkStatus.PAUSED
+
+
+def require_writes_open(actor: Actor) -> None:
+    """A paused wijk is read-only for everyone. Every write asks this first: through require_permission, through
+    access.acting_as, and directly in the actions that check only membership (chat, profiles).
+
+    Not has_permission: a makelaar's or moderator's permissions also decide what they may read (cases, signals,
+    hidden listings), and reading goes on in a paused wijk."""
+    if actor.paused:
+        raise PermissionDenied(PAUSED)
+
+
 def require_permission(actor: Actor, perm: Perm) -> None:
+    """The gate of every action: a paused wijk refuses it whatever the role (reads use has_permission)."""
+    require_writes_open(actor)
     if not has_permission(actor, perm):
         raise PermissionDenied(perm)

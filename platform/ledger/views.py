@@ -15,7 +15,7 @@ from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.forms import GiveForm, new_key
 from wijkmarkt.platform.ledger.selectors import statement
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, refused
 
 
 def points_page(view):
@@ -31,8 +31,6 @@ def points_page(view):
             raise Http404
         if not request.actor.is_member:
             return render(request, "wijk/members_only.html", status=403)
-        if request.method not in ("GET", "HEAD") and writes_paused(request):
-            return refused(request)
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as refusal:

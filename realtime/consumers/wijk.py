@@ -8,6 +8,7 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
+from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
 from wijkmarkt.realtime import presence
 from wijkmarkt.realtime.db import in_wijk
 from wijkmarkt.realtime.groups import conversation_group, member_group
@@ -177,8 +178,12 @@ class WijkConsumer(AsyncWebsocketConsumer):
             await self.send_frame(error_frame(error))
         except ObjectDoesNotExist:
             await self.send_frame(error_frame(ProtocolError(ErrorCode.NOT_FOUND, "Dit gesprek bestaat niet voor u.")))
-        except PermissionDenied:
-            await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "Dit mag u niet (meer) doen.")))
+        except PermissionDenied as refusal:
+            if str(refusal) == PAUSED:  # the wijk is paused: this frame is refused, the socket stays open to read
+                await self.send_frame({"type": FrameType.ERROR, "code": PAUSED, "message": str(PAUSED_MESSAGE),
+                                       **({"clientId": frame.get("clientId")} if frame.get("clientId") else {})})  # fmt: skip
+            else:
+                await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "Dit mag u niet (meer) doen.")))
         except ValidationError as error:
             message = " ".join(error.messages)
             code = getattr(error, "code", None) or next(

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.accounts.permissions import require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.realtime.events import message_stored
@@ -20,16 +21,25 @@ from wijkmarkt.tenants.chat.selectors import frame_of
 from wijkmarkt.tenants.marketplace.access import is_blocked_between
 from wijkmarkt.tenants.marketplace.models import Exchange, Ring
 from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.selectors import actor_for
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_BODY = 2000
 RATE_LIMIT = getattr(settings, "CHAT_MESSAGES_PER_MINUTE", 30)
 
 
-def start_direct_conversation(*, member: Membership, other: Membership) -> Conversation:
-    """The one direct conversation of two members (created on first use)."""
+def _require_may_write(member: Membership) -> None:
+    """Chat checks membership, not a permission, so it asks the permission table's write rule itself: a paused wijk
+    (in the schema's tenant, which the socket sets per frame) takes no message from a page, GraphQL or a socket.
+    Read markers (mark_read) stay: they record what someone read, and reading goes on in a paused wijk."""
+    require_writes_open(actor_for(member.user, member))
     if member.suspended_at is not None:
         raise PermissionDenied("suspended")
+
+
+def start_direct_conversation(*, member: Membership, other: Membership) -> Conversation:
+    """The one direct conversation of two members (created on first use)."""
+    _require_may_write(member)
     if member.pk == other.pk:
         raise ValidationError(
             {"member_id": ValidationError(_("Een gesprek met uzelf kan niet."), code="invalid_choice")}
@@ -111,8 +121,7 @@ def _rate_limited(member: Membership) -> bool:
 def send_message(*, member: Membership, wijk: Wijk, conversation_id, client_id, body) -> tuple[ChatMessage, bool]:
     """Store a message once per (author, client id). Returns the message and whether it is new; a resent frame
     gets the stored message back, not a second one."""
-    if member.suspended_at is not None:
-        raise PermissionDenied("suspended")
+    _require_may_write(member)
     if not isinstance(client_id, str) or not CLIENT_ID.fullmatch(client_id):
         raise ValidationError(
             _("Een bericht heeft een client-id van 1 tot 64 letters, cijfers, - of _."), code="invalid_client_id"

@@ -25,6 +25,8 @@ def acting_as(actor: Actor, member: Membership, perm: Perm) -> PlacedAs:
     """How `actor` may act for `member`: as themselves, as registered proxy, or as the wijk's makelaar."""
     if actor.user is None:
         raise PermissionDenied(perm)
+    if actor.paused:  # permissions.require_writes_open: a paused wijk takes no writes, for anyone
+        raise PermissionDenied("paused")
     if actor.suspended or member.suspended_at is not None:
         raise PermissionDenied("suspended")
     if member.user_id == actor.user.pk:

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django_tenants.utils import quote_schema_name
 
 from wijkmarkt.platform.accounts.models import User
-from wijkmarkt.platform.accounts.permissions import Actor
+from wijkmarkt.platform.accounts.permissions import Actor, wijk_paused
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.platform.wijken.selectors import wijken_listed
 from wijkmarkt.tenants.membership.models import Membership
@@ -26,12 +26,16 @@ def request_membership(request) -> Membership | None:
 
 
 def actor_for(user: User | None, membership: Membership | None = None) -> Actor:
+    """The actor in the active wijk: pages, GraphQL, socket frames, commands and demo data all build it here, so a
+    paused wijk is read-only for each of them (the schema's tenant is the Wijk itself; the portal and a bare
+    schema_context have no status and are never paused)."""
     membership = membership if membership is not None else membership_of(user)
     account = user if user is not None and user.is_authenticated else None
     return Actor(
         user=account,
         role=membership.role if membership else None,
         suspended=bool(membership and membership.suspended_at),
+        paused=wijk_paused(getattr(connection, "tenant", None)),
     )
 
 

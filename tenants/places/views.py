@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.partners.selectors import partners_in_wijk
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import refused
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.places.access import place_for
 from wijkmarkt.tenants.places.actions import remove_place, save_place
@@ -24,15 +24,13 @@ from wijkmarkt.tenants.places.selectors import counters, meeting_places, places
 
 
 def places_page(view):
-    """A page of the wijk's site open to everyone while the site is visible; writes refused in a paused wijk and to
-    anyone without Perm.MANAGE_PLACES, in words; a place that is not in this wijk is a 404."""
+    """A page of the wijk's site open to everyone while the site is visible; a write the actions refuse (a paused
+    wijk, anyone without Perm.MANAGE_PLACES) is a page that says so; a place that is not in this wijk is a 404."""
 
     @wraps(view)
     def page(request, *args, **kwargs):
         if not request.tenant.site_visible:
             return render(request, "wijk/not_open.html")
-        if request.method not in ("GET", "HEAD") and writes_paused(request):
-            return refused(request)
         try:
             return view(request, *args, **kwargs)
         except NotFound:
@@ -54,7 +52,7 @@ def in_de_wijk(request):
         "partners": partners_in_wijk(request.tenant),
         "meeting_places": meeting_places(),
         "counters": counters(),
-        "may_manage": has_permission(request.actor, Perm.MANAGE_PLACES),
+        "may_manage": has_permission(request.actor, Perm.MANAGE_PLACES) and not request.actor.paused,
     }
     return render(request, "places/in_de_wijk.html", context)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.access import is_staff_of
@@ -188,6 +188,7 @@ def withdraw_help_request(*, actor: Actor, help_request: HelpRequest) -> HelpReq
 
 def answer_help_request(*, actor: Actor, help_request: HelpRequest, accept: bool, message: str = "") -> HelpRequest:
     """The provider takes the request on or declines it, with an optional message to the resident."""
+    require_writes_open(actor)
     if not is_staff_of(actor, help_request.provider):
         raise PermissionDenied(Code.NOT_PROVIDER_STAFF)
     answer = clean_text(message, field="message", max_length=1000, required=False, multiline=True)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.tenants.care.access import is_professional_on, is_staff_of
 from wijkmarkt.tenants.care.actions.directory import tell
@@ -134,6 +134,7 @@ def revise_support_plan(*, actor: Actor, plan: SupportPlan, data: PlanInput) -> 
 def _side_of(actor: Actor, plan: SupportPlan) -> tuple[str, str]:
     """(side, placed_as) the actor speaks for on this plan: the resident themselves or their proxy, else the
     professional side; anyone else is refused."""
+    require_writes_open(actor)  # the professional side does not pass acting_as
     member = plan.member
     if actor.user is not None and (member.user_id == actor.user.pk or is_proxy_of(actor.user, member)):
         return PlanSide.RESIDENT, acting_as(actor, member, Perm.RESPOND)

@@ -21,7 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
@@ -108,6 +108,7 @@ def _placed_as_for_consent(actor: Actor, member: Membership) -> str:
 
 
 def record_consent(*, actor: Actor, member: Membership, topic: str, note: str = "") -> Consent:
+    require_writes_open(actor)  # withdraw_consent is not refused: a pause never keeps anyone from withdrawing consent
     placed_as = _placed_as_for_consent(actor, member)
     values = collect({
         "topic": lambda: choice(topic, ConsentTopic.values, "topic"),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
@@ -59,6 +59,7 @@ def _subset(values: list[str], allowed, field_name: str) -> list[str]:
 
 
 def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> Profile:
+    require_writes_open(actor)
     if actor.user is None or (member.user_id != actor.user.pk and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)):
         raise PermissionDenied("profile")
     errors: dict = {}
@@ -106,6 +107,7 @@ def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> P
 def register_proxy(*, actor: Actor, principal: Membership, proxy_email: str, relation: str) -> Proxy:
     """The member themselves (giving consent) or the makelaar (recording the member's consent) registers a relative's
     citywide account as proxy. The relative need not live in, or be a member of, this wijk."""
+    require_writes_open(actor)
     if actor.user is None or (principal.user_id != actor.user.pk and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)):
         raise PermissionDenied("proxy")
     relation = clean_text(relation, field="relation", max_length=60)
@@ -124,6 +126,8 @@ def register_proxy(*, actor: Actor, principal: Membership, proxy_email: str, rel
 
 
 def revoke_proxy(*, actor: Actor, proxy: Proxy) -> Proxy:
+    # Allowed in a paused wijk too: taking back someone's authority to act (and to read) for you is a right that
+    # a pause does not suspend.
     principal = proxy.principal
     if actor.user is None or (
         actor.user.pk not in (principal.user_id, proxy.user_id) and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)

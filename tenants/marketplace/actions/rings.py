@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.tenants.chat.actions import ring_conversation
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
@@ -69,6 +69,7 @@ def _require_proposed(ring: Ring) -> None:
 
 
 def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
+    require_writes_open(actor)  # the makelaar's path below does not pass acting_as
     if not MIN_RING <= len(links) <= MAX_RING:
         raise fail("links", _("Een ruil met meer buren heeft 3 tot 6 deelnemers."), Code.RING_INVALID)
     givers = {

@@ -11,8 +11,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from wijkmarkt.platform.accounts.permissions import Perm, has_permission
-from wijkmarkt.platform.wijken.models import Module, WijkStatus
+from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
+from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace.access import members_actor_may_act_for
 from wijkmarkt.tenants.marketplace.forms import member_label
 from wijkmarkt.tenants.marketplace.models import Proxy
@@ -44,8 +44,6 @@ def module_page(module: Module, may_enter=None):
             allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request)
             if not allowed:
                 return render(request, "wijk/members_only.html", status=403)
-            if request.method not in ("GET", "HEAD") and writes_paused(request):
-                return refused(request)  # every write of every page, in one place
             try:
                 return view(request, *args, **kwargs)
             except NotFound:
@@ -89,14 +87,15 @@ def refused(request, refusal: PermissionDenied | None = None, status: int = 403)
         "suspended_self": bool(request.actor.suspended),
         "suspended_other": reason == "suspended" and not request.actor.suspended,
         "suspended_reason": member.suspended_reason if member is not None and request.actor.suspended else "",
-        "paused": request.tenant.status == WijkStatus.PAUSED,
+        "paused": reason == PAUSED or request.actor.paused,
     }
     return render(request, "marketplace/refused.html", context, status=status)
 
 
 def writes_paused(request) -> bool:
-    """A paused wijk can be read but takes nothing new (the home page says so)."""
-    return request.tenant.status == WijkStatus.PAUSED
+    """A paused wijk can be read but takes nothing new: whether to show a form. Refusing the write itself is the
+    actions' job (permissions.require_writes_open); this only reads the same rule."""
+    return request.actor.paused
 
 
 def paginate(request, items, per_page: int = PER_PAGE):
