@@ -8,10 +8,12 @@ plan reach one, and every read of its content by someone other than the resident
 
 from django.db.models import Q, QuerySet
 
+from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SupportPlan
 from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 
@@ -60,18 +62,24 @@ def own_provider_for(actor: Actor, provider_id) -> Provider:
 
 
 def help_requests_of(actor: Actor) -> QuerySet[HelpRequest]:
-    """Requests the actor sent or may follow (their own, their principals', those they sent), those sent to a
-    provider they work for, and for the makelaar all of the wijk."""
+    """Requests the actor may follow now: their own, their principals' while the proxy is active, those sent to a
+    provider they work for, and for the makelaar all of the wijk. Having sent a request once grants nothing: a
+    revoked proxy, or a member erased from the wijk, no longer reads it."""
     if actor.user is None:
         return HelpRequest.objects.none()
     requests = HelpRequest.objects.select_related("provider", "member__user", "sent_by")
     if has_permission(actor, Perm.ACT_FOR_RESIDENTS):
         return requests
     user = actor.user
-    mine = Q(member__user=user) | Q(sent_by=user)
+    mine = Q(member__user=user)
     as_proxy = Q(member__proxies__user=user, member__proxies__revoked_at__isnull=True)
-    as_staff = Q(provider__staff__user=user)
+    as_staff = Q(provider__in=staffed_providers(actor))
     return requests.filter(pk__in=HelpRequest.objects.filter(mine | as_proxy | as_staff).values("pk"))
+
+
+def may_follow(user: User, help_request: HelpRequest) -> bool:
+    """Whether this account may follow the request now (to tell whoever sent it of the answer only while so)."""
+    return help_requests_of(actor_for(user)).filter(pk=help_request.pk).exists()
 
 
 def help_request_for(actor: Actor, request_id) -> HelpRequest:

@@ -71,8 +71,9 @@ def signal_for(actor: Actor, signal_id) -> Signal:
 
 
 def signals_reported_by(actor: Actor) -> QuerySet[Signal]:
-    """The reporter's own signals, of which they only ever see the receipt (status, never the outcome)."""
-    if actor.user is None:
+    """The reporter's own signals, of which they only ever see the receipt (status, never the outcome), while they
+    are a member of this wijk: an account erased from it keeps nothing here."""
+    if actor.user is None or not actor.is_member:
         return Signal.objects.none()
     return Signal.objects.filter(reporter=actor.user)
 

@@ -15,7 +15,7 @@ from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.care.access import is_staff_of
+from wijkmarkt.tenants.care.access import is_staff_of, may_follow
 from wijkmarkt.tenants.care.errors import CareErrorCode as Code
 from wijkmarkt.tenants.care.errors import collect, fail
 from wijkmarkt.tenants.care.models import SLOTS, Activity, HelpRequest, HelpRequestStatus, Provider, ProviderKind
@@ -212,6 +212,6 @@ def _tell_answer(help_request: HelpRequest) -> None:
     member = help_request.member
     url = _request_url(help_request)
     notify(member, NotificationKind.RESPONSE, text, url)
-    if help_request.sent_by_id != member.user_id:
+    if help_request.sent_by_id != member.user_id and may_follow(help_request.sent_by, help_request):
         for_whom = _("(voor %(name)s)") % {"name": member.user.first_name}
         tell(help_request.sent_by, None, f"{text} {for_whom}", url)

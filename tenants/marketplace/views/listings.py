@@ -91,12 +91,14 @@ def browse(request):
 
 @marketplace_page
 def mine(request):
-    """The viewer's own requests and offers, those of the members they are proxy for, and those they placed."""
+    """The viewer's own requests and offers, those of the members they are proxy for, and (makelaar) those they
+    placed. Each while the right lasts: having placed a listing once, as a proxy since revoked, grants nothing."""
     user = request.user
     own = Q(owner=me(request)) if me(request) else Q(pk__in=[])
     principals = Q(owner__proxies__user=user, owner__proxies__revoked_at__isnull=True)
+    placed = Q(placed_by=user) if has_permission(request.actor, Perm.ACT_FOR_RESIDENTS) else Q(pk__in=[])
     listings = (
-        Listing.objects.filter(own | principals | Q(placed_by=user))
+        Listing.objects.filter(own | principals | placed)
         .select_related("category", "owner__user", "street")
         .distinct()
         .order_by("-created_at")

@@ -27,14 +27,15 @@ def _speaks_for(request, member) -> bool:
 
 
 def rings_visible(request):
-    """Rings the viewer takes part in (or acts for as proxy, or proposed); a makelaar sees the wijk's rings."""
+    """Rings the viewer takes part in or acts for as active proxy; a makelaar sees the wijk's rings. Having proposed
+    one grants nothing once the right to speak for its members has ended."""
     rings = Ring.objects.all()
     if has_permission(request.actor, Perm.ACT_FOR_RESIDENTS):
         return rings
     user = request.actor.user
     mine = Q(links__giver__user=user) | Q(links__receiver__user=user)
     as_proxy = Q(links__giver__proxies__user=user, links__giver__proxies__revoked_at__isnull=True)
-    return rings.filter(mine | as_proxy | Q(proposed_by=user)).distinct()
+    return rings.filter(mine | as_proxy).distinct()
 
 
 def ring_for(request, ring_id: int) -> Ring:
