@@ -2,8 +2,6 @@
 coordinators, the audit log and the evaluation figures with their CSV. Plain Django views that work without
 JavaScript; every write goes through actions.py and every refusal or bad input comes back next to its field."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -42,6 +40,7 @@ from wijkmarkt.platform.console.selectors import (
     partners_with_wijken,
     status_meaning,
 )
+from wijkmarkt.platform.csv_export import write_rows
 from wijkmarkt.platform.errors import fail
 from wijkmarkt.platform.partners.models import Partner
 from wijkmarkt.platform.partners.selectors import active_partners, partners_in_wijk
@@ -323,5 +322,5 @@ def evaluation_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wijkmarkt-cijfers-{scope}-{since}-{until}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with accents correctly only with a byte order mark
-    csv.writer(response, delimiter=";").writerows(rows_for_csv(result))
+    write_rows(response, rows_for_csv(result))
     return response
