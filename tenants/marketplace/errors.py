@@ -29,3 +29,5 @@ class MarketplaceErrorCode(StrEnum):
     UNKNOWN_MEMBER = "unknown_member"
     RING_INVALID = "ring_invalid"
     DUPLICATE = "duplicate"
+    INVALID_EMAIL = "invalid_email"
+    RATE_LIMITED = "rate_limited"

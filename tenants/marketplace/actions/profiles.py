@@ -2,14 +2,20 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
+from wijkmarkt.platform.errors import collect
 from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.platform.ratelimits import count_attempt
+from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
@@ -106,23 +112,42 @@ def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> P
 
 def register_proxy(*, actor: Actor, principal: Membership, proxy_email: str, relation: str) -> Proxy:
     """The member themselves (giving consent) or the makelaar (recording the member's consent) registers a relative's
-    citywide account as proxy. The relative need not live in, or be a member of, this wijk."""
+    citywide account as proxy. The relative need not live in, or be a member of, this wijk.
+
+    An address without an account and one that is already this member's proxy get the same answer, and the attempts
+    are limited per account, so the form tells nobody who has an account. The relative is told by e-mail."""
     require_writes_open(actor)
     if actor.user is None or (principal.user_id != actor.user.pk and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)):
         raise PermissionDenied("proxy")
-    relation = clean_text(relation, field="relation", max_length=60)
-    proxy_email = clean_text(proxy_email, field="proxy_email", max_length=254)
-    user = User.objects.filter(email__iexact=proxy_email, is_active=True).first()
-    if user is None:
-        raise fail("proxy_email", _("Er is geen account met dit e-mailadres. Vraag uw familielid eerst een account te maken."),
-                   Code.UNKNOWN_MEMBER)  # fmt: skip
-    if user.pk == principal.user_id:
+    values = collect({
+        "relation": lambda: clean_text(relation, field="relation", max_length=60),
+        "proxy_email": lambda: clean_email(proxy_email, field="proxy_email"),
+    })  # fmt: skip
+    count_attempt("register_proxy", f"user:{actor.user.pk}")
+    user = User.objects.filter(email=values["proxy_email"], is_active=True).first()
+    if user is not None and user.pk == principal.user_id:
         raise fail("proxy_email", _("U kunt niet uw eigen gemachtigde zijn."), Code.INVALID_CHOICE)
-    if Proxy.objects.filter(principal=principal, user=user, revoked_at__isnull=True).exists():
-        raise fail("proxy_email", _("Deze persoon is al uw gemachtigde."), Code.DUPLICATE)
+    if user is None or Proxy.objects.filter(principal=principal, user=user, revoked_at__isnull=True).exists():
+        raise fail("proxy_email", _("Dit adres kunnen we niet toevoegen. Kijk het na: uw familielid heeft een eigen "
+                                    "account op de Wijkmarkt nodig, en is misschien al uw gemachtigde."),
+                   Code.UNKNOWN_MEMBER)  # fmt: skip
     with transaction.atomic():
-        return Proxy.objects.create(principal=principal, user=user, relation=relation,
-                                    consent_recorded_at=timezone.now(), consent_recorded_by=actor.user)  # fmt: skip
+        proxy = Proxy.objects.create(principal=principal, user=user, relation=values["relation"],
+                                     consent_recorded_at=timezone.now(), consent_recorded_by=actor.user)  # fmt: skip
+        _tell_the_proxy(proxy)
+    return proxy
+
+
+def _tell_the_proxy(proxy: Proxy) -> None:
+    wijk = connection.tenant
+    subject = _("U bent gemachtigde op de Wijkmarkt")
+    body = _("Beste %(name)s,\n\n%(principal)s uit %(wijk)s heeft u op de Wijkmarkt als gemachtigde genoemd. U mag nu "
+             "namens %(principal)s vragen en aanbod plaatsen en reageren, via %(link)s.\n\nKlopt dit niet? Neem dan "
+             "contact op met de sociaal makelaar van %(wijk)s.") % {
+        "name": proxy.user.first_name, "principal": proxy.principal.user.first_name, "wijk": wijk.name,
+        "link": wijk_url(wijk)}  # fmt: skip
+    address = proxy.user.email
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
 
 
 def revoke_proxy(*, actor: Actor, proxy: Proxy) -> Proxy:

@@ -200,7 +200,7 @@ def test_proxy_registration_errors_are_shown_next_to_the_field(in_parkwijk, peop
     )
 
     assert 'id="id_proxy_email_error"' in page_of(response)
-    assert "Er is geen account met dit e-mailadres." in page_of(response)
+    assert "Dit adres kunnen we niet toevoegen." in page_of(response)
 
 
 def test_owner_edits_withdraws_and_renews_in_one_click(in_parkwijk, people):
