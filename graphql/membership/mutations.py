@@ -5,6 +5,7 @@ from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import actor, require_wijk_domain
 from wijkmarkt.graphql.core.types import error_type
 from wijkmarkt.graphql.membership.types import MembershipType
+from wijkmarkt.platform.accounts.client_address import client_address
 from wijkmarkt.tenants.membership import actions
 
 
@@ -13,7 +14,6 @@ class MembershipErrorCode(graphene.Enum):
 
     REQUIRED = "REQUIRED"
     INVALID_EMAIL = "INVALID_EMAIL"
-    EMAIL_TAKEN = "EMAIL_TAKEN"
     TOO_LONG = "TOO_LONG"
     INVALID_CHARACTERS = "INVALID_CHARACTERS"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"  # noqa: S105 - an error code, not a password
@@ -22,6 +22,7 @@ class MembershipErrorCode(graphene.Enum):
     PASSWORD_TOO_SIMILAR = "PASSWORD_TOO_SIMILAR"  # noqa: S105 - an error code, not a password
     HOUSE_RULES_NOT_ACCEPTED = "HOUSE_RULES_NOT_ACCEPTED"
     WIJK_CLOSED = "WIJK_CLOSED"
+    RATE_LIMITED = "RATE_LIMITED"
     INVALID = "INVALID"
 
 
@@ -48,7 +49,9 @@ class JoinWijk(BaseMutation):
 
 
 class SignUp(BaseMutation):
-    """A new citywide account that is a member of this domain's wijk. Does not log in: use the log-in page."""
+    """Sign up for this domain's wijk. With no `errors`, look in your e-mail: a new address gets a welcome mail and is
+    a member of this wijk; an address that already has an account is left as it is and its owner is mailed how to log
+    in. The answer is the same either way, so it tells nobody who has an account. Does not log in."""
 
     class Arguments:
         email = graphene.String(required=True)
@@ -56,20 +59,20 @@ class SignUp(BaseMutation):
         password = graphene.String(required=True)
         accept_house_rules = graphene.Boolean(required=True)
 
-    membership = graphene.Field(MembershipType)
     errors = graphene.List(graphene.NonNull(MembershipError), required=True)
     error_code_enum = MembershipErrorCode
 
     @classmethod
     def perform(cls, info, email: str, first_name: str, password: str, accept_house_rules: bool) -> dict:
-        membership = actions.sign_up_resident(
+        actions.sign_up_resident(
             wijk=require_wijk_domain(info),
             email=email,
             first_name=first_name,
             password=password,
             accepted_house_rules=accept_house_rules,
+            client=client_address(info.context),
         )
-        return {"membership": membership}
+        return {}
 
 
 class MembershipMutations(graphene.ObjectType):

@@ -1,12 +1,17 @@
 """Joining a wijk. A resident signs up on their wijk's site and becomes a member of that wijk only."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkmarkt.platform.accounts.actions import create_account
+from wijkmarkt.platform.accounts.actions import new_account
 from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.ratelimits import count_attempt
+from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -41,21 +46,69 @@ def join_wijk(*, wijk: Wijk, user: User, accepted_house_rules: bool, role: Role 
         return Membership.objects.create(user=user, role=role, accepted_house_rules_at=timezone.now())
 
 
-def sign_up_resident(
-    *, wijk: Wijk, email: str, first_name: str, password: str, accepted_house_rules: bool
-) -> Membership:
-    """A new citywide account and its membership of the active wijk, both or neither."""
+def sign_up_resident(*, wijk: Wijk, email: str, first_name: str, password: str, accepted_house_rules: bool,
+                     client: str) -> None:  # fmt: skip
+    """Sign up for the active wijk: a new citywide account and its membership, both or neither, and a welcome mail.
+
+    The answer is the same whether the address is new or already has an account, so sign-up tells nobody who has
+    one: the same checks of what was typed, the same limit per client address (`client`), nobody logged in, and "look
+    in your e-mail". For a taken address nothing is written; its owner is mailed that someone tried, and how to log
+    in or choose a new password."""
     _require_open_wijk(wijk)
     errors = {}
     try:
         _require_house_rules(accepted_house_rules)
     except ValidationError as error:
         errors.update(error.error_dict)
-    with transaction.atomic():
-        try:
-            user = create_account(email=email, first_name=first_name, password=password)
-        except ValidationError as error:
-            errors = {**error.error_dict, **errors}
-        if errors:
-            raise ValidationError(errors)
-        return Membership.objects.create(user=user, role=Role.RESIDENT, accepted_house_rules_at=timezone.now())
+    try:
+        user = new_account(email=email, first_name=first_name, password=password)
+    except ValidationError as error:
+        errors = {**error.error_dict, **errors}
+    if errors:
+        raise ValidationError(errors)
+    count_attempt("sign_up", f"ip:{client}")
+    owner = User.objects.filter(email__iexact=user.email).first()
+    if owner is not None:
+        if owner.is_active and owner.has_usable_password():  # not an offline resident's reserved address
+            _mail_on_commit(owner, *_someone_tried(owner, wijk))
+        return
+    try:
+        with transaction.atomic():
+            user.save()
+            Membership.objects.create(user=user, role=Role.RESIDENT, accepted_house_rules_at=timezone.now())
+    except IntegrityError:  # the same address signed up at the same moment: it is taken now
+        return
+    _mail_on_commit(user, *_welcome(user, wijk))
+
+
+def _links(wijk: Wijk) -> dict:
+    site = wijk_url(wijk).rstrip("/")
+    return {
+        "wijk": wijk.name,
+        "login": site + reverse("accounts:login"),
+        "reset": site + reverse("accounts:password_reset"),
+    }
+
+
+def _welcome(user: User, wijk: Wijk) -> tuple[str, str]:
+    subject = _("Welkom bij de Wijkmarkt van %(wijk)s") % {"wijk": wijk.name}
+    body = _("Beste %(name)s,\n\nU bent nu lid van de Wijkmarkt van %(wijk)s. Log in met dit e-mailadres en het "
+             "wachtwoord dat u koos:\n\n%(login)s\n\nHeeft u zich niet aangemeld? Dan heeft iemand anders uw "
+             "e-mailadres gebruikt. Kies dan een nieuw wachtwoord via %(reset)s, zodat alleen u kunt inloggen.") % {
+        "name": user.first_name, **_links(wijk)}  # fmt: skip
+    return subject, body
+
+
+def _someone_tried(owner: User, wijk: Wijk) -> tuple[str, str]:
+    subject = _("Iemand wilde zich met uw e-mailadres aanmelden")
+    body = _("Beste %(name)s,\n\nIemand probeerde zich met uw e-mailadres aan te melden bij de Wijkmarkt van "
+             "%(wijk)s. U heeft al een account, dus er is niets veranderd.\n\nWas u dat? Log dan in met uw "
+             "e-mailadres en wachtwoord:\n\n%(login)s\n\nWeet u uw wachtwoord niet meer? Kies een nieuw via "
+             "%(reset)s.\n\nWas u het niet? Dan hoeft u niets te doen.") % {"name": owner.first_name,
+                                                                          **_links(wijk)}  # fmt: skip
+    return subject, body
+
+
+def _mail_on_commit(user: User, subject: str, body: str) -> None:
+    address = user.email
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))

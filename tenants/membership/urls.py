@@ -5,6 +5,7 @@ from wijkmarkt.tenants.membership import views
 urlpatterns = [
     path("", views.home, name="wijk-home"),
     path("aanmelden/", views.sign_up, name="wijk-sign-up"),
+    path("aanmelden/verstuurd/", views.sign_up_sent, name="wijk-sign-up-sent"),
     path("lid-worden/", views.join, name="wijk-join"),
     path("huisregels/", views.house_rules, name="wijk-house-rules"),
     path("buren/", views.neighbour_list, name="wijk-neighbours"),

@@ -1,11 +1,11 @@
 """The wijk site's own pages: home, joining, and the neighbours of this wijk (members only)."""
 
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from wijkmarkt.platform.accounts.client_address import client_address
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.tenants.membership import actions
 from wijkmarkt.tenants.membership.access import NotFound, neighbour_for
@@ -36,19 +36,24 @@ def sign_up(request):
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = actions.sign_up_resident(
+            actions.sign_up_resident(
                 wijk=request.tenant,
                 email=form.cleaned_data["email"],
                 first_name=form.cleaned_data["first_name"],
                 password=form.cleaned_data["password"],
                 accepted_house_rules=form.cleaned_data["accept_house_rules"],
+                client=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("wijk-home")
+            # Nobody is logged in: a new address and a taken one get the same answer (actions.sign_up_resident).
+            return redirect("wijk-sign-up-sent")
     return render(request, "wijk/sign_up.html", {"form": form})
+
+
+def sign_up_sent(request):
+    return _wijk_page_or_closed(request, "wijk/sign_up_sent.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -21,13 +21,15 @@ def test_resident_signs_up_accepts_the_rules_and_is_a_member_of_this_wijk_only(p
 
     response = client.post("/aanmelden/", SIGN_UP)
 
-    assert response.status_code == 302
+    assert (response.status_code, response.url) == (302, "/aanmelden/verstuurd/")
+    assert "Kijk in uw e-mail" in client.get(response.url).content.decode()
     user = User.objects.get(email="vandam@example.nl")
     with tenant_context(parkwijk):
         assert Membership.objects.get(user=user).accepted_house_rules_at is not None
     with tenant_context(centrum):
         assert not Membership.objects.filter(user=user).exists()
-    assert "lid van deze wijk" in client.get("/").content.decode()
+    assert "lid van deze wijk" not in client.get("/").content.decode()  # not logged in: that is by e-mail
+    assert "lid van deze wijk" in client_for("parkwijk", user).get("/").content.decode()
 
 
 def test_sign_up_errors_are_shown_next_to_the_fields_in_dutch_and_keep_what_was_typed(parkwijk):
