@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from graphene.relay.connection import connection_adapter, page_info_adapter
 from graphene_django.fields import DjangoConnectionField
 from graphene_django.utils import maybe_queryset
-from graphql_relay import connection_from_array_slice, get_offset_with_default
+from graphql_relay import connection_from_array_slice, cursor_to_offset, get_offset_with_default
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 
@@ -50,12 +50,15 @@ class CappedConnectionField(DjangoConnectionField):
                             enforce_first_or_last, root, info, **args):  # fmt: skip
         limit = max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"]
         for argument in ("after", "before"):
-            if args.get(argument) is not None and not 0 <= get_offset_with_default(args[argument], 0) < MAX_OFFSET:
+            if args.get(argument) is not None and not _valid_cursor(args[argument]):
                 raise graphql_error(
                     ErrorCode.BAD_REQUEST, _("Deze `%(argument)s`-cursor is ongeldig.") % {"argument": argument}
                 )
         if args.get("offset") is not None and not 0 <= args["offset"] < MAX_OFFSET:
             raise graphql_error(ErrorCode.BAD_REQUEST, _("`offset` moet 0 of meer zijn."))
+        if args.get("offset") is not None and args.get("before") is not None:
+            # graphene-django asserts this (an INTERNAL error): an offset counts from the start, `before` from a cursor
+            raise graphql_error(ErrorCode.BAD_REQUEST, _("Gebruik `offset` niet samen met `before`."))
         for argument in ("first", "last"):
             if args.get(argument) is not None and not 0 <= args[argument] <= limit:
                 raise graphql_error(
@@ -67,3 +70,9 @@ class CappedConnectionField(DjangoConnectionField):
             resolver, connection, default_manager, queryset_resolver, max_limit, enforce_first_or_last, root, info,
             **args,
         )  # fmt: skip
+
+
+def _valid_cursor(cursor: str) -> bool:
+    """A cursor this API handed out: an offset in range (graphql-relay answers None for garbage)."""
+    offset = cursor_to_offset(cursor)
+    return offset is not None and 0 <= offset < MAX_OFFSET

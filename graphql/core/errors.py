@@ -20,6 +20,8 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     WRONG_DOMAIN = "WRONG_DOMAIN"
     BAD_REQUEST = "BAD_REQUEST"
+    INVALID_ARGUMENT = "INVALID_ARGUMENT"  # a value no field accepts (graphql/core/text_inputs.py), before any resolver
+    INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
     PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
     INTERNAL = "INTERNAL"
 

@@ -1,27 +1,47 @@
-"""The /graphql endpoint: graphene-django's view with a depth limit, our error format, GraphiQL only in DEBUG,
-and session authentication only for requests that pass Django's CSRF check."""
+"""The /graphql endpoint: graphene-django's view with a depth limit, the text check of every argument
+(text_inputs.py), introspection only where settings.GRAPHQL_INTROSPECTION allows it, our error format, GraphiQL
+only in DEBUG, and session authentication only for requests that pass Django's CSRF check."""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView
 
-from graphql import specified_rules
-from wijkmarkt.graphql.core.errors import format_error
+from graphql import ExecutionResult, FieldNode, GraphQLError, ValidationRule, specified_rules
+from wijkmarkt.graphql.core.errors import ErrorCode, format_error
+from wijkmarkt.graphql.core.text_inputs import TextLiteralRule, variables_error
 from wijkmarkt.platform.accounts.permissions import Actor
+
+
+class NoIntrospection(ValidationRule):
+    """`__schema` and `__type` refused, typed; `__typename` stays (clients use it to tell types apart)."""
+
+    def enter_field(self, node: FieldNode, *_args):
+        if node.name.value in ("__schema", "__type"):
+            self.report_error(
+                GraphQLError(_("Introspectie van het schema staat hier uit."), node,
+                             extensions={"code": str(ErrorCode.INTROSPECTION_DISABLED)})
+            )  # fmt: skip
 
 
 class WijkmarktGraphQLView(GraphQLView):
     @property
     def validation_rules(self):
         # graphql-core's validate() replaces its standard rules with the ones given: keep them all.
-        return (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH))
+        rules = (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH), TextLiteralRule)
+        return rules if settings.GRAPHQL_INTROSPECTION else (*rules, NoIntrospection)
 
     @validation_rules.setter
     def validation_rules(self, _value):
         """graphene-django assigns its default on init; the property above is the rule."""
+
+    def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
+        if error := variables_error(variables):  # before parsing: nothing of the request runs
+            return ExecutionResult(data=None, errors=[error])
+        return super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
 
     @staticmethod
     def format_error(error):

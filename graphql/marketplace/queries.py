@@ -156,6 +156,7 @@ class MarketplaceQueries(graphene.ObjectType):
     @staticmethod
     def resolve_candidate_rings(root, info, max_length=4, limit=20):
         current = marketplace_reader(info)
+        max_length, limit = 4 if max_length is None else max_length, 20 if limit is None else limit  # null: default
         if not 3 <= max_length <= 6 or not 1 <= limit <= MAX_CANDIDATE_RINGS:
             raise graphql_error(
                 ErrorCode.BAD_REQUEST,

@@ -1,0 +1,237 @@
+"""The cases of the hostile-argument sweep, generated from the committed SDL (graphql/schema.graphql): for every
+query and mutation field and every argument (into input objects and lists), one request per hostile value, with
+valid values for the field's other required arguments so the hostile one is what the server has to deal with."""
+
+import re
+from base64 import b64encode
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.db import connection
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLScalarType,
+    build_schema,
+    get_named_type,
+    is_composite_type,
+    is_list_type,
+    is_non_null_type,
+)
+
+SURROGATE, NUL, RTL = "a\ud800b", "a\x00b", "a\u202eb"
+MEGABYTE = "x" * (1 << 20)
+# Refused by the one text check before any resolver (INVALID_ARGUMENT), whatever the argument.
+HOSTILE_TEXT = {"lone surrogate": SURROGATE, "NUL": NUL, "1 MB": MEGABYTE, "RTL override": RTL}
+TEXT_SCALARS = {"String", "ID", "Date", "DateTime", "Decimal"}
+
+
+def _b64(text: str) -> str:
+    return b64encode(text.encode()).decode()
+
+
+# IDs that must give a typed error or null: garbage, a key too big for any column, a negative key, another wijk.
+MALFORMED_IDS = {
+    "garbage ID": "!!niet-base64!!",
+    "ID without parts": _b64("x"),
+    "ID with a huge key": _b64("Listing:parkwijk:" + "9" * 30),
+    "ID with a negative key": _b64("Membership:parkwijk:-1"),
+    "ID of another wijk": _b64("Membership:centrum:1"),
+}
+HOSTILE_INTS = {"2**31": 2**31, "2**63": 2**63, "-1": -1, "-2**31": -(2**31)}
+HOSTILE_FLOATS = {"1e308": 1e308, "-1": -1.0}
+
+
+@dataclass(frozen=True)
+class Case:
+    operation: str  # "query" or "mutation"
+    field: str
+    path: str  # argument, with input fields and list items: `input.title`, `ids[0]`
+    label: str  # which hostile value
+    query: str
+    variables: dict
+    text: bool  # a hostile string: must be refused with INVALID_ARGUMENT
+
+    def __str__(self):
+        return f"{self.operation} {self.field}({self.path}: {self.label})"
+
+
+@cache
+def sdl_schema():
+    return build_schema((settings.REPO_ROOT / "graphql" / "schema.graphql").read_text())
+
+
+def valid_value(type_, ids: dict[str, str], name: str = ""):
+    """A value the type accepts: a real object's ID where the name says which, the first enum value, the
+    required fields of an input object."""
+    if is_non_null_type(type_):
+        return valid_value(type_.of_type, ids, name)
+    if is_list_type(type_):
+        return [valid_value(type_.of_type, ids, name)]
+    if isinstance(type_, GraphQLInputObjectType):
+        return {key: valid_value(field.type, ids, key) for key, field in type_.fields.items()
+                if is_non_null_type(field.type)}  # fmt: skip
+    if isinstance(type_, GraphQLEnumType):
+        return next(iter(type_.values))
+    return {
+        "ID": lambda: _id_for(name, ids),
+        "String": lambda: "Hallo buren",
+        "Int": lambda: 1,
+        "Float": lambda: 1.0,
+        "Boolean": lambda: False,
+        "Date": lambda: "2027-03-14",
+        "DateTime": lambda: "2027-03-14T10:00:00+01:00",
+        "Decimal": lambda: "1",
+    }.get(type_.name, lambda: "Hallo buren")()
+
+
+def _id_for(name: str, ids: dict[str, str]) -> str:
+    lowered = name.lower()
+    for hint, value in ids.items():
+        if hint in lowered:
+            return value
+    return ids["default"]
+
+
+def hostile_values(type_) -> dict:
+    """The hostile values for a leaf argument of this type, by label."""
+    named = get_named_type(type_)
+    values: dict = {}
+    if not is_non_null_type(type_):
+        values["null"] = None
+    if isinstance(named, GraphQLScalarType) and named.name in TEXT_SCALARS:
+        values.update(HOSTILE_TEXT)
+        if named.name == "ID":
+            values.update(MALFORMED_IDS)
+    elif isinstance(named, GraphQLScalarType) and named.name == "Int":
+        values.update(HOSTILE_INTS)
+    elif isinstance(named, GraphQLScalarType) and named.name == "Float":
+        values.update(HOSTILE_FLOATS)
+    elif isinstance(named, GraphQLEnumType):
+        values["unknown enum value"] = "GEEN_WAARDE"
+    return values
+
+
+def _places(type_, path: str, ids):
+    """(path, type, build) for every place a hostile value can go under this argument type; build(value) is the
+    argument's whole value with `value` at that place and valid values elsewhere."""
+    yield path, type_, lambda value: value
+    inner = type_.of_type if is_non_null_type(type_) else type_
+    if is_list_type(inner):
+        for sub_path, sub_type, build in _places(inner.of_type, f"{path}[0]", ids):
+            yield sub_path, sub_type, (lambda b: lambda value: [b(value)])(build)
+    elif isinstance(inner, GraphQLInputObjectType):
+        base = valid_value(inner, ids)
+        for key, field in inner.fields.items():
+            for sub_path, sub_type, build in _places(field.type, f"{path}.{key}", ids):
+                yield sub_path, sub_type, (lambda k, b: lambda value: {**base, k: b(value)})(key, build)
+
+
+def _selection(type_) -> str:
+    named = get_named_type(type_)
+    if not is_composite_type(named):
+        return ""
+    fields = getattr(named, "fields", {})
+    errors = fields.get("errors")
+    if errors is not None and "code" in getattr(get_named_type(errors.type), "fields", {}):
+        return " { __typename errors { field code } }"
+    return " { __typename }"
+
+
+def cases(ids: dict[str, str]) -> list[Case]:
+    schema = sdl_schema()
+    found = []
+    for operation, root in (("query", schema.query_type), ("mutation", schema.mutation_type)):
+        for field_name, field in root.fields.items():
+            required = {name: arg for name, arg in field.args.items() if is_non_null_type(arg.type)}
+            for arg_name, arg in field.args.items():
+                for path, type_, build in _places(arg.type, arg_name, ids):
+                    for label, value in hostile_values(type_).items():
+                        args = {name: valid_value(a.type, ids, name) for name, a in required.items()}
+                        args[arg_name] = build(value)
+                        found.append(
+                            Case(operation, field_name, path, label,
+                                 _document(operation, field_name, field, args), args,
+                                 text=isinstance(value, str) and label in HOSTILE_TEXT)
+                        )  # fmt: skip
+    return found
+
+
+def _document(operation: str, field_name: str, field, args: dict) -> str:
+    definitions = ", ".join(f"${name}: {_type_ref(field.args[name].type)}" for name in args)
+    arguments = ", ".join(f"{name}: ${name}" for name in args)
+    head = f"{operation}({definitions})" if definitions else operation
+    call = f"{field_name}({arguments})" if arguments else field_name
+    return f"{head} {{ {call}{_selection(field.type)} }}"
+
+
+def _type_ref(type_) -> str:
+    if is_non_null_type(type_):
+        return _type_ref(type_.of_type) + "!"
+    if is_list_type(type_):
+        return f"[{_type_ref(type_.of_type)}]"
+    return type_.name
+
+
+# --- rows written -------------------------------------------------------------------------------------------------
+
+_WRITE = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY)\b", re.IGNORECASE)
+
+
+class RowWatch:
+    """Whether a request left a row written (inserted, updated or deleted) anywhere in the database, within the
+    test's transaction. Requests that send no writing statement cost nothing; after one that does, the tables
+    PostgreSQL's per-transaction statistics show as touched (they also count what a savepoint rolled back) are
+    counted, and rows whose xmin is newer than the last check are new or changed ones."""
+
+    def __init__(self):
+        self.wrote = False
+        self.counts = {table: self._count(table)[0] for table in self._activity()}
+        self.activity = self._activity()
+        self.since = self._next_xid()
+
+    def __call__(self, execute, sql, params, many, context):
+        if _WRITE.search(sql):
+            self.wrote = True
+        return execute(sql, params, many, context)
+
+    def written(self) -> list[str]:
+        """The tables with rows left changed by the last request."""
+        if not self.wrote:
+            return []
+        activity = self._activity()
+        changed = []
+        for table in [table for table, n in activity.items() if n != self.activity.get(table, 0)]:
+            count, new = self._count(table, self.since)
+            if new or count != self.counts.get(table, 0):
+                changed.append(table)
+            self.counts[table] = count
+        self.activity, self.since, self.wrote = activity, self._next_xid(), False
+        return changed
+
+    @staticmethod
+    def _activity() -> dict[str, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT quote_ident(schemaname) || '.' || quote_ident(relname), n_tup_ins + n_tup_upd + n_tup_del"
+                " FROM pg_stat_xact_user_tables"
+            )
+            return dict(cursor.fetchall())
+
+    @staticmethod
+    def _count(table: str, since_xid: int = 0) -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE xmin::text::bigint >= %s) FROM {table}",  # noqa: S608
+                [since_xid],
+            )
+            return cursor.fetchone()
+
+    @staticmethod
+    def _next_xid() -> int:
+        """The transaction id the next write gets, at least (xid8 to the 32-bit xid a row's xmin holds)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296")
+            return cursor.fetchone()[0]
