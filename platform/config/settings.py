@@ -201,6 +201,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# How long the log-in attempt log (e-mail, IP address, browser) is kept; ./wijkmarkt manage purge_expired removes older.
+LOGIN_LOG_RETENTION_DAYS = env.int("LOGIN_LOG_RETENTION_DAYS", default=90)
 
 SESSION_COOKIE_SECURE = WIJKMARKT_HTTPS
 CSRF_COOKIE_SECURE = WIJKMARKT_HTTPS

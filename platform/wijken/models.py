@@ -78,6 +78,13 @@ class Wijk(TenantMixin):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("Als één van beiden 'gedaan' meldt en de ander niets zegt, is de afspraak na zoveel dagen gedaan."),
     )
+    # The makelaar's closed signals and cases (with their hand-overs) are deleted this long after closing
+    # (./wijkmarkt manage purge_expired); open ones are kept whatever their age.
+    makelaar_retention_months = models.PositiveSmallIntegerField(
+        _("maanden dat afgehandelde signalen en dossiers bewaard blijven"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
     house_rules = models.TextField(_("huisregels"), max_length=5000, blank=True)
     postcodes = ArrayField(models.CharField(max_length=7, validators=[postcode_validator]), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -97,6 +104,10 @@ class Wijk(TenantMixin):
             models.CheckConstraint(
                 condition=models.Q(points_per_hour__gte=1, points_per_hour__lte=100),
                 name="wijk_points_per_hour_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(makelaar_retention_months__gte=1, makelaar_retention_months__lte=120),
+                name="wijk_makelaar_retention_in_range",
             ),
             # The colour is written into a stylesheet (themes/views.py): never anything but #RRGGBB.
             models.CheckConstraint(

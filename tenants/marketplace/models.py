@@ -360,6 +360,8 @@ class Notification(models.Model):
     member = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=10, choices=NotificationKind.choices)
     text = models.CharField(max_length=300)
+    # The member the text names or quotes, so erasing them rewords it (tenants/privacy) without searching the text.
+    about = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     url = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)

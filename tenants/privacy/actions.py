@@ -3,7 +3,10 @@ a resident's export and erasure, each written to the privacy log."""
 
 import uuid
 
-from django.db import connection, transaction
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
@@ -56,21 +59,50 @@ def _member_elsewhere(user: User) -> bool:
     return any(wijk.schema_name != here for wijk, _role in memberships_across_wijken(user))
 
 
-def _detach(member: Membership) -> User:
-    """Give the membership an account of its own that nobody can use, so the person's citywide account (still a
-    member of another wijk) no longer belongs to this wijk while exchanges of others keep their row."""
+def _account_columns() -> list[tuple[type[models.Model], str]]:
+    """Every column of a wijk app that points at an account: the membership itself, and rows kept by account
+    (signals reported, help requests sent, what was done for others, reads of others' data)."""
+    wijk_apps = set(settings.TENANT_APPS)
+    return [
+        (model, field.name)
+        for model in apps.get_models()
+        if model._meta.app_config.name in wijk_apps
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is User
+    ]
+
+
+def _detach(member: Membership) -> tuple[User, dict[str, int]]:
+    """Give the person's rows in this wijk an account of their own that nobody can use, so their citywide account
+    (still a member of another wijk) keeps nothing here: every row this wijk keeps by account moves to it, and
+    shows Oud-lid, as it would had the account itself been anonymised. Returns it and the rows moved per column."""
+    person = member.user
     placeholder = User(
         email=f"oud-lid-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}", first_name=ERASED_NAME, is_active=False
     )
     placeholder.set_unusable_password()
     placeholder.save()
-    Membership.objects.filter(pk=member.pk).update(user=placeholder)
-    return placeholder
+    moved = {}
+    for model, name in _account_columns():
+        count = model._base_manager.filter(**{name: person}).update(**{name: placeholder})
+        if count:
+            moved[f"{model._meta.label}.{name}"] = count
+    return placeholder, moved
+
+
+def _forget_log_ins(email: str) -> int:
+    """The log-in attempt log (django-axes, citywide) keeps e-mail, IP address and browser of every attempt; the
+    person's go with their account."""
+    return sum(
+        model.objects.filter(username__iexact=email).delete()[0]
+        for model in (AccessAttempt, AccessFailureLog, AccessLog)
+    )
 
 
 def _anonymise_account(user: User) -> None:
     """The person is a member of no other wijk: their account itself becomes Oud-lid and can never log in again.
     Point-ledger transfers keep pointing at this account, so others' balances still add up."""
+    _forget_log_ins(user.email)
     user.first_name = ERASED_NAME
     user.last_name = ""
     user.email = f"oud-lid-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}"
@@ -93,17 +125,21 @@ def erase_member(actor: Actor, *, member: Membership, confirm: bool, via: Channe
     if PrivacyRequest.objects.filter(subject=member, kind=RequestKind.ERASURE).exists():
         raise fail(None, _("Deze gegevens zijn al verwijderd."), PrivacyErrorCode.ALREADY_ERASED)
     person = member.user
+    asked_by = actor.user
     with transaction.atomic():
         summary: dict[str, int] = {}
         for erase in ERASERS:
             summary.update(erase(member, actor.user))
         if _member_elsewhere(person):
-            _detach(member)
+            placeholder, moved = _detach(member)
+            summary.update(moved)
             summary["account"] = 0
+            if asked_by.pk == person.pk:  # the record of her own erasure names her no more than the rest
+                asked_by = placeholder
         else:
             _anonymise_account(person)
             summary["account"] = 1
         request = PrivacyRequest.objects.create(
-            kind=RequestKind.ERASURE, asked_by=actor.user, asked_as=as_, subject=member, via=via, summary=summary
+            kind=RequestKind.ERASURE, asked_by=asked_by, asked_as=as_, subject=member, via=via, summary=summary
         )
     return request

@@ -46,6 +46,7 @@ from wijkmarkt.tenants.wijzer.models import Assessment
 ERASED_NAME = "Oud-lid"
 ERASED_TEXT = "(verwijderd)"
 ERASED_LISTING_TITLE = "Vraag of aanbod van een oud-lid"
+ERASED_NOTIFICATION = "Dit bericht ging over een oud-lid; de inhoud is verwijderd."
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,9 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ),
     ("marketplace.Report", "handled_by"): _("Moderatiewerk gaat over andere leden."),
     ("marketplace.Block", "blocked"): _("Wie u blokkeerde, is een keuze van de ander."),
+    ("marketplace.Notification", "about"): _(
+        "Meldingen aan anderen die u noemen, horen bij die ander; als u wordt verwijderd, verdwijnt uw naam eruit."
+    ),
     ("care.HelpRequest", "sent_by"): _ABOUT_OTHERS,
     ("care.HelpRequest", "answered_by"): _ABOUT_OTHERS,
     ("care.SupportPlan", "created_by"): _ABOUT_OTHERS,
@@ -219,6 +223,9 @@ def erase_marketplace(member: Membership, by: User) -> dict[str, int]:
     thanks = ThankYou.objects.filter(author=member).update(text=ERASED_TEXT, author_consents=False)
     blocks, _deleted = Block.objects.filter(blocker=member).delete()
     notifications, _deleted = Notification.objects.filter(member=member).delete()
+    # Others' notifications that name or quote the member ("Riet bevestigde de afspraak", her thank-you) lose their
+    # whole text: they were written about her, so nothing of it is left to keep.
+    about_them = Notification.objects.filter(about=member).update(text=ERASED_NOTIFICATION)
     return {
         "marketplace.Profile.member": cleared_profile,
         "marketplace.Proxy": revoked,
@@ -228,6 +235,7 @@ def erase_marketplace(member: Membership, by: User) -> dict[str, int]:
         "marketplace.ThankYou.author": thanks,
         "marketplace.Block.blocker": blocks,
         "marketplace.Notification.member": notifications,
+        "marketplace.Notification.about": about_them,
     }
 
 

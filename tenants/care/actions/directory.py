@@ -127,12 +127,13 @@ def _tell_user(user: User, text: str, url: str) -> None:
     )  # fmt: skip
 
 
-def tell(user: User, member: Membership | None, text: str, url: str, kind=NotificationKind.RESPONSE) -> None:
+def tell(user: User, member: Membership | None, text: str, url: str, kind=NotificationKind.RESPONSE,
+         about: Membership | None = None) -> None:  # fmt: skip
     """Notify a person of this wijk in the site (and by e-mail if they chose so), or by e-mail when they are not a
     member here (a relative acting as proxy from outside the city)."""
     member = member or Membership.objects.select_related("user").filter(user=user).first()
     if member is not None:
-        notify(member, kind, text, url)
+        notify(member, kind, text, url, about=about)
     else:
         _tell_user(user, text, url)
 
@@ -162,7 +163,7 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
             )  # fmt: skip
             text = _("Nieuw verzoek om hulp in huis van %(name)s.") % {"name": member.user.first_name}
             for staff in provider.staff.select_related("user").filter(suspended_at__isnull=True):
-                notify(staff, NotificationKind.RESPONSE, text, _request_url(help_request))
+                notify(staff, NotificationKind.RESPONSE, text, _request_url(help_request), about=member)
     except IntegrityError:  # two sends at once: the constraint keeps one
         raise fail(None, already, Code.ALREADY_SENT) from None
     return help_request
@@ -214,4 +215,4 @@ def _tell_answer(help_request: HelpRequest) -> None:
     notify(member, NotificationKind.RESPONSE, text, url)
     if help_request.sent_by_id != member.user_id and may_follow(help_request.sent_by, help_request):
         for_whom = _("(voor %(name)s)") % {"name": member.user.first_name}
-        tell(help_request.sent_by, None, f"{text} {for_whom}", url)
+        tell(help_request.sent_by, None, f"{text} {for_whom}", url, about=member)

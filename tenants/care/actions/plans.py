@@ -159,7 +159,7 @@ def agree_support_plan(*, actor: Actor, plan: SupportPlan, version_number: int) 
         if side == PlanSide.RESIDENT:
             text = _("%(name)s gaf akkoord op het ondersteuningsplan (versie %(number)s).") % {
                 "name": plan.member.user.first_name, "number": version.number}  # fmt: skip
-            tell(version.written_by, None, text, _plan_url(plan), kind=NotificationKind.EXCHANGE)
+            tell(version.written_by, None, text, _plan_url(plan), kind=NotificationKind.EXCHANGE, about=plan.member)
     return agreement
 
 

@@ -83,7 +83,7 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
                 Listing.objects.filter(pk=listing.pk).update(status=ListingStatus.IN_CONTACT)
             notify(listing.owner, NotificationKind.RESPONSE,
                    _("%(name)s reageerde op '%(title)s'.") % {"name": member.user.first_name, "title": listing.title},
-                   _url(exchange))  # fmt: skip
+                   _url(exchange), about=member)  # fmt: skip
     except IntegrityError:  # a double click racing the check above
         raise fail(None, _("U heeft al gereageerd. Kijk bij uw afspraken."), Code.ALREADY_RESPONDED) from None
     return exchange
@@ -132,7 +132,7 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
         record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.AGREE, obj=exchange)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s bevestigde de afspraak: %(what)s.") % {"name": party.user.first_name, "what": what},
-               _url(exchange))  # fmt: skip
+               _url(exchange), about=party)  # fmt: skip
     return exchange
 
 
@@ -150,7 +150,7 @@ def confirm_done(*, actor: Actor, exchange: Exchange, on_behalf_of: Membership |
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s meldt dat '%(what)s' gedaan is. Klopt dat?") % {"name": party.user.first_name,
                                                                            "what": exchange.what},
-               _url(exchange))  # fmt: skip
+               _url(exchange), about=party)  # fmt: skip
     return exchange
 
 
@@ -169,7 +169,7 @@ def object_to_done(
         exchange.save()
         post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
         notify(other, NotificationKind.EXCHANGE, _("%(name)s zegt: nog niet gedaan.") % {"name": party.user.first_name},
-               _url(exchange))  # fmt: skip
+               _url(exchange), about=party)  # fmt: skip
     return exchange
 
 
@@ -221,7 +221,7 @@ def cancel_exchange(
             sync_listings(exchange.listing_id)
         notify(_other(exchange, party), NotificationKind.EXCHANGE,
                _("%(name)s zegt de afspraak af: %(reason)s") % {"name": party.user.first_name, "reason": reason},
-               _url(exchange))  # fmt: skip
+               _url(exchange), about=party)  # fmt: skip
     return exchange
 
 
@@ -243,6 +243,7 @@ def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
             NotificationKind.EXCHANGE,
             _("%(name)s bedankt u: %(text)s") % {"name": party.user.first_name, "text": text},
             _url(exchange),
+            about=party,
         )
     return thank_you
 

@@ -18,7 +18,7 @@ def notify_matches(listing: Listing) -> int:
         notify(
             item.member, NotificationKind.MATCH,
             _("Misschien iets voor u: '%(title)s' (%(why)s).") % {"title": listing.title, "why": item.why},
-            f"/vraag-en-aanbod/{listing.pk}/",
+            f"/vraag-en-aanbod/{listing.pk}/", about=listing.owner,
         )  # fmt: skip
     return len(suggestions)
 

@@ -15,11 +15,14 @@ def preferences_of(member: Membership) -> Profile:
     return Profile.objects.filter(member=member).first() or Profile(member=member)
 
 
-def notify(member: Membership, kind: NotificationKind, text: str, url: str = "") -> None:
+def notify(
+    member: Membership, kind: NotificationKind, text: str, url: str = "", about: Membership | None = None
+) -> None:
+    """`about`: the other member the text names or quotes (their erasure rewords it)."""
     profile = preferences_of(member)
     # Moderation messages always reach the member: nobody can switch off a warning.
     if kind in profile.notify_site or kind == NotificationKind.MODERATION:
-        Notification.objects.create(member=member, kind=kind, text=text[:300], url=url)
+        Notification.objects.create(member=member, kind=kind, text=text[:300], url=url, about=about)
     if kind in profile.notify_email and member.user.email:
         address, first_name = member.user.email, member.user.first_name
         # Mail only once the change it reports is committed.

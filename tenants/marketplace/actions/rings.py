@@ -171,5 +171,6 @@ def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -
         record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RING, obj=ring)
         for link in ring.links.select_related("giver__user").exclude(giver=member):
             notify(link.giver, NotificationKind.RING,
-                   _("De ruil gaat niet door: %(reason)s") % {"reason": reason}, f"/ruilen/{ring.pk}/")  # fmt: skip
+                   _("De ruil gaat niet door: %(reason)s") % {"reason": reason}, f"/ruilen/{ring.pk}/",
+                   about=member)  # fmt: skip
     return ring
