@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.access import require_coordinator
 from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
@@ -206,11 +206,7 @@ def unlink_partner(*, coordinator: User, wijk: Wijk, partner: Partner, via: Audi
 
 
 def _account_by_email(email: str) -> User:
-    email = (email or "").strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise fail("email", _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."), Code.INVALID_EMAIL) from None
+    email = clean_email(email)
     user = User.objects.select_for_update().filter(email__iexact=email, is_active=True).first()
     if user is None:
         raise fail("email", _("Er is geen account met dit e-mailadres. Vraag de persoon eerst een account aan te "

@@ -10,9 +10,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
@@ -144,11 +144,7 @@ def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: 
     offline = offline_of(member)
     if offline is None or not is_placeholder_email(member.user.email):
         raise fail(None, _("Deze bewoner heeft al een eigen e-mailadres."), Code.NOT_OFFLINE)
-    address = (email or "").strip().lower()
-    try:
-        validate_email(address)
-    except ValidationError:
-        raise fail("email", _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."), Code.INVALID_EMAIL) from None
+    address = clean_email(email)
     if is_placeholder_email(address):
         raise fail("email", _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."), Code.INVALID_EMAIL)
     if User.objects.filter(email__iexact=address).exclude(pk=member.user_id).exists():
