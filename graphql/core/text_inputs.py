@@ -4,26 +4,21 @@ surrogate, a NUL or another control character, a bidi override, or longer than a
 INVALID_ARGUMENT naming the argument. Per-field rules (required, length, characters) stay in the actions, which
 answer with a field error; this only keeps what no field accepts from reaching them (and PostgreSQL)."""
 
-import re
-
 from django.utils.translation import gettext as _
 
 from graphql import ArgumentNode, GraphQLError, ObjectFieldNode, StringValueNode, ValidationRule
 from wijkmarkt.graphql.core.errors import ErrorCode
+from wijkmarkt.platform.plaintext import has_refused_characters
 
 # Four times the longest text field (house rules, 5000): longer is never typed, only sent to hurt.
 MAX_TEXT_LENGTH = 20_000
-
-# C0 controls but tab, newline and carriage return; DEL and C1; bidi overrides and isolates; lone surrogates
-# (JSON's "\ud800" decodes to one; PostgreSQL cannot store it).
-_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def text_problem(value: str) -> str | None:
     """Why no field takes this string, in Dutch; None when it may go on to the resolver."""
     if len(value) > MAX_TEXT_LENGTH:
         return _("Deze tekst is te lang: maximaal %(max)s tekens.") % {"max": MAX_TEXT_LENGTH}
-    if _REFUSED.search(value):
+    if has_refused_characters(value):
         return _("Hier staan onzichtbare of ongeldige tekens in.")
     return None
 
@@ -67,4 +62,4 @@ class TextLiteralRule(ValidationRule):
 
 def _printable(name: str) -> str:
     """A name safe to echo in an error: what the client sent may itself hold the refused characters."""
-    return _REFUSED.sub("?", name[:100])
+    return "".join("?" if has_refused_characters(char) else char for char in name[:100])

@@ -2,6 +2,7 @@
 (realtime/PROTOCOL.md). Membership of a conversation is checked on every frame, inside the wijk's schema."""
 
 import json
+import logging
 from collections import deque
 
 from channels.consumer import get_handler_name
@@ -20,6 +21,7 @@ from wijkmarkt.tenants.chat.selectors import RESUME_LIMIT, blocked_by, frame_of,
 from wijkmarkt.tenants.membership.selectors import membership_of
 
 DELIVERED_MEMORY = 2000
+logger = logging.getLogger(__name__)
 
 
 def _member_summary(user) -> dict | None:
@@ -191,6 +193,10 @@ class WijkConsumer(AsyncWebsocketConsumer):
             )
             await self.send_frame({"type": FrameType.ERROR, "code": code or ErrorCode.INVALID, "message": message,
                                    **({"clientId": frame.get("clientId")} if frame.get("clientId") else {})})  # fmt: skip
+        except Exception:  # a fault of ours: logged, answered, and the socket stays open (not closed with 1011)
+            logger.exception("Socket frame failed")
+            await self.send_frame(error_frame(ProtocolError(
+                ErrorCode.SERVER_ERROR, "Er ging iets mis aan onze kant. Probeer het later opnieuw.")))  # fmt: skip
 
     async def on_hello(self, frame):
         wijk = self.scope["wijk"]
