@@ -1,13 +1,17 @@
 """Log-in pages and the password reset request. Log-out and the rest of the reset are Django's own views with our
 templates (urls.py)."""
 
+import hashlib
+
 from django import forms
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+
+from wijkmarkt.platform.accounts.client_address import client_address
+from wijkmarkt.platform.ratelimits import count_attempt
 
 
 class LogInForm(AuthenticationForm):
@@ -33,30 +37,28 @@ class LogInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def _reset_address(_group, request) -> str:
-    return request.POST.get("email", "").strip().lower()
-
-
 class PasswordResetView(auth_views.PasswordResetView):
-    """Mails a reset link, at most PASSWORD_RESET_RATE_PER_ADDRESS times to one address (nobody's mailbox is flooded)
-    and PASSWORD_RESET_RATE_PER_CLIENT times for one client (nobody tries the whole city). Beyond the limit the
-    answer is the same "check your mail" page, without a mail: the page never tells whether an address exists or
-    was limited."""
+    """Mails a reset link at most a few times an hour to one address (nobody's mailbox is flooded) and for one client
+    (nobody tries the whole city; settings.WIJKMARKT_RATE_LIMITS). Beyond the limit the answer is the same "check
+    your mail" page, without a mail: the page never tells whether an address exists or was limited."""
 
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
 
     def form_valid(self, form):
-        limits = [
-            ("address", _reset_address, settings.PASSWORD_RESET_RATE_PER_ADDRESS),
-            ("client", "ip", settings.PASSWORD_RESET_RATE_PER_CLIENT),
-        ]
+        # The address is hashed: the shared cache need not hold who asked for a new password.
+        address = hashlib.sha256(form.cleaned_data["email"].strip().lower().encode()).hexdigest()
+        limited = False
         # Both counters count every request, also one that the other counter already refuses.
-        limited = [
-            is_ratelimited(self.request, group=f"password-reset-{name}", key=key, rate=rate, increment=True)
-            for name, key, rate in limits
-        ]
-        if any(limited):
+        for action, who in [
+            ("password_reset_address", f"email:{address}"),
+            ("password_reset_client", f"ip:{client_address(self.request)}"),
+        ]:
+            try:
+                count_attempt(action, who)
+            except ValidationError:
+                limited = True
+        if limited:
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

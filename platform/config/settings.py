@@ -177,9 +177,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Reset links mailed per e-mail address and per client address (platform/accounts/views.py, django-ratelimit rates).
-PASSWORD_RESET_RATE_PER_ADDRESS = env.str("PASSWORD_RESET_RATE_PER_ADDRESS", default="3/h")
-PASSWORD_RESET_RATE_PER_CLIENT = env.str("PASSWORD_RESET_RATE_PER_CLIENT", default="20/h")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -195,8 +192,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # (0: clients connect directly, and X-Forwarded-For, which anyone can send, is ignored).
 WIJKMARKT_TRUSTED_PROXIES = env.int("WIJKMARKT_TRUSTED_PROXIES", default=0)
 AXES_CLIENT_IP_CALLABLE = "wijkmarkt.platform.accounts.client_address.client_address"
-# django-ratelimit's "ip" key uses the same address.
-RATELIMIT_IP_META_KEY = "wijkmarkt.platform.accounts.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
@@ -279,12 +274,15 @@ GRAPHENE = {
 }
 GRAPHQL_MAX_DEPTH = 8
 # What someone may try how often (platform/ratelimits.py), as (attempts, seconds): per account for giving points and
-# registering a proxy, per client address for signing up. Enough for a resident (and a makelaar helping several at
-# one desk), too few to find out who has an account or lives in which wijk.
+# registering a proxy, per client address for signing up; password reset mails per e-mail address (nobody's mailbox
+# flooded) and per client address. Enough for a resident (and a makelaar helping several at one desk), too few to
+# find out who has an account or lives in which wijk.
 WIJKMARKT_RATE_LIMITS = {
     "give_points": (env.int("RATE_LIMIT_GIVE_POINTS", default=10), 600),
     "register_proxy": (env.int("RATE_LIMIT_REGISTER_PROXY", default=10), 600),
     "sign_up": (env.int("RATE_LIMIT_SIGN_UP", default=10), 900),
+    "password_reset_address": (env.int("RATE_LIMIT_PASSWORD_RESET_ADDRESS", default=3), 3600),
+    "password_reset_client": (env.int("RATE_LIMIT_PASSWORD_RESET_CLIENT", default=20), 3600),
 }
 # `__schema`/`__type` queries: on while developing and testing; off in production unless GRAPHQL_INTROSPECTION=true.
 GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=not PRODUCTION)
