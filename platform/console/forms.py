@@ -90,7 +90,14 @@ class PartnerLinkForm(forms.Form):
 
     def __init__(self, *args, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = [("", _("Kies een partner"))] + [(p.slug, p.name) for p in partners]
+        self.partners = list(partners)
+        self.fields["partner"].choices = [("", _("Kies een partner"))] + [(p.slug, p.name) for p in self.partners]
+
+    def chosen_partner(self):
+        """The partner picked, or None. Found among the choices, so what was sent never reaches a query (a NUL in
+        it made PostgreSQL fail: HTTP 500)."""
+        slug = self.data.get("partner", "")
+        return next((partner for partner in self.partners if partner.slug == slug), None)
 
 
 class PeriodForm(forms.Form):

@@ -160,7 +160,7 @@ def wijk_rules(request, slug):
 @require_POST
 @coordinator_page
 def wijk_link_partner(request, slug):
-    partner = active_partners().filter(slug=request.POST.get("partner", "")).first()
+    partner = PartnerLinkForm(request.POST, partners=active_partners()).chosen_partner()
 
     def change(wijk):
         if partner is None:
