@@ -8,9 +8,11 @@ from enum import StrEnum
 import graphene
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from graphql import GraphQLError
 from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
+from wijkmarkt.tenants.marketplace.access import NO_CONSENT
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +36,21 @@ def permission_denied() -> GraphQLError:
     return graphql_error(ErrorCode.PERMISSION_DENIED, _("U heeft geen toegang tot deze gegevens."))
 
 
+# A makelaar acting for a member whose consent is not on record (tenants/marketplace/access.py).
+NO_CONSENT_MESSAGE = gettext_lazy(
+    "Er is geen toestemming van deze bewoner genoteerd om namens hem of haar te handelen. Noteer eerst de "
+    "toestemming in het dossier."
+)
+
+
 def format_error(error: GraphQLError) -> dict:
     """What a client sees of an error: a known GraphQL error as is; anything unexpected as INTERNAL, logged."""
     if not isinstance(error, GraphQLError):  # graphene-django's HttpError: bad JSON, GET mutation, no query
         return {"message": str(error), "extensions": {"code": str(ErrorCode.BAD_REQUEST)}}
     original = error.original_error
     if isinstance(original, PermissionDenied):
-        message = PAUSED_MESSAGE if str(original) == PAUSED else permission_denied().message  # a refusal that says why
+        reasons = {NO_CONSENT: NO_CONSENT_MESSAGE, PAUSED: PAUSED_MESSAGE}  # a refusal that says why
+        message = reasons.get(str(original), permission_denied().message)
         error = GraphQLError(str(message), error.nodes, path=error.path,
                              extensions={"code": str(ErrorCode.PERMISSION_DENIED)})  # fmt: skip
     elif isinstance(original, ObjectDoesNotExist):

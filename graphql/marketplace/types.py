@@ -782,7 +782,7 @@ class MarketplaceMe(Me):
     acting_for = CappedConnectionField(
         MembershipType,
         description="Members they may place listings and respond for: themselves, the members they are the "
-        "registered proxy of, or (makelaar) every member.",
+        "active proxy of, and (makelaar) the members whose consent for it is on record.",
     )
     proxies = graphene.List(
         graphene.NonNull(ProxyType), required=True, description="Relatives registered to act for them (active only)."

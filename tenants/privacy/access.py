@@ -2,9 +2,9 @@
 an offline resident's. Anything else, a missing member and a member of another wijk all raise the same NotFound, so
 nothing can be probed."""
 
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
+from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.tenants.makelaar.models import OfflineResident
-from wijkmarkt.tenants.marketplace.access import is_proxy_of
+from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
@@ -17,9 +17,10 @@ def asked_as(actor: Actor, member: Membership) -> PlacedAs:
         raise NotFound
     if member.user_id == actor.user.pk:
         return PlacedAs.SELF
-    if is_proxy_of(actor.user, member):
+    placed_as = acts_for(actor, member)  # a proxy, or the makelaar with the resident's consent on record
+    if placed_as == PlacedAs.PROXY:
         return PlacedAs.PROXY
-    if has_permission(actor, Perm.ACT_FOR_RESIDENTS) and OfflineResident.objects.filter(member=member).exists():
+    if placed_as == PlacedAs.MAKELAAR and OfflineResident.objects.filter(member=member).exists():
         return PlacedAs.MAKELAAR
     raise NotFound
 

@@ -20,6 +20,7 @@ from wijkmarkt.tenants.makelaar.forms import ConsentForm, InviteForm, RegisterRe
 from wijkmarkt.tenants.makelaar.models import Consent
 from wijkmarkt.tenants.makelaar.selectors import acting_for_log, offline_residents, search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
+from wijkmarkt.tenants.marketplace.access import has_act_for_consent
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.selectors import notifications_of
 from wijkmarkt.tenants.marketplace.views.pages import me, paginate
@@ -63,6 +64,7 @@ def _resident_page(request, member, consent_form=None, invite_form=None, status=
         "offline": offline_of(member),
         "needs_login": is_placeholder_email(member.user.email),
         "consents": Consent.objects.filter(member=member).select_related("recorded_by", "withdrawn_by"),
+        "may_act_for": has_act_for_consent(member),
         "cases": member.cases.select_related("makelaar").order_by("-opened_at"),
         "log": acting_for_log(member)[:100],
         # A resident who is not online never reads their notifications: the makelaar passes them on.

@@ -14,7 +14,7 @@ from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.tenants.chat.actions import ring_conversation
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, is_proxy_of
+from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, members_actor_may_act_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
@@ -57,10 +57,6 @@ def _active(listing_id, kind) -> Listing:
     return listing
 
 
-def _may_speak_for(actor: Actor, member: Membership) -> bool:
-    return actor.user is not None and (member.user_id == actor.user.pk or is_proxy_of(actor.user, member))
-
-
 def _require_proposed(ring: Ring) -> None:
     if ring.status == Ring.Status.CONFIRMED:
         raise fail(None, _("Iedereen doet al mee aan deze ruil."), Code.WRONG_STATE)
@@ -92,9 +88,12 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
         if giver.suspended_at or is_blocked_between(giver, receivers[index]):
             raise fail("links", _("Een van de deelnemers kan niet meedoen aan deze ruil."), Code.BLOCKED)
     participants = list(givers.values())
+    # The makelaar may propose any ring: it is a proposal, and each part is confirmed by (or with consent for) its
+    # giver. Anyone else proposes as a participant, or for one they may act for.
     makelaar = has_permission(actor, Perm.ACT_FOR_RESIDENTS)
     if not makelaar:
-        speaking_for = [m for m in participants if _may_speak_for(actor, m)]
+        own = [m for m in participants if actor.user is not None and m.user_id == actor.user.pk]
+        speaking_for = own or list(members_actor_may_act_for(actor).filter(pk__in=[m.pk for m in participants]))
         if not speaking_for:
             raise PermissionDenied("ring")
         acting_as(actor, speaking_for[0], Perm.PROPOSE_RING)

@@ -29,6 +29,8 @@ from django.utils import timezone
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.makelaar.actions.residents import record_consent
+from wijkmarkt.tenants.makelaar.models import ConsentTopic
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
     cancel_exchange,
@@ -263,6 +265,12 @@ class _Builder:
     def offer(self, owner, slug, title, description, **kwargs) -> Listing:
         return self.listing(owner, ListingKind.OFFER, slug, title, description, **kwargs)
 
+    def speaks_for(self, makelaar: Membership, member: Membership) -> None:
+        """`member` has no computer: the makelaar writes down their consent and from then on acts for them."""
+        record_consent(actor=actor_of(makelaar), member=member, topic=ConsentTopic.ACT_FOR,
+                       note="Mondeling, bij het spreekuur in het wijkcentrum")  # fmt: skip
+        self.speakers[member.pk] = actor_of(makelaar)
+
     def _as(self, member: Membership) -> dict:
         """Who acts for `member` in an exchange: themselves, or the makelaar naming them."""
         speaker = self.speakers.get(member.pk)
@@ -394,7 +402,7 @@ class _Builder:
         khadija = self.person("khadija", "Khadija", "Ouali", "Diakenhuisweg", profile=ProfileInput(
             languages=["Nederlands", "Berbers"]))  # fmt: skip
         sjaak = self.person("sjaak", "Sjaak", "Kok", "Prins Bernhardlaan", profile=ProfileInput())
-        self.speakers[truus.pk] = actor_of(fatima)
+        self.speaks_for(fatima, truus)
 
         # The proposed ring.
         anna_helps = self.offer(
@@ -577,7 +585,7 @@ class _Builder:
             profile=ProfileInput(offers="Hulp in huis.", talents=["huishouden"]),
         )
         piet = self.person("piet", "Piet", "Mulder", "Graaf van Wiedstraat", profile=ProfileInput())
-        self.speakers[johanna.pk] = actor_of(samira)
+        self.speaks_for(samira, johanna)
 
         register_proxy(actor=actor_of(bart), principal=bart, proxy_email=kees.email, relation="broer")
         tessa_asks = self.ask(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.tenants.chat.selectors import exchange_thread
-from wijkmarkt.tenants.marketplace.access import exchange_for, exchanges_of, is_proxy_of
+from wijkmarkt.tenants.marketplace.access import acts_for, exchange_for, exchanges_of
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
     cancel_exchange,
@@ -46,11 +46,10 @@ def exchange_list(request):
 def sides_for(request, exchange: Exchange) -> list:
     """The sides of the exchange the viewer may speak for, their own side first."""
     user = request.actor.user
-    makelaar = has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)
     sides = [
         member
         for member in (exchange.helper, exchange.receiver)
-        if user is not None and (member.user_id == user.pk or makelaar or is_proxy_of(user, member))
+        if user is not None and (member.user_id == user.pk or acts_for(request.actor, member) is not None)
     ]
     sides.sort(key=lambda member: member.user_id != getattr(user, "pk", None))
     return sides

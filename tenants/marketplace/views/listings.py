@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.access import exchanges_of, is_proxy_of, listing_for
+from wijkmarkt.tenants.marketplace.access import acts_for, exchanges_of, listing_for
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import (
     publish_listing,
@@ -107,13 +107,10 @@ def mine(request):
 
 
 def may_manage(request, listing: Listing) -> bool:
-    """Owner, their proxy or the makelaar: the actions decide, this only chooses which buttons to show."""
+    """Owner, their proxy or the makelaar with the owner's consent: the actions decide, this only chooses which
+    buttons to show."""
     user = request.actor.user
-    return user is not None and (
-        listing.owner.user_id == user.pk
-        or is_proxy_of(user, listing.owner)
-        or has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)
-    )
+    return user is not None and (listing.owner.user_id == user.pk or acts_for(request.actor, listing.owner) is not None)
 
 
 def is_active(listing: Listing) -> bool:

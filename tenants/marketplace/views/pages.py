@@ -13,8 +13,8 @@ from django.shortcuts import render
 
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.access import members_actor_may_act_for
-from wijkmarkt.tenants.marketplace.forms import member_label
+from wijkmarkt.tenants.marketplace.access import NO_CONSENT, members_actor_may_act_for
+from wijkmarkt.tenants.marketplace.forms import as_int, member_label
 from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
@@ -88,6 +88,7 @@ def refused(request, refusal: PermissionDenied | None = None, status: int = 403)
         "suspended_other": reason == "suspended" and not request.actor.suspended,
         "suspended_reason": member.suspended_reason if member is not None and request.actor.suspended else "",
         "paused": reason == PAUSED or request.actor.paused,
+        "no_consent": reason == NO_CONSENT,
     }
     return render(request, "marketplace/refused.html", context, status=status)
 
@@ -114,7 +115,13 @@ def acting_choices(request, exclude_pk=None) -> list[tuple[int, str]]:
 def chosen_member(request, member_id: int | None, choices: list[tuple[int, str]]) -> Membership:
     """The member picked in a "voor wie" choice, or the viewer's own membership. Never anyone outside the choices."""
     allowed = {pk for pk, _label in choices}
-    if member_id is not None and member_id in allowed:
+    if member_id is None:
+        # A form offers no choice when there is only one; a member named anyway (a page from before a consent
+        # was withdrawn or a proxy revoked) is refused below, never silently replaced by the viewer.
+        member_id = as_int(request.POST.get("on_behalf_of"))
+    if member_id is not None:
+        if member_id not in allowed:
+            raise PermissionDenied(NO_CONSENT if has_permission(request.actor, Perm.ACT_FOR_RESIDENTS) else "act_for")
         return Membership.objects.select_related("user").get(pk=member_id)
     own = me(request)
     if own is not None and own.pk in allowed:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.access import exchanges_of, is_proxy_of
+from wijkmarkt.tenants.marketplace.access import acts_for, exchanges_of, is_proxy_of
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_part, decline_ring, propose_ring
 from wijkmarkt.tenants.marketplace.forms import RingDeclineForm, RingForm, add_action_errors
 from wijkmarkt.tenants.marketplace.models import ListingKind, Ring, RingLink
@@ -108,16 +108,18 @@ def ring_new(request):
 
 def _page(request, ring: Ring, decline_forms=None):
     links = list(ring.links.select_related("giver__user", "receiver__user", "request__category", "offer"))
-    makelaar = has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)
     decline_forms = decline_forms or {}
+    user_id = getattr(request.actor.user, "pk", None)
     steps = []
     for link in links:
-        may_answer = ring.status == Ring.Status.PROPOSED and (makelaar or _speaks_for(request, link.giver))
+        # The one rule (access.acts_for): a makelaar answers only for a giver whose consent is on record.
+        may_answer = ring.status == Ring.Status.PROPOSED and (
+            link.giver.user_id == user_id or acts_for(request.actor, link.giver) is not None
+        )
         form = decline_forms.get(link.pk) or RingDeclineForm(auto_id=f"afwijzen_{link.pk}_%s")
         steps.append({"link": link, "may_answer": may_answer and not request.actor.suspended, "decline_form": form,
                       "for_other": not _speaks_for(request, link.giver)})  # fmt: skip
     exchanges = exchanges_of(request.actor).filter(ring=ring) if ring.status == Ring.Status.CONFIRMED else []
-    user_id = getattr(request.actor.user, "pk", None)
     in_ring = any(user_id in (link.giver.user_id, link.receiver.user_id) for link in links)
     # The ring's group talk is for the people in it; a makelaar who proposed it reads along through them, not here.
     conversation = getattr(ring, "conversation", None) if in_ring else None

@@ -189,6 +189,7 @@ def test_a_parkwijk_makelaar_never_reaches_a_centrum_case_or_signal(parkwijk, ce
 
 def test_what_the_makelaar_did_shows_on_the_residents_own_page(in_parkwijk, people):
     anna = people["anna"]
+    record_consent(actor=actor_for(anna.user), member=anna, topic="act_for")  # her own say-so: not in the log
     category = Category.objects.order_by("position").first()
     data = ListingInput(kind="request", title="Hulp met de tuin", description="Wie helpt?", category_id=category.pk)
     publish_listing(actor=actor_for(people["fatima"].user), wijk=in_parkwijk, owner=anna, data=data)

@@ -35,6 +35,13 @@ def post(wijk, member, **overrides):
     return publish_listing(actor=actor_of(member), wijk=wijk, owner=member, data=listing_input(**overrides))
 
 
+def consents_to_makelaar(makelaar, member):
+    """`member` lets the makelaar act for them; the makelaar writes it down, as on the resident's page."""
+    from wijkmarkt.tenants.makelaar.actions.residents import record_consent
+
+    return record_consent(actor=actor_of(makelaar), member=member, topic="act_for", note="Aan de telefoon")
+
+
 def tomorrow() -> dt.date:
     return timezone.localdate() + dt.timedelta(days=1)
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
@@ -84,6 +84,7 @@ def test_own_listing_twice_withdrawn_and_blocked_are_refused_and_write_nothing(i
 
 
 def test_makelaar_responds_for_a_resident_and_it_counts_as_via_makelaar(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["cor"])
     listing = post(in_parkwijk, people["anna"])
 
     exchange = respond_to_listing(

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, category, listing_input, post, tomorrow
+from tests.tenants.marketplace.conftest import actor_of, category, consents_to_makelaar, listing_input, post, tomorrow
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import (
     expire_listings,
@@ -86,6 +86,7 @@ def test_a_neighbour_cannot_place_a_listing_for_someone_else(in_parkwijk, people
 
 
 def test_makelaar_places_a_listing_for_a_resident_who_stays_its_owner(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["anna"])
     listing = publish_listing(
         actor=actor_of(people["fatima"]), wijk=in_parkwijk, owner=people["anna"], data=listing_input()
     )

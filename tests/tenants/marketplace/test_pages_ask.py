@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import category, tomorrow
+from tests.tenants.marketplace.conftest import category, consents_to_makelaar, tomorrow
 from wijkmarkt.tenants.marketplace.models import Listing, ListingKind, PlacedAs, Profile, When
 
 
@@ -102,6 +102,7 @@ def test_a_chosen_date_is_used(in_parkwijk, people):
 
 
 def test_makelaar_asks_for_help_for_a_member_in_three_steps(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["anna"])
     client = client_for("parkwijk", people["fatima"].user)
     answers = {"category": str(category("meegaan").pk), "title": "Mee naar het ziekenhuis", "moment": "flexible",
                "contact_way": "makelaar", "on_behalf_of": str(people["anna"].pk)}  # fmt: skip

@@ -4,7 +4,7 @@ who may see an exchange at all."""
 from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import actor_of, post, tomorrow
+from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post, tomorrow
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, confirm_done, respond_to_listing
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus, ListingStatus, Report
@@ -134,6 +134,8 @@ def test_a_message_is_reported_to_the_moderation(in_parkwijk, people):
 
 
 def test_makelaar_confirms_for_one_side_and_a_proxy_for_their_principal(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["anna"])
+    consents_to_makelaar(people["fatima"], people["bram"])
     exchange = respond(in_parkwijk, people)
     makelaar = client_for("parkwijk", people["fatima"].user)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, category, post, tomorrow
+from tests.tenants.marketplace.conftest import actor_of, category, consents_to_makelaar, post, tomorrow
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
@@ -142,6 +142,7 @@ def test_an_offer_says_dit_wil_ik_graag_and_a_request_ik_kan_helpen(in_parkwijk,
 
 
 def test_makelaar_places_a_listing_for_a_member_who_stays_its_owner(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["anna"])
     anna, fatima = people["anna"], people["fatima"]
     client = client_for("parkwijk", fatima.user)
 
@@ -159,6 +160,7 @@ def test_makelaar_places_a_listing_for_a_member_who_stays_its_owner(in_parkwijk,
 
 
 def test_makelaar_responds_for_a_member(in_parkwijk, people):
+    consents_to_makelaar(people["fatima"], people["cor"])
     listing = post(in_parkwijk, people["anna"])
     client = client_for("parkwijk", people["fatima"].user)
 
