@@ -110,7 +110,11 @@ def require_writes_open(actor: Actor) -> None:
     access.acting_as, and directly in the actions that check only membership (chat, profiles).
 
     Not has_permission: a makelaar's or moderator's permissions also decide what they may read (cases, signals,
-    hidden listings), and reading goes on in a paused wijk."""
+    hidden listings), and reading goes on in a paused wijk.
+
+    Deliberately not asked: a resident's data export and erasure (tenants/privacy), revoking a proxy and
+    withdrawing consent. Those are rights under the AVG (GDPR articles 7, 15, 17 and 20), which a pause of the
+    marketplace does not suspend. Read markers (chat, notifications) record reading and go on too."""
     if actor.paused:
         raise PermissionDenied(PAUSED)
 
