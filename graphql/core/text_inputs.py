@@ -54,9 +54,9 @@ def variables_error(variables) -> GraphQLError | None:
 class TextLiteralRule(ValidationRule):
     """String literals in the document, e.g. `listings(q: "\\u0000")`: the lexer lets escapes through."""
 
-    def enter_string_value(self, node: StringValueNode, _key, _parent, _path, ancestors):
+    def enter_string_value(self, node: StringValueNode, _key, parent, _path, ancestors):
         if problem := text_problem(node.value):
-            names = [a.name.value for a in ancestors if isinstance(a, ArgumentNode | ObjectFieldNode)]
+            names = [a.name.value for a in (*ancestors, parent) if isinstance(a, ArgumentNode | ObjectFieldNode)]
             self.report_error(invalid_argument(_printable(".".join(names) or "?"), problem, [node]))
 
 

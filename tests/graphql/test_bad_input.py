@@ -1,0 +1,115 @@
+"""Issue 12, point 7: the findings one by one. A string no field takes (lone surrogate, NUL, control character,
+bidi override, longer than any field) is refused with INVALID_ARGUMENT naming the argument before any resolver
+runs, whether it came as a variable or as a literal; connections, ring search and IDs answer typed errors or null;
+introspection follows settings.GRAPHQL_INTROSPECTION."""
+
+import pytest
+
+from tests.conftest import make_member
+from tests.graphql.conftest import gql
+from tests.graphql.marketplace.conftest import category_id
+from tests.platform.console.conftest import make_coordinator
+from wijkmarkt.platform.partners.models import Partner, WijkPartner
+from wijkmarkt.tenants.marketplace.models import Listing
+
+SURROGATE, NUL, RTL = "a\ud800b", "a\x00b", "a\u202eb"
+
+PUBLISH = """mutation($input: ListingInput!) { publishListing(input: $input) { errors { field code } } }"""
+
+
+def codes(body: dict) -> list[str]:
+    return [error.get("extensions", {}).get("code") for error in body.get("errors", [])]
+
+
+def refused(body: dict, argument: str) -> bool:
+    return [(e["extensions"]["code"], e["extensions"]["argument"]) for e in body["errors"]] == [
+        ("INVALID_ARGUMENT", argument)
+    ]
+
+
+@pytest.fixture
+def anna(parkwijk):
+    return make_member(parkwijk, "Anna")
+
+
+@pytest.mark.parametrize("text", [SURROGATE, NUL, RTL, "x" * 20_001], ids=["surrogate", "NUL", "RTL", "20001"])
+def test_a_hostile_string_in_a_mutation_input_is_refused_by_name_and_stores_nothing(parkwijk, anna, text):
+    listing = {"kind": "REQUEST", "title": text, "description": "Wie helpt?", "category": category_id(parkwijk)}
+    response = gql("parkwijk", PUBLISH, {"input": listing}, user=anna.user)
+    assert response.status_code == 400
+    assert refused(response.json(), "$input.title")
+    parkwijk.activate()
+    assert not Listing.objects.exists()
+
+
+def test_a_long_text_within_the_global_cap_still_gets_the_fields_own_error(parkwijk, anna):
+    listing = {"kind": "REQUEST", "title": "t" * 5000, "description": "Wie helpt?", "category": category_id(parkwijk)}
+    body = gql("parkwijk", PUBLISH, {"input": listing}, user=anna.user).json()
+    assert body["data"]["publishListing"]["errors"] == [{"field": "title", "code": "TOO_LONG"}]
+
+
+def test_an_escaped_nul_in_a_literal_is_refused_too(parkwijk, anna):
+    body = gql("parkwijk", '{ listings(q: "koffie\\u0000") { edges { node { id } } } }', user=anna.user).json()
+    assert refused(body, "q")
+
+
+def test_a_lone_surrogate_in_the_listing_search_and_the_city_search(parkwijk, anna):
+    listings = gql("parkwijk", "query($q: String) { listings(q: $q) { edges { node { id } } } }", {"q": SURROGATE},
+                   user=anna.user).json()  # fmt: skip
+    city = gql(None, "query($q: String!) { citySearch(query: $q) { total } }", {"q": SURROGATE}).json()
+    assert refused(listings, "$q") and refused(city, "$q")
+
+
+def test_a_nul_in_the_idempotency_key_of_give_points(parkwijk, anna):
+    query = """mutation($key: String!) { givePoints(amount: 1, idempotencyKey: $key, recipientEmail: "b@example.nl")
+                 { errors { code } } }"""
+    assert refused(gql("parkwijk", query, {"key": "k\x00"}, user=anna.user).json(), "$key")
+
+
+def test_a_nul_in_the_coordinators_partner_link_and_filters(parkwijk):
+    Partner.objects.create(slug="buurthuis", name="Buurthuis De Brug", kind="welfare", active=True)
+    coordinator = make_coordinator()
+    link = gql(None, 'mutation { linkPartnerToWijk(wijk: "parkwijk", partner: "buurthuis\\u0000") { linked } }',
+               user=coordinator).json()  # fmt: skip
+    audit = gql(None, "query($w: String) { auditLog(wijk: $w) { summary } }", {"w": NUL}, user=coordinator).json()
+    figures = gql(None, 'query($w: String) { evaluationFigures(from: "2026-01-01", to: "2026-02-01", wijk: $w)'
+                        " { errors { code } } }", {"w": NUL}, user=coordinator).json()  # fmt: skip
+    assert refused(link, "partner") and refused(audit, "$w") and refused(figures, "$w")
+    assert not WijkPartner.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    ['offset: 1, before: "YXJyYXljb25uZWN0aW9uOjU="', 'offset: 1, after: "geen-cursor"', 'before: "geen-cursor"'],
+)
+def test_connections_answer_a_typed_error_for_arguments_that_do_not_go_together(parkwijk, anna, arguments):
+    for query in (f"{{ neighbours({arguments}) {{ edges {{ node {{ id }} }} }} }}",
+                  f"{{ me {{ listings({arguments}) {{ edges {{ node {{ id }} }} }} }} }}"):  # fmt: skip
+        assert codes(gql("parkwijk", query, user=anna.user).json()) == ["BAD_REQUEST"], query
+
+
+def test_candidate_rings_with_a_null_max_length_uses_the_default(parkwijk, anna):
+    body = gql("parkwijk", "{ candidateRings(maxLength: null, limit: null) { __typename } }", user=anna.user).json()
+    assert "errors" not in body and body["data"]["candidateRings"] == []
+
+
+@pytest.mark.parametrize("garbage", ["!!", "TWVtYmVyc2hpcDpwYXJrd2lqazo5OTk5OTk5OTk5OTk5OTk5OTk5OTk5", "eA=="])
+def test_an_id_that_decodes_to_nothing_is_null(parkwijk, anna, garbage):
+    body = gql("parkwijk", "query($id: ID!) { node(id: $id) { id } }", {"id": garbage}, user=anna.user).json()
+    assert body == {"data": {"node": None}}
+
+
+INTROSPECTION = "{ __schema { queryType { name } } }"
+
+
+def test_introspection_is_refused_when_switched_off(parkwijk, settings):
+    settings.GRAPHQL_INTROSPECTION = False
+    body = gql("parkwijk", INTROSPECTION).json()
+    assert codes(body) == ["INTROSPECTION_DISABLED"]
+    assert codes(gql("parkwijk", '{ __type(name: "Query") { name } }').json()) == ["INTROSPECTION_DISABLED"]
+    assert gql("parkwijk", "{ __typename }").json() == {"data": {"__typename": "Query"}}
+
+
+def test_introspection_answers_when_switched_on(parkwijk, settings):
+    settings.GRAPHQL_INTROSPECTION = True
+    assert gql("parkwijk", INTROSPECTION).json() == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
