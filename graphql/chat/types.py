@@ -1,6 +1,7 @@
 import graphene
 from graphene_django import DjangoObjectType
 
+from wijkmarkt.graphql.core.connections import CheckedConnectionField
 from wijkmarkt.graphql.core.ids import WijkNode
 from wijkmarkt.graphql.core.permissions import current_wijk
 from wijkmarkt.tenants.chat.access import conversation_for
@@ -45,7 +46,7 @@ class ConversationType(DjangoObjectType):
 
     kind = graphene.Field(graphene.NonNull(ConversationKindEnum))
     unread = graphene.Int(required=True, description="Messages of others after the viewer's read marker.")
-    messages = graphene.relay.ConnectionField(ChatMessageConnection, description="History, newest first.")
+    messages = CheckedConnectionField(ChatMessageConnection, description="History, newest first.")
 
     class Meta:
         name = "Conversation"

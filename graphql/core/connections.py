@@ -2,6 +2,7 @@
 
 from functools import partial
 
+import graphene
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -48,28 +49,42 @@ class CappedConnectionField(DjangoConnectionField):
     @classmethod
     def connection_resolver(cls, resolver, connection, default_manager, queryset_resolver, max_limit,
                             enforce_first_or_last, root, info, **args):  # fmt: skip
-        limit = max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"]
-        for argument in ("after", "before"):
-            if args.get(argument) is not None and not _valid_cursor(args[argument]):
-                raise graphql_error(
-                    ErrorCode.BAD_REQUEST, _("Deze `%(argument)s`-cursor is ongeldig.") % {"argument": argument}
-                )
-        if args.get("offset") is not None and not 0 <= args["offset"] < MAX_OFFSET:
-            raise graphql_error(ErrorCode.BAD_REQUEST, _("`offset` moet 0 of meer zijn."))
-        if args.get("offset") is not None and args.get("before") is not None:
-            # graphene-django asserts this (an INTERNAL error): an offset counts from the start, `before` from a cursor
-            raise graphql_error(ErrorCode.BAD_REQUEST, _("Gebruik `offset` niet samen met `before`."))
-        for argument in ("first", "last"):
-            if args.get(argument) is not None and not 0 <= args[argument] <= limit:
-                raise graphql_error(
-                    ErrorCode.PAGE_SIZE_TOO_LARGE,
-                    _("`%(argument)s` mag tussen 0 en %(limit)s liggen; u vroeg %(asked)s.")
-                    % {"argument": argument, "limit": limit, "asked": args[argument]},
-                )
+        check_page_arguments(args, max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"])
         return super().connection_resolver(
             resolver, connection, default_manager, queryset_resolver, max_limit, enforce_first_or_last, root, info,
             **args,
         )  # fmt: skip
+
+
+class CheckedConnectionField(graphene.relay.ConnectionField):
+    """graphene's plain ConnectionField (no `offset`) with the same checks: a negative `first` or a cursor it never
+    handed out was graphql-relay's ValueError, an INTERNAL error."""
+
+    @classmethod
+    def connection_resolver(cls, resolver, connection_type, root, info, **args):
+        check_page_arguments(args, settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"])
+        return super().connection_resolver(resolver, connection_type, root, info, **args)
+
+
+def check_page_arguments(args: dict, limit: int) -> None:
+    """A typed error for paging arguments no page can follow, before anything is read."""
+    for argument in ("after", "before"):
+        if args.get(argument) is not None and not _valid_cursor(args[argument]):
+            raise graphql_error(
+                ErrorCode.BAD_REQUEST, _("Deze `%(argument)s`-cursor is ongeldig.") % {"argument": argument}
+            )
+    if args.get("offset") is not None and not 0 <= args["offset"] < MAX_OFFSET:
+        raise graphql_error(ErrorCode.BAD_REQUEST, _("`offset` moet 0 of meer zijn."))
+    if args.get("offset") is not None and args.get("before") is not None:
+        # graphene-django asserts this (an INTERNAL error): an offset counts from the start, `before` from a cursor
+        raise graphql_error(ErrorCode.BAD_REQUEST, _("Gebruik `offset` niet samen met `before`."))
+    for argument in ("first", "last"):
+        if args.get(argument) is not None and not 0 <= args[argument] <= limit:
+            raise graphql_error(
+                ErrorCode.PAGE_SIZE_TOO_LARGE,
+                _("`%(argument)s` mag tussen 0 en %(limit)s liggen; u vroeg %(asked)s.")
+                % {"argument": argument, "limit": limit, "asked": args[argument]},
+            )
 
 
 def _valid_cursor(cursor: str) -> bool:

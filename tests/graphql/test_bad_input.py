@@ -4,12 +4,14 @@ runs, whether it came as a variable or as a literal; connections, ring search an
 introspection follows settings.GRAPHQL_INTROSPECTION."""
 
 import pytest
+from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from tests.graphql.conftest import gql
 from tests.graphql.marketplace.conftest import category_id
 from tests.platform.console.conftest import make_coordinator
 from wijkmarkt.platform.partners.models import Partner, WijkPartner
+from wijkmarkt.tenants.chat.actions import start_direct_conversation
 from wijkmarkt.tenants.marketplace.models import Listing
 
 SURROGATE, NUL, RTL = "a\ud800b", "a\x00b", "a\u202eb"
@@ -113,3 +115,13 @@ def test_introspection_is_refused_when_switched_off(parkwijk, settings):
 def test_introspection_answers_when_switched_on(parkwijk, settings):
     settings.GRAPHQL_INTROSPECTION = True
     assert gql("parkwijk", INTROSPECTION).json() == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+
+
+@pytest.mark.parametrize("arguments", ["first: -1", "last: -1", 'before: "geen-cursor"', 'after: "geen-cursor"'])
+def test_chat_history_pages_answer_typed_errors_for_bad_arguments(parkwijk, anna, arguments):
+    bram = make_member(parkwijk, "Bram")
+    with tenant_context(parkwijk):
+        start_direct_conversation(member=anna, other=bram)
+    query = f"{{ conversations {{ messages({arguments}) {{ edges {{ node {{ id }} }} }} }} }}"
+    body = gql("parkwijk", query, user=anna.user).json()
+    assert "INTERNAL" not in codes(body), body
