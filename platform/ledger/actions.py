@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
@@ -98,9 +99,7 @@ def _book(booking: Booking, key: str) -> Transfer:
     updates in account-id order and the two entries. On its own (autocommit) the statement is its own transaction;
     inside a caller's transaction (an exchange marked done) it runs in a savepoint, so a refusal leaves the caller's
     transaction usable."""
-    if not key or len(key) > MAX_KEY_LENGTH:
-        raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
-                   Code.KEY_REUSED)  # fmt: skip
+    _check_key(key)
     b = booking
     params = [key, b.kind, b.from_account.pk, b.to_account.pk, b.amount, b.wijk.pk, b.to_wijk.pk if b.to_wijk else None,
               b.exchange_id, b.booked_by.pk if b.booked_by else None, b.via,
@@ -115,8 +114,18 @@ def _book(booking: Booking, key: str) -> Transfer:
             raise fail(None, _("Dit is al geboekt."), Code.KEY_REUSED) from None
         raise
     if not _same(transfer, booking):
-        raise fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."), Code.KEY_REUSED)
+        raise _key_used_before()
     return transfer
+
+
+def _check_key(key: str) -> None:
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
+                   Code.KEY_REUSED)  # fmt: skip
+
+
+def _key_used_before():
+    return fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."), Code.KEY_REUSED)
 
 
 def _require_points_on(wijk: Wijk, field: str | None = None, message: str | None = None) -> None:
@@ -234,13 +243,19 @@ def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str
         "recipient": lambda: _clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
         "amount": lambda: _amount(amount),
         "note": lambda: clean_text(note, field="note", max_length=200, required=False),
+        "idempotency_key": lambda: _check_key(key),
     })  # fmt: skip
     count_attempt("give_points", f"user:{actor.user.pk}")
     retry = Transfer.objects.filter(idempotency_key=key).exists()
     balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver.user).values_list("balance", flat=True)
     if not retry and (balance.first() or 0) < _amount(amount):
         raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS)
-    recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
+    try:
+        recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
+    except ValidationError:
+        if retry:  # a used key with another recipient, found or not: one answer, as for any other booking
+            raise _key_used_before() from None
+        raise
     via = Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE
     return book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount, key=key,
                      booked_by=actor.user, via=via, note=note)  # fmt: skip

@@ -109,3 +109,28 @@ def test_one_account_may_try_only_so_often_by_page_and_graphql_together(points, 
     assert 'value="buur4@example.nl"' in page.content.decode()
     other = gql("parkwijk", GIVE, {"amount": 1, "key": "k", "email": "x@example.nl"}, user=points["anna"].user).json()
     assert other["data"]["givePoints"]["errors"][0]["code"] == "NOT_ENOUGH_POINTS"  # the limit is Bram's alone
+
+
+def test_a_used_or_too_long_key_tells_nothing_about_the_recipient(points):
+    done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="3")  # Bram earns 6
+    with tenant_context(points["parkwijk"]):
+        give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"], amount=1,
+                    key="used", email="mien@example.nl")  # fmt: skip
+    probes = ["anna@example.nl", "kees@example.nl", "niemand@example.nl"]
+
+    reused = []
+    for email in probes:
+        with tenant_context(points["parkwijk"]), pytest.raises(ValidationError) as refused:
+            give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"],
+                        amount=1, key="used", email=email)  # fmt: skip
+        reused.append(refused.value.message_dict)
+    too_long = []
+    for email in probes:
+        with tenant_context(points["parkwijk"]), pytest.raises(ValidationError) as refused:
+            give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"],
+                        amount=1, key="k" * 121, email=email)  # fmt: skip
+        too_long.append(refused.value.message_dict)
+
+    assert reused == [{"idempotency_key": ["Deze sleutel is al gebruikt voor een andere overboeking."]}] * 3
+    assert too_long == [{"idempotency_key": ["Een sleutel is 1 tot 120 tekens."]}] * 3
+    assert Transfer.objects.filter(kind="gift").count() == 1
