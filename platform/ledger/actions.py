@@ -31,7 +31,7 @@ from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as Code
 from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, TransferKind, Via
-from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.marketplace.access import acting_as
@@ -122,6 +122,9 @@ def _check_key(key: str) -> None:
     if not key or len(key) > MAX_KEY_LENGTH:
         raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
                    Code.KEY_REUSED)  # fmt: skip
+    if has_refused_characters(key):  # a NUL would reach PostgreSQL, which refuses it as a fault
+        raise fail("idempotency_key", _("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
+                   Code.INVALID_CHARACTERS)  # fmt: skip
 
 
 def _key_used_before():

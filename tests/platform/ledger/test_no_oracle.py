@@ -32,10 +32,10 @@ def two_jans(points):
     return points
 
 
-def _refusal(points, giver, amount, **recipient) -> dict:
+def _refusal(points, giver, amount, key="k", **recipient) -> dict:
     wijk = points["parkwijk"]
     with tenant_context(wijk), pytest.raises(ValidationError) as refused:
-        give_points(actor=actor_for(giver.user), giver=giver, wijk=wijk, amount=amount, key="k", **recipient)
+        give_points(actor=actor_for(giver.user), giver=giver, wijk=wijk, amount=amount, key=key, **recipient)
     return {field: [(e.code, e.messages) for e in errors] for field, errors in refused.value.error_dict.items()}
 
 
@@ -134,3 +134,9 @@ def test_a_used_or_too_long_key_tells_nothing_about_the_recipient(points):
     assert reused == [{"idempotency_key": ["Deze sleutel is al gebruikt voor een andere overboeking."]}] * 3
     assert too_long == [{"idempotency_key": ["Een sleutel is 1 tot 120 tekens."]}] * 3
     assert Transfer.objects.filter(kind="gift").count() == 1
+
+
+def test_a_key_with_a_nul_is_refused_as_input_not_a_fault(points):
+    """Issue 12, point 7: the key went to PostgreSQL unchecked, which refuses a NUL with an error."""
+    assert _refusal(points, points["bram"], 1, email="mien@example.nl", key="a\x00b") == {
+        "idempotency_key": [("invalid_characters", ["Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."])]}  # fmt: skip
