@@ -1,4 +1,4 @@
-"""The address a request really comes from, for the log-in throttle (axes) and rate limits (django-ratelimit)."""
+"""The address a request really comes from, for the log-in throttle (axes) and rate limits (platform/ratelimits.py)."""
 
 from django.conf import settings
 
