@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wijkmarkt.graphql.core.errors import user_errors
+from wijkmarkt.graphql.core.text_inputs import mutation_input_error
 
 
 class BaseMutation(graphene.Mutation):
@@ -22,6 +23,8 @@ class BaseMutation(graphene.Mutation):
 
     @classmethod
     def mutate(cls, root, info, **data):
+        if error := mutation_input_error(data):  # before any action: text no field takes (text_inputs.py)
+            return cls(errors=user_errors(error, cls.error_code_enum))
         try:
             with transaction.atomic():
                 return cls(errors=[], **cls.perform(info, **data))

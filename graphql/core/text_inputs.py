@@ -1,14 +1,21 @@
-"""The one check every string a GraphQL client sends passes before any resolver runs: in the document's literals
-(a validation rule) and in the variables (walked as sent, into input objects and lists). A string with a lone
-surrogate, a NUL or another control character, a bidi override, or longer than any field takes, is refused with
-INVALID_ARGUMENT naming the argument. Per-field rules (required, length, characters) stay in the actions, which
-answer with a field error; this only keeps what no field accepts from reaching them (and PostgreSQL)."""
+"""The one check every string a GraphQL client sends passes before anything acts on it. A string with a lone
+surrogate, a NUL or another control character (tab and newline aside), a bidi override, or longer than any field
+takes, never reaches a resolver or PostgreSQL:
 
+- in a mutation, BaseMutation checks the coerced arguments (into input objects and lists) before `perform`, and the
+  answer is the mutation's own `errors` item for that field, as the page would show it (clean_text's codes
+  INVALID_CHARACTERS and TOO_LONG, message in Dutch);
+- in a query, which has no `errors` list, a validation rule refuses the document's literals and the variables with
+  a top-level INVALID_ARGUMENT naming the argument (`$input.title`, `q`).
+
+Per-field rules (required, shorter limits) stay in the actions."""
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from graphql import ArgumentNode, GraphQLError, ObjectFieldNode, StringValueNode, ValidationRule
+from graphql import ArgumentNode, GraphQLError, ObjectFieldNode, OperationType, StringValueNode, ValidationRule
 from wijkmarkt.graphql.core.errors import ErrorCode
-from wijkmarkt.platform.plaintext import has_refused_characters
+from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
 
 # Four times the longest text field (house rules, 5000): longer is never typed, only sent to hurt.
 MAX_TEXT_LENGTH = 20_000
@@ -20,6 +27,24 @@ def text_problem(value: str) -> str | None:
         return _("Deze tekst is te lang: maximaal %(max)s tekens.") % {"max": MAX_TEXT_LENGTH}
     if has_refused_characters(value):
         return _("Hier staan onzichtbare of ongeldige tekens in.")
+    return None
+
+
+def mutation_input_error(arguments: dict) -> ValidationError | None:
+    """The first refused string among a mutation's coerced arguments, as a ValidationError for its field."""
+    stack = list(arguments.items())
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, str) and text_problem(value):
+            try:
+                clean_text(value, field=name, max_length=MAX_TEXT_LENGTH, required=False, multiline=True)
+            except ValidationError as error:
+                return error
+            return ValidationError({name: ValidationError(text_problem(value), code="too_long")})  # only spaces
+        if isinstance(value, dict):  # graphene's input objects are dicts
+            stack.extend(value.items())
+        elif isinstance(value, list):
+            stack.extend((name, item) for item in value)
     return None
 
 
@@ -51,13 +76,24 @@ def variables_error(variables) -> GraphQLError | None:
     return None
 
 
-class TextLiteralRule(ValidationRule):
-    """String literals in the document, e.g. `listings(q: "\\u0000")`: the lexer lets escapes through."""
+def query_text_rule(variables, operation_name: str | None) -> type[ValidationRule]:
+    """The validation rule for this request's strings: a query's variables and every literal outside mutations."""
 
-    def enter_string_value(self, node: StringValueNode, _key, parent, _path, ancestors):
-        if problem := text_problem(node.value):
-            names = [a.name.value for a in (*ancestors, parent) if isinstance(a, ArgumentNode | ObjectFieldNode)]
-            self.report_error(invalid_argument(_printable(".".join(names) or "?"), problem, [node]))
+    class QueryTextRule(ValidationRule):
+        def enter_operation_definition(self, node, *_args):
+            if node.operation == OperationType.MUTATION:
+                return self.SKIP  # BaseMutation checks the coerced arguments and answers a field error
+            name = node.name.value if node.name else None
+            if operation_name in (None, name) and (error := variables_error(variables)):
+                self.report_error(error)
+            return None
+
+        def enter_string_value(self, node: StringValueNode, _key, parent, _path, ancestors):
+            if problem := text_problem(node.value):
+                names = [a.name.value for a in (*ancestors, parent) if isinstance(a, ArgumentNode | ObjectFieldNode)]
+                self.report_error(invalid_argument(_printable(".".join(names) or "?"), problem, [node]))
+
+    return QueryTextRule
 
 
 def _printable(name: str) -> str:

@@ -10,9 +10,9 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView
 
-from graphql import ExecutionResult, FieldNode, GraphQLError, ValidationRule, specified_rules
+from graphql import FieldNode, GraphQLError, ValidationRule, specified_rules
 from wijkmarkt.graphql.core.errors import ErrorCode, format_error
-from wijkmarkt.graphql.core.text_inputs import TextLiteralRule, variables_error
+from wijkmarkt.graphql.core.text_inputs import query_text_rule
 from wijkmarkt.platform.accounts.permissions import Actor
 
 
@@ -31,7 +31,8 @@ class WijkmarktGraphQLView(GraphQLView):
     @property
     def validation_rules(self):
         # graphql-core's validate() replaces its standard rules with the ones given: keep them all.
-        rules = (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH), TextLiteralRule)
+        text_rule = query_text_rule(getattr(self, "_variables", None), getattr(self, "_operation_name", None))
+        rules = (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH), text_rule)
         return rules if settings.GRAPHQL_INTROSPECTION else (*rules, NoIntrospection)
 
     @validation_rules.setter
@@ -39,8 +40,8 @@ class WijkmarktGraphQLView(GraphQLView):
         """graphene-django assigns its default on init; the property above is the rule."""
 
     def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
-        if error := variables_error(variables):  # before parsing: nothing of the request runs
-            return ExecutionResult(data=None, errors=[error])
+        # The view is made anew for every request (View.as_view): the text rule reads this request's variables.
+        self._variables, self._operation_name = variables, operation_name
         return super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
 
     @staticmethod

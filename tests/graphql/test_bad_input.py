@@ -34,14 +34,25 @@ def anna(parkwijk):
     return make_member(parkwijk, "Anna")
 
 
-@pytest.mark.parametrize("text", [SURROGATE, NUL, RTL, "x" * 20_001], ids=["surrogate", "NUL", "RTL", "20001"])
-def test_a_hostile_string_in_a_mutation_input_is_refused_by_name_and_stores_nothing(parkwijk, anna, text):
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [(SURROGATE, "INVALID_CHARACTERS"), (NUL, "INVALID_CHARACTERS"), (RTL, "INVALID_CHARACTERS"),
+     ("x" * 20_001, "TOO_LONG"), ("x" * (1 << 20), "TOO_LONG")],
+    ids=["surrogate", "NUL", "RTL", "20001", "1 MB"],
+)  # fmt: skip
+def test_a_hostile_string_in_a_mutation_input_is_the_fields_error_and_stores_nothing(parkwijk, anna, text, code):
     listing = {"kind": "REQUEST", "title": text, "description": "Wie helpt?", "category": category_id(parkwijk)}
-    response = gql("parkwijk", PUBLISH, {"input": listing}, user=anna.user)
-    assert response.status_code == 400
-    assert refused(response.json(), "$input.title")
+    body = gql("parkwijk", PUBLISH, {"input": listing}, user=anna.user).json()
+    assert body == {"data": {"publishListing": {"errors": [{"field": "title", "code": code}]}}}
     parkwijk.activate()
     assert not Listing.objects.exists()
+
+
+def test_a_hostile_string_in_a_query_is_refused_by_name(parkwijk, anna):
+    query = "query($q: String) { listings(q: $q) { edges { node { id } } } }"
+    for text in (SURROGATE, NUL, RTL, "x" * 20_001):
+        response = gql("parkwijk", query, {"q": text}, user=anna.user)
+        assert response.status_code == 400 and refused(response.json(), "$q")
 
 
 def test_a_long_text_within_the_global_cap_still_gets_the_fields_own_error(parkwijk, anna):
@@ -64,19 +75,24 @@ def test_a_lone_surrogate_in_the_listing_search_and_the_city_search(parkwijk, an
 
 def test_a_nul_in_the_idempotency_key_of_give_points(parkwijk, anna):
     query = """mutation($key: String!) { givePoints(amount: 1, idempotencyKey: $key, recipientEmail: "b@example.nl")
-                 { errors { code } } }"""
-    assert refused(gql("parkwijk", query, {"key": "k\x00"}, user=anna.user).json(), "$key")
+                 { errors { field code } } }"""
+    body = gql("parkwijk", query, {"key": "k\x00"}, user=anna.user).json()
+    assert body["data"]["givePoints"]["errors"] == [{"field": "idempotencyKey", "code": "INVALID_CHARACTERS"}]
 
 
 def test_a_nul_in_the_coordinators_partner_link_and_filters(parkwijk):
     Partner.objects.create(slug="buurthuis", name="Buurthuis De Brug", kind="welfare", active=True)
     coordinator = make_coordinator()
-    link = gql(None, 'mutation { linkPartnerToWijk(wijk: "parkwijk", partner: "buurthuis\\u0000") { linked } }',
-               user=coordinator).json()  # fmt: skip
+    link = gql(None, 'mutation { linkPartnerToWijk(wijk: "parkwijk", partner: "buurthuis\\u0000") { linked'
+                     " errors { field code } } }", user=coordinator).json()  # fmt: skip
     audit = gql(None, "query($w: String) { auditLog(wijk: $w) { summary } }", {"w": NUL}, user=coordinator).json()
     figures = gql(None, 'query($w: String) { evaluationFigures(from: "2026-01-01", to: "2026-02-01", wijk: $w)'
                         " { errors { code } } }", {"w": NUL}, user=coordinator).json()  # fmt: skip
-    assert refused(link, "partner") and refused(audit, "$w") and refused(figures, "$w")
+    assert link["data"]["linkPartnerToWijk"] == {
+        "linked": None,
+        "errors": [{"field": "partner", "code": "INVALID_CHARACTERS"}],
+    }
+    assert refused(audit, "$w") and refused(figures, "$w")
     assert not WijkPartner.objects.exists()
 
 
