@@ -5,6 +5,7 @@ from django_tenants.utils import tenant_context
 
 from tests.graphql.care.conftest import gid, request_in
 from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.tenants.care.models import HelpRequest
 
 SEND = """mutation($provider: ID!, $activities: [CareActivity!]!, $times: [CareTimeInput!], $note: String,
@@ -37,7 +38,9 @@ def test_resident_sends_and_follows_a_request(parkwijk, care):
     assert mine[0]["node"]["mayAnswer"] is False
 
 
-def test_makelaar_sends_for_a_resident(care):
+def test_makelaar_sends_for_a_resident(parkwijk, care):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(care["fatima"], care["anna"])
     data = ok("parkwijk", SEND, {"provider": gid("Provider", care["mieke"].pk), "activities": ["LINEN"],
                                  "for": gid("Membership", care["anna"].pk)}, user=care["fatima"].user)  # fmt: skip
     request = data["sendHelpRequest"]["helpRequest"]

@@ -8,6 +8,7 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from tests.graphql.marketplace.conftest import gid, member_id, ok, place, respond, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings, withdraw_listing
@@ -238,6 +239,8 @@ def test_a_suspended_member_cannot_respond(parkwijk, people):
 
 
 def test_the_makelaar_responds_for_a_resident_and_the_exchange_records_it(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["cor"])
     listing = place(parkwijk, people["anna"])
 
     result = ok("parkwijk", RESPOND, {"listingId": gid("Listing", "parkwijk", listing.pk), "message": "Cor helpt",

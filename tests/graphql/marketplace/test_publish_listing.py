@@ -19,6 +19,7 @@ from tests.graphql.marketplace.conftest import (
     tomorrow,
     top_error,
 )
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings
@@ -171,6 +172,8 @@ def test_a_suspended_member_cannot_place_and_is_told_why(parkwijk, people):
 
 
 def test_makelaar_places_a_request_for_a_resident_who_stays_its_owner(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["anna"])
     result = publish(parkwijk, people["fatima"].user, owner_id=member_id(people["anna"]))
 
     assert result["errors"] == []

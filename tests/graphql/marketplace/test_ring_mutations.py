@@ -5,6 +5,7 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from tests.graphql.marketplace.conftest import gid, member_id, ok, place, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.tenants.marketplace.models import Exchange, Ring
 
 RING_FIELDS = "id status via links { position confirmed giver { firstName } receiver { firstName } " \
@@ -124,6 +125,8 @@ def test_declining_cancels_the_ring(parkwijk, people):
 
 
 def test_the_makelaar_confirms_a_part_for_a_participant(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["cor"])
     ring_id = ok("parkwijk", PROPOSE, {"links": three_way(parkwijk, people)},
                  user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
 

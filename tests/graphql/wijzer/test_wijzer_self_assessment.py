@@ -6,6 +6,7 @@ from django_tenants.utils import tenant_context
 
 from tests.graphql.care.conftest import gid
 from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.tenants.wijzer.models import Assessment
 
 START = """mutation($for: ID) { startSelfAssessment(onBehalfOf: $for) {
@@ -97,6 +98,8 @@ def test_a_finished_assessment_takes_no_more_answers(parkwijk, people):
 
 
 def test_makelaar_starts_the_wijzer_for_a_resident(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["bram"])
     result = ok("parkwijk", START, {"for": gid("Membership", people["bram"].pk)}, user=people["fatima"].user)
     assessment = result["startSelfAssessment"]["selfAssessment"]
     assert assessment["placedAs"] == "MAKELAAR" and assessment["member"]["firstName"] == "Bram"

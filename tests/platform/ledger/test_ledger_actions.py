@@ -9,6 +9,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from tests.platform.ledger.conftest import done_exchange
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.ledger.actions import (
     book_gift,
     compensate_transfer,
@@ -140,6 +141,7 @@ def test_the_makelaar_gives_for_a_resident_and_it_says_so(points):
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="1")
     wijk = points["parkwijk"]
     with tenant_context(wijk):
+        consents_to_makelaar(points["fatima"], points["bram"])
         transfer = give_points(actor=actor_for(points["fatima"].user), giver=points["bram"], wijk=wijk, amount=1,
                                key="m1", email="mien@example.nl")  # fmt: skip
     assert (transfer.booked_by, transfer.via, transfer.from_account.user) == (

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.tenants.care.conftest import add_provider
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.care.actions import answer_help_request, send_help_request, withdraw_help_request
 from wijkmarkt.tenants.care.filters import ProviderFilter
@@ -62,6 +63,7 @@ def test_resident_sends_request_and_provider_accepts_it(providers, people):
 
 
 def test_makelaar_sends_for_a_resident_via_the_makelaar(providers, people):
+    consents_to_makelaar(people["fatima"], people["anna"])
     sent = send_help_request(actor=actor_for(people["fatima"].user), member=people["anna"],
                              provider=providers["alfa"], activities=["linen"])  # fmt: skip
     assert (sent.via, sent.placed_as, sent.member) == ("makelaar", "makelaar", people["anna"])

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tests.conftest import PASSWORD, client_for, make_member
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import PlanInput, answer_help_request, send_help_request, start_support_plan
@@ -194,6 +195,7 @@ def test_a_relative_from_outside_arranges_household_help_for_her_mother_by_page(
 
 def test_makelaar_draws_up_a_plan_without_a_provider_and_residents_cannot(providers, people):
     anna = people["anna"]
+    consents_to_makelaar(people["fatima"], anna)  # "met wie" lists the residents the makelaar may act for
     fatima = client_for("parkwijk", people["fatima"].user)
     assert "Een plan opstellen zonder aanbieder" in text(fatima.get("/hulp-in-huis/plannen/"))
     assert "Met wie maakt u dit plan?" in text(fatima.get("/hulp-in-huis/plannen/nieuw/"))

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.conftest import PASSWORD, make_member
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import (
@@ -132,6 +133,7 @@ def test_proxy_agrees_for_the_resident_and_others_cannot(in_parkwijk, providers,
 
 def test_answer_notifies_the_resident_and_the_makelaar_who_sent_it(providers, people):
     anna, fatima, henk = people["anna"], people["fatima"], people["henk"]
+    consents_to_makelaar(fatima, anna)
     sent = send_help_request(actor=actor_for(fatima.user), member=anna, provider=providers["spaarne"],
                              activities=["light"])  # fmt: skip
     assert Notification.objects.filter(member=henk, text="Nieuw verzoek om hulp in huis van Anna.").exists()

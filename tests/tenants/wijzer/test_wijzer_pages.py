@@ -8,6 +8,7 @@ import re
 from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from tests.tenants.wijzer.conftest import take_wijzer
 from wijkmarkt.tenants.marketplace.models import Category
 from wijkmarkt.tenants.wijzer.models import Application, Assessment
@@ -147,6 +148,8 @@ def test_application_is_prefilled_checked_and_stored_once(parkwijk, people):
 
 
 def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_her(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["bram"])
     fatima = client_for("parkwijk", people["fatima"].user)
     home = text(fatima.get("/wijzer/"))
     assert "Voor wie vult u de Wijzer in?" in home
@@ -180,6 +183,8 @@ def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk,
 
 
 def test_makelaar_follows_the_neighbour_suggestion_for_the_resident(parkwijk, people):
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["bram"])
     answers = {"taken": ["was"], "netwerk": ["niemand"], "zelf": ["geen"], "urgentie": ["binnenkort"]}
     assessment = take_wijzer(parkwijk, people["bram"], answers, by=people["fatima"])
     fatima = client_for("parkwijk", people["fatima"].user)
