@@ -16,12 +16,14 @@ from wijkmarkt.platform.errors import collect
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.hosts import wijk_url
+from wijkmarkt.tenants.marketplace.access import NO_CONSENT, acts_for
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import (
     ContactWay,
     DayPart,
     NotificationKind,
+    PlacedAs,
     Profile,
     Proxy,
     Street,
@@ -66,8 +68,9 @@ def _subset(values: list[str], allowed, field_name: str) -> list[str]:
 
 def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> Profile:
     require_writes_open(actor)
-    if actor.user is None or (member.user_id != actor.user.pk and not has_permission(actor, Perm.ACT_FOR_RESIDENTS)):
-        raise PermissionDenied("profile")
+    # Someone else's profile: only the makelaar with the member's consent (access.acts_for); a proxy leaves it alone.
+    if actor.user is None or (member.user_id != actor.user.pk and acts_for(actor, member) != PlacedAs.MAKELAAR):
+        raise PermissionDenied(NO_CONSENT if has_permission(actor, Perm.ACT_FOR_RESIDENTS) else "profile")
     errors: dict = {}
 
     def take(name, fn, *args, **kwargs):

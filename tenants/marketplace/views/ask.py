@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.tenants.marketplace import selectors
+from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import AskForm, add_action_errors, profile_input_from
-from wijkmarkt.tenants.marketplace.models import Profile
+from wijkmarkt.tenants.marketplace.models import PlacedAs, Profile
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page, writes_paused
 
 STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
@@ -42,9 +43,9 @@ def _answers(request) -> dict:
 
 
 def _may_update_profile(request, owner) -> bool:
-    """update_profile accepts the member themselves and the makelaar; a proxy leaves the profile alone."""
-    user = request.actor.user
-    return owner.user_id == user.pk or has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)
+    """update_profile accepts the member themselves and the makelaar with their consent; a proxy leaves the profile
+    alone."""
+    return owner.user_id == request.actor.user.pk or acts_for(request.actor, owner) == PlacedAs.MAKELAAR
 
 
 def _contact_changes(form, profile: Profile) -> dict:

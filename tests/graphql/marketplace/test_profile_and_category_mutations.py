@@ -4,6 +4,7 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from tests.graphql.marketplace.conftest import category_id, gid, make_street, member_id, ok, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.tenants.marketplace.models import Category, Profile, Proxy
 
 PROFILE = """mutation($input: ProfileInput!, $for: ID) { updateProfile(input: $input, onBehalfOf: $for) {
@@ -43,6 +44,10 @@ def test_profile_refuses_unknown_slots_foreign_streets_and_other_peoples_profile
     too_long = ok("parkwijk", PROFILE, {"input": {"about": "x" * 1001}}, user=people["anna"].user)
     someone_else = run("parkwijk", PROFILE, {"input": {"about": "Van Bram"}, "for": member_id(people["anna"])},
                        user=people["bram"].user)  # fmt: skip
+    without_consent = run("parkwijk", PROFILE, {"input": {"about": "Door Fatima"}, "for": member_id(people["anna"])},
+                          user=people["fatima"].user)  # fmt: skip
+    with tenant_context(parkwijk):
+        consents_to_makelaar(people["fatima"], people["anna"])
     by_makelaar = ok("parkwijk", PROFILE, {"input": {"about": "Door Fatima"}, "for": member_id(people["anna"])},
                      user=people["fatima"].user)  # fmt: skip
 
@@ -52,6 +57,7 @@ def test_profile_refuses_unknown_slots_foreign_streets_and_other_peoples_profile
                                                    "message": "Kies een straat uit de lijst."}]  # fmt: skip
     assert too_long["updateProfile"]["errors"][0]["code"] == "TOO_LONG"
     assert top_error(someone_else)["code"] == "PERMISSION_DENIED"
+    assert top_error(without_consent)["code"] == "PERMISSION_DENIED"
     assert by_makelaar["updateProfile"]["profile"]["about"] == "Door Fatima"
     with tenant_context(parkwijk):
         assert Profile.objects.get().about == "Door Fatima"

@@ -216,3 +216,16 @@ def test_pages_list_only_consenting_members_and_say_why_when_refused(wijk, peopl
     assert "Wat er namens u is gedaan" in page
     for what in ("schreef uw toestemming op", "reageerde op een vraag of aanbod", "deed mee aan een ruil"):
         assert what in page, what
+
+
+def test_the_makelaar_changes_a_members_profile_only_with_their_consent(in_parkwijk, people):
+    from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
+    from wijkmarkt.tenants.marketplace.models import Profile
+
+    anna, makelaar = people["anna"], actor_for(people["fatima"].user)
+    refused_for_lack_of_consent(
+        lambda: update_profile(actor=makelaar, member=anna, data=ProfileInput(about="Door de makelaar"))
+    )
+    assert not Profile.objects.filter(member=anna, about="Door de makelaar").exists()
+    record_consent(actor=actor_for(anna.user), member=anna, topic="act_for")
+    assert update_profile(actor=makelaar, member=anna, data=ProfileInput(about="Door de makelaar")).member == anna
