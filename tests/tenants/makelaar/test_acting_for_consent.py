@@ -202,7 +202,9 @@ def test_pages_list_only_consenting_members_and_say_why_when_refused(wijk, peopl
     assert RingLink.objects.get(pk=anna_step.pk).confirmed_at is None
 
     # The resident's page says so, and after consent the same steps work and land in Anna's own log.
-    assert "U mag nu niet namens deze bewoner handelen" in text(client.get(f"/makelaar/bewoners/{anna.pk}/"))
+    resident_page = text(client.get(f"/makelaar/bewoners/{anna.pk}/"))
+    assert "U mag nu niet namens deze bewoner handelen" in resident_page
+    assert "Een vraag plaatsen namens deze bewoner" not in resident_page
     client.post(f"/makelaar/bewoners/{anna.pk}/toestemming/", {"topic": "act_for", "note": "Aan de telefoon"})
     assert "U mag namens deze bewoner" in text(client.get(f"/makelaar/bewoners/{anna.pk}/"))
     assert f"/stap/{anna_step.pk}/bevestigen/" in text(client.get(f"/ruilen/{ring.pk}/"))
