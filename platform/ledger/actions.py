@@ -34,6 +34,8 @@ from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, Tra
 from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.membership.models import Membership
@@ -260,8 +262,12 @@ def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str
             raise _key_used_before() from None
         raise
     via = Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE
-    return book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount, key=key,
-                     booked_by=actor.user, via=via, note=note)  # fmt: skip
+    with transaction.atomic():
+        transfer = book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount,
+                             key=key, booked_by=actor.user, via=via, note=note)  # fmt: skip
+        if not retry:  # a resent gift was logged the first time
+            record_acting_for(actor, member=giver, placed_as=placed_as, what=ActingWhat.GIVE_POINTS, obj=transfer)
+    return transfer
 
 
 def compensate_transfer(*, transfer: Transfer, booked_by: User | None, key: str, note: str = "") -> Transfer:

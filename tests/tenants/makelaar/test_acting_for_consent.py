@@ -112,7 +112,11 @@ def test_a_member_who_just_signed_up_is_not_acted_for_until_consent_is_recorded_
     assert exchange.helper == anna and transfer.amount == Decimal(1) and transfer.via == "makelaar"
     assert RingLink.objects.get(ring=ring, giver=anna).confirmed_at is not None
     logged = list(ActingFor.objects.filter(member=anna, actor=fatima.user).values_list("what", flat=True))
-    assert {"consent", "publish", "respond", "ring"} <= set(logged)
+    assert {"consent", "publish", "respond", "ring", "points"} <= set(logged)
+    gift_logged = ActingFor.objects.get(member=anna, what="points")
+    assert (gift_logged.object_type, gift_logged.object_id) == ("transfer", transfer.pk)
+    give()  # the same gift resent with its key: booked once, logged once
+    assert ActingFor.objects.filter(member=anna, what="points").count() == 1
 
     withdraw_consent(actor=actor_for(anna.user), consent=consent)
     assert anna not in members_actor_may_act_for(makelaar)
