@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wijkmarkt.graphql.core.errors import user_errors
-from wijkmarkt.graphql.core.text_inputs import mutation_input_error
+from wijkmarkt.graphql.core.text_inputs import refused_text
 
 
 class BaseMutation(graphene.Mutation):
@@ -23,10 +23,12 @@ class BaseMutation(graphene.Mutation):
 
     @classmethod
     def mutate(cls, root, info, **data):
-        if error := mutation_input_error(data):  # before any action: text no field takes (text_inputs.py)
-            return cls(errors=user_errors(error, cls.error_code_enum))
+        data, refused = refused_text(data)  # text no field takes never reaches the action (text_inputs.py)
         try:
             with transaction.atomic():
-                return cls(errors=[], **cls.perform(info, **data))
+                payload = cls(errors=[], **cls.perform(info, **data))
+                if refused is not None:
+                    raise refused  # the action took the stand-in: undo it, answer the field's error
+                return payload
         except ValidationError as error:
             return cls(errors=user_errors(error, cls.error_code_enum))

@@ -1,51 +1,77 @@
-"""The one check every string a GraphQL client sends passes before anything acts on it. A string with a lone
-surrogate, a NUL or another control character (tab and newline aside), a bidi override, or longer than any field
-takes, never reaches a resolver or PostgreSQL:
+"""The one check every string a GraphQL client sends passes before anything acts on it.
 
-- in a mutation, BaseMutation checks the coerced arguments (into input objects and lists) before `perform`, and the
-  answer is the mutation's own `errors` item for that field, as the page would show it (clean_text's codes
-  INVALID_CHARACTERS and TOO_LONG, message in Dutch);
-- in a query, which has no `errors` list, a validation rule refuses the document's literals and the variables with
-  a top-level INVALID_ARGUMENT naming the argument (`$input.title`, `q`).
+- Mutations (BaseMutation): a string with a character no field takes (platform/plaintext.py: control characters but
+  tab and newline, bidi overrides, lone surrogates) or longer than any field never reaches the action as sent. The
+  action runs with a harmless stand-in that its own rules refuse the same way (so the answer is the full set of
+  field errors the page would show); where a field has no such rule, everything is rolled back and the answer is
+  that field's INVALID_CHARACTERS or TOO_LONG.
+- Queries, which write nothing and have no `errors` list: what PostgreSQL cannot take (NUL, a lone surrogate) or a
+  string longer than any field is refused by a validation rule, in the variables and the document's literals, with
+  a top-level INVALID_ARGUMENT naming the argument (`$q`, `input.title`)."""
 
-Per-field rules (required, shorter limits) stay in the actions."""
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from graphql import ArgumentNode, GraphQLError, ObjectFieldNode, OperationType, StringValueNode, ValidationRule
 from wijkmarkt.graphql.core.errors import ErrorCode
-from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
+from wijkmarkt.platform.plaintext import has_refused_characters
 
 # Four times the longest text field (house rules, 5000): longer is never typed, only sent to hurt.
 MAX_TEXT_LENGTH = 20_000
 
 
+# What PostgreSQL cannot store or compare: a NUL, and a lone surrogate (JSON's "\ud800" decodes to one).
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
 def text_problem(value: str) -> str | None:
-    """Why no field takes this string, in Dutch; None when it may go on to the resolver."""
+    """Why a query may not use this string, in Dutch; None when it may go on to the resolver."""
     if len(value) > MAX_TEXT_LENGTH:
         return _("Deze tekst is te lang: maximaal %(max)s tekens.") % {"max": MAX_TEXT_LENGTH}
-    if has_refused_characters(value):
+    if _UNSTORABLE.search(value):
         return _("Hier staan onzichtbare of ongeldige tekens in.")
     return None
 
 
-def mutation_input_error(arguments: dict) -> ValidationError | None:
-    """The first refused string among a mutation's coerced arguments, as a ValidationError for its field."""
-    stack = list(arguments.items())
-    while stack:
-        name, value = stack.pop()
-        if isinstance(value, str) and text_problem(value):
-            try:
-                clean_text(value, field=name, max_length=MAX_TEXT_LENGTH, required=False, multiline=True)
-            except ValidationError as error:
-                return error
-            return ValidationError({name: ValidationError(text_problem(value), code="too_long")})  # only spaces
+def refused_text(arguments: dict) -> tuple[dict, ValidationError | None]:
+    """A mutation's coerced arguments with every string no field takes replaced by a stand-in, and the field
+    errors for them (None when there were none)."""
+    errors: dict[str, ValidationError] = {}
+
+    def clean(name, value):
+        if isinstance(value, str):
+            if has_refused_characters(value):
+                errors.setdefault(name, _field_error(name, value))
+                return STAND_IN
+            if len(value) > MAX_TEXT_LENGTH:  # the action says how long it may be; it need not read a megabyte
+                errors.setdefault(name, _field_error(name, value))
+                return value[: MAX_TEXT_LENGTH + 1]
+            return value
         if isinstance(value, dict):  # graphene's input objects are dicts
-            stack.extend(value.items())
-        elif isinstance(value, list):
-            stack.extend((name, item) for item in value)
-    return None
+            return type(value)({key: clean(key, item) for key, item in value.items()})
+        if isinstance(value, list):
+            return [clean(name, item) for item in value]
+        return value
+
+    cleaned = {name: clean(name, value) for name, value in arguments.items()}
+    return cleaned, ValidationError(errors) if errors else None
+
+
+# A control character: every text rule refuses it (clean_text: INVALID_CHARACTERS; a choice: not in the list), and
+# PostgreSQL stores and compares it without fault.
+STAND_IN = "\x01"
+
+
+def _field_error(name: str, value: str) -> ValidationError:
+    if has_refused_characters(value):
+        return ValidationError(_("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
+                               code="invalid_characters")  # fmt: skip
+    return ValidationError(
+        _("Dit is te lang: maximaal %(max)s tekens, u typte er %(length)s."),
+        code="too_long", params={"max": MAX_TEXT_LENGTH, "length": len(value)},
+    )  # fmt: skip
 
 
 def invalid_argument(name: str, problem: str, nodes=None) -> GraphQLError:
