@@ -29,7 +29,7 @@ from wijkmarkt.tenants.care.models import (
     SupportPlan,
     SupportPlanVersion,
 )
-from wijkmarkt.tenants.marketplace.access import acting_as, is_proxy_of
+from wijkmarkt.tenants.marketplace.access import acting_as, acts_for, is_proxy_of
 from wijkmarkt.tenants.marketplace.models import NotificationKind
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
@@ -88,13 +88,18 @@ def _ask_resident_to_agree(plan: SupportPlan, version: SupportPlanVersion) -> No
 
 def start_support_plan(*, actor: Actor, member: Membership, provider: Provider | None, data: PlanInput) -> SupportPlan:
     """Draw up a plan with `member`: by the staff of `provider`, which must have accepted a request for help from
-    them, or by the wijk's makelaar (with or without a provider). Writes version 1; nobody has agreed yet."""
+    them, or by the wijk's makelaar (with or without a provider) while the member's consent is on record. Writes
+    version 1; nobody has agreed yet."""
     require_permission(actor, Perm.DRAW_UP_SUPPORT_PLAN)
     makelaar = has_permission(actor, Perm.ACT_FOR_RESIDENTS)
     if provider is None and not makelaar:
         raise fail("provider", _("Kies de aanbieder van dit plan."), Code.REQUIRED)
     if provider is not None and not makelaar and not is_staff_of(actor, provider):
         raise NotFound
+    if makelaar and not (provider is not None and is_staff_of(actor, provider)) and acts_for(actor, member) is None:
+        # The makelaar draws a plan up with a resident only with their consent on record, as for anything else
+        # done for them (marketplace.access, the one rule); the page offers only those residents.
+        raise PermissionDenied("no_consent")
     if (
         provider is not None
         and not HelpRequest.objects.filter(provider=provider, member=member, status=HelpRequestStatus.ACCEPTED).exists()

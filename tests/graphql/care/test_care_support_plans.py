@@ -10,6 +10,7 @@ from django_tenants.utils import tenant_context
 from tests.conftest import make_member
 from tests.graphql.care.conftest import gid, request_in
 from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.graphql.core.ids import from_global_id
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import answer_help_request
@@ -178,6 +179,8 @@ def test_support_plans_query_count_does_not_grow_with_the_number_of_plans(parkwi
         if plans == 1:
             started_plan(parkwijk, care)
         else:
+            with tenant_context(parkwijk):
+                consents_to_makelaar(care["fatima"], care["anna"])
             ok("parkwijk", START.replace("helpRequestId: $r", "memberId: $r"), {  # the makelaar's own plan
                 "r": gid("Membership", care["anna"].pk), "plan": {"reviewDates": [in_a_month()]}},
                 user=care["fatima"].user)  # fmt: skip

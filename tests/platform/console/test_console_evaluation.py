@@ -12,6 +12,7 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for, make_member
 from tests.platform.console.conftest import at, seed_exchange
+from tests.tenants.marketplace.conftest import consents_to_makelaar
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.console.evaluation import evaluate, wijken_for_evaluation
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
@@ -108,6 +109,7 @@ def test_signals_and_satisfaction_come_from_the_wijk(parkwijk, centrum):
         first = report_signal(actor=actor, about="De buurvrouw", worry="Ik zie haar niet meer buiten.")
         report_signal(actor=actor, about="De buurman", worry="Hij lijkt verward.")
         close_signal(actor=actor, signal=first, outcome="Langs geweest, het gaat goed.")
+        consents_to_makelaar(makelaar, resident)
         plan = start_support_plan(actor=actor, member=resident, provider=None,
                                   data=PlanInput(review_dates=[dt.date.today() + dt.timedelta(days=30)]))  # fmt: skip
         today = dt.date.today()

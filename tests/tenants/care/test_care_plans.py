@@ -74,9 +74,17 @@ def test_staff_of_another_provider_and_residents_cannot_draw_up_a_plan(in_parkwi
     assert not SupportPlan.objects.exists()
 
 
-def test_makelaar_draws_up_a_plan_without_a_provider(providers, people):
-    plan = start_support_plan(actor=actor_for(people["fatima"].user), member=people["anna"], provider=None,
-                              data=PlanInput(network_part="Zoon Kees doet de boodschappen.", review_dates=[soon()]))  # fmt: skip
+def test_makelaar_draws_up_a_plan_without_a_provider_only_with_the_residents_consent(providers, people):
+    def start():
+        return start_support_plan(actor=actor_for(people["fatima"].user), member=people["anna"], provider=None,
+                                  data=PlanInput(network_part="Zoon Kees doet de boodschappen.",
+                                                 review_dates=[soon()]))  # fmt: skip
+
+    with pytest.raises(PermissionDenied, match="no_consent"):
+        start()
+    assert not SupportPlan.objects.exists()
+    consents_to_makelaar(people["fatima"], people["anna"])
+    plan = start()
     assert plan.provider is None and plan.versions.get().network_part == "Zoon Kees doet de boodschappen."
 
 
