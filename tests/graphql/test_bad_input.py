@@ -10,6 +10,7 @@ from tests.conftest import make_member
 from tests.graphql.conftest import gql
 from tests.graphql.marketplace.conftest import category_id
 from tests.platform.console.conftest import make_coordinator
+from wijkmarkt.graphql.core.text_inputs import STAND_IN, refused_text
 from wijkmarkt.platform.partners.models import Partner, WijkPartner
 from wijkmarkt.tenants.chat.actions import start_direct_conversation
 from wijkmarkt.tenants.marketplace.models import Listing
@@ -131,3 +132,11 @@ def test_chat_history_pages_answer_typed_errors_for_bad_arguments(parkwijk, anna
     query = f"{{ conversations {{ messages({arguments}) {{ edges {{ node {{ id }} }} }} }} }}"
     body = gql("parkwijk", query, user=anna.user).json()
     assert "INTERNAL" not in codes(body), body
+
+
+@pytest.mark.parametrize("text", [SURROGATE, NUL, RTL, "a\x07b", "a\u2066b", "a\x85b"])
+def test_every_refused_character_gives_a_mutation_the_same_stand_in(text):
+    """The sweep sends a mutation the NUL and the lone surrogate; every other refused character takes this path."""
+    cleaned, error = refused_text({"note": text, "kind": "REQUEST", "items": [text, "ok"]})
+    assert cleaned == {"note": STAND_IN, "kind": "REQUEST", "items": [STAND_IN, "ok"]}
+    assert error.error_dict["note"][0].code == "invalid_characters"
