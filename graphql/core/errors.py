@@ -22,7 +22,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     WRONG_DOMAIN = "WRONG_DOMAIN"
     BAD_REQUEST = "BAD_REQUEST"
-    INVALID_ARGUMENT = "INVALID_ARGUMENT"  # a value no field accepts (graphql/core/text_inputs.py), before any resolver
+    INVALID_ARGUMENT = "INVALID_ARGUMENT"  # a query's text PostgreSQL cannot take (graphql/core/text_inputs.py)
     INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
     PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
     INTERNAL = "INTERNAL"
