@@ -15,7 +15,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 def has_refused_characters(text: str) -> bool:
     """True when no field takes this text, whatever its rules: the check GraphQL and the socket make on every
     string before anything acts on it (graphql/core/text_inputs.py, realtime/protocol.py)."""
-    return _CONTROL.search(text) is not None
+    # Every character the pattern refuses is Unicode "Other", so not printable: str.isprintable() (in C, about twice
+    # as fast as the pattern) lets a long ordinary text through without the pattern's scan.
+    return not text.isprintable() and _CONTROL.search(text) is not None
 
 
 def clean_text(value: str | None, *, field: str, max_length: int, required: bool = True, multiline: bool = False):
