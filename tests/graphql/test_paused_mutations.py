@@ -8,7 +8,6 @@ back an authority) and markNotificationsRead (a read marker; reading goes on). t
 covers erasure and proxies."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django_tenants.utils import tenant_context
@@ -16,12 +15,12 @@ from django_tenants.utils import tenant_context
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
-    build_schema,
     get_named_type,
     is_list_type,
     is_non_null_type,
 )
 from tests.conftest import client_for, make_member
+from tests.graphql.hostile import sdl_schema
 from tests.graphql.marketplace.conftest import category_id, gid, member_id, place, respond
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
@@ -57,21 +56,33 @@ def _value(type_, name: str, ids: dict, mutation: str):
     return {"Int": 1, "Float": 1.0, "Boolean": True, "Date": "2027-03-14"}.get(type_.name, "Hallo buren")
 
 
-def _requests(ids: dict, overrides: dict) -> list[tuple[str, str, dict]]:
-    schema = build_schema((settings.REPO_ROOT / "graphql" / "schema.graphql").read_text())
+def _requests(ids: dict, overrides: dict) -> list[tuple[str, dict, dict]]:
+    """(mutation, its arguments, their types) for every mutation of the sweep."""
+    schema = sdl_schema()
     found = []
     for name, field in schema.mutation_type.fields.items():
         if name in ALLOWED_WHEN_PAUSED:
             continue
         args = {arg: _value(a.type, arg, ids, name) for arg, a in field.args.items() if is_non_null_type(a.type)}
         args.update(overrides.get(name, {}))
-        declared = ", ".join(f"${arg}: {field.args[arg].type}" for arg in args)
-        call = ", ".join(f"{arg}: ${arg}" for arg in args)
-        fields = getattr(get_named_type(field.type), "fields", {})
-        selection = " { errors { code } }" if "errors" in fields else " { __typename }"
-        head = f"mutation({declared})" if declared else "mutation"
-        found.append((name, f"{head} {{ {name}{f'({call})' if call else ''}{selection} }}", args))
+        found.append((name, args, {arg: str(field.args[arg].type) for arg in args}))
     return found
+
+
+def _document(requests) -> tuple[str, dict]:
+    """One mutation document for these requests: request i is alias `m<i>` with variables `$m<i>_<argument>`.
+    The server runs a document's mutations one after the other, each in its own transaction."""
+    schema = sdl_schema()
+    definitions, calls, variables = [], [], {}
+    for index, (name, args, types) in enumerate(requests):
+        definitions += [f"$m{index}_{arg}: {types[arg]}" for arg in args]
+        variables.update({f"m{index}_{arg}": value for arg, value in args.items()})
+        call = ", ".join(f"{arg}: $m{index}_{arg}" for arg in args)
+        fields = getattr(get_named_type(schema.mutation_type.fields[name].type), "fields", {})
+        selection = " { errors { code } }" if "errors" in fields else " { __typename }"
+        calls.append(f"m{index}: {name}{f'({call})' if call else ''}{selection}")
+    head = f"mutation({', '.join(definitions)})" if definitions else "mutation"
+    return f"{head} {{ {' '.join(calls)} }}", variables
 
 
 def _snapshot() -> dict[str, str]:
@@ -90,12 +101,18 @@ def _snapshot() -> dict[str, str]:
     return digests
 
 
-def _outcome(body: dict, name: str) -> str:
-    if body.get("errors"):
-        error = body["errors"][0]
-        return f"{error.get('extensions', {}).get('code')}: {error['message']}"
-    payload = (body.get("data") or {}).get(name) or {}
+def _outcome(body: dict, alias: str) -> str:
+    """The answer to one alias of the document: its first top-level error, else its payload's errors, else ok."""
+    errors = [error for error in body.get("errors", []) if (error.get("path") or [alias])[0] == alias]
+    if errors:
+        return f"{errors[0].get('extensions', {}).get('code')}: {errors[0]['message']}"
+    payload = (body.get("data") or {}).get(alias) or {}
     return f"errors {payload['errors']}" if payload.get("errors") else "ok"
+
+
+def _post(client, requests) -> dict:
+    query, variables = _document(requests)
+    return client.post("/graphql", {"query": query, "variables": variables}, content_type="application/json").json()
 
 
 def _set_status(status: str) -> None:
@@ -135,25 +152,33 @@ def test_a_paused_wijk_refuses_every_mutation_and_the_same_requests_write_when_i
     requests, users = world
     clients = {who: client_for("parkwijk", user) for who, user in users.items()}
 
-    def sweep() -> dict[tuple[str, str], str]:
+    def paused_sweep() -> dict[tuple[str, str], str]:
+        """Each person sends every mutation in one document: refused one by one, none changes what the next
+        finds."""
         outcomes = {}
-        for name, query, variables in requests:
+        for who, client in clients.items():
+            body = _post(client, requests)
+            outcomes.update({(name, who): _outcome(body, f"m{i}") for i, (name, *_args) in enumerate(requests)})
+        return outcomes
+
+    def open_sweep() -> dict[tuple[str, str], str]:
+        """One request per mutation and person, mutation by mutation, so that each finds what it needs to write."""
+        outcomes = {}
+        for request in requests:
             for who, client in clients.items():
-                body = client.post("/graphql", {"query": query, "variables": variables},
-                                   content_type="application/json").json()  # fmt: skip
-                outcomes[(name, who)] = _outcome(body, name)
+                outcomes[(request[0], who)] = _outcome(_post(client, [request]), "m0")
         return outcomes
 
     _set_status(WijkStatus.PAUSED)
     before = _snapshot()
-    paused = sweep()
+    paused = paused_sweep()
     written = [table for table, digest in _snapshot().items() if before.get(table) != digest]
     _set_status(WijkStatus.PILOT)
-    opened = sweep()
+    opened = open_sweep()
 
     succeeded_when_open = {key for key, outcome in opened.items() if outcome == "ok"}
-    print(f"Paused sweep: {len(requests)} mutations x {len(clients)} people = {len(paused)} requests; "
-          f"{len(succeeded_when_open)} of them write in the open wijk")  # fmt: skip
+    print(f"Paused sweep: {len(requests)} mutations x {len(clients)} people, each person's in one request; the same "
+          f"{len(opened)} one by one in the open wijk, where {len(succeeded_when_open)} of them write")  # fmt: skip
     assert written == [], f"a paused wijk wrote to {written}"
     assert [key for key, outcome in paused.items() if outcome == "ok"] == []
     missing = MUST_SUCCEED_WHEN_OPEN - {name for name, _who in succeeded_when_open}
