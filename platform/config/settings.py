@@ -241,7 +241,7 @@ USE_TZ = True
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(REPO_ROOT / ".wijkmarkt" / "media"))
-# Photos: what a phone makes, not more; larger files are refused with a message (tenants/marketplace/photos.py).
+# Photos: what a phone makes, not more; larger files are refused with a message (tenants/marketplace/actions/photos.py).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 

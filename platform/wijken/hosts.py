@@ -25,9 +25,10 @@ def portal_tenant() -> Wijk:
     return portal
 
 
-# Every request starts by resolving its host; a per-process cache makes that free of SQL. A change to a wijk
-# reaches other processes within settings.WIJKMARKT_HOST_CACHE_SECONDS (provision_wijk clears its own process's
-# entries at once).
+# Every request starts by resolving its host; Django's cache makes that free of SQL. That cache is per process
+# without REDIS_URL and shared by every process with it. forget_hosts drops a changed wijk's entries from this
+# process's cache (or the shared one) at once; other processes' own caches catch up within
+# settings.WIJKMARKT_HOST_CACHE_SECONDS.
 _UNKNOWN = "unknown"
 
 
