@@ -22,6 +22,11 @@ from wijkmarkt.platform.plaintext import has_refused_characters
 MAX_TEXT_LENGTH = 20_000
 
 
+# Arguments that carry a file, not text (a listing photo, base64): the action decodes them and checks the size
+# against its own limit (tenants/marketplace/actions/photos.py: 5 MB), so the text cap does not apply.
+FILE_ARGUMENTS = frozenset({"image_base64"})
+
+
 # What PostgreSQL cannot store or compare: a NUL, and a lone surrogate (JSON's "\ud800" decodes to one).
 _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
@@ -45,7 +50,7 @@ def refused_text(arguments: dict) -> tuple[dict, ValidationError | None]:
             if has_refused_characters(value):
                 errors.setdefault(name, _field_error(refused_characters=True))
                 return STAND_IN
-            if len(value) > MAX_TEXT_LENGTH:  # the action says how long it may be; it need not read a megabyte
+            if len(value) > MAX_TEXT_LENGTH and name not in FILE_ARGUMENTS:  # the action need not read a megabyte
                 errors.setdefault(name, _field_error(refused_characters=False, length=len(value)))
                 return value[: MAX_TEXT_LENGTH + 1]
             return value

@@ -1,5 +1,6 @@
 import base64
 import io
+import os
 
 import pytest
 from PIL import Image
@@ -34,6 +35,21 @@ def test_owner_adds_a_photo_through_graphql(parkwijk, people):
     [photo] = result["listing"]["photos"]
     assert photo["description"] == "De heg"
     assert photo["url"].startswith("/foto/")
+
+
+def test_a_photo_as_a_phone_makes_it_is_not_refused_as_over_long_text(parkwijk, people):
+    """The text cap on mutation strings (20,000 characters) is not a file's limit: a photo of some hundred kB is."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (400, 300), os.urandom(400 * 300 * 3)).save(out, format="JPEG", quality=90)
+    image = base64.b64encode(out.getvalue()).decode()
+    assert len(image) > 50_000
+    listing = place(parkwijk, people["anna"], title="Heg snoeien")
+    variables = {"id": to_global_id("Listing", "parkwijk", listing.pk), "image": image}
+
+    result = gql("parkwijk", ADD, variables, user=people["anna"].user).json()["data"]["addListingPhoto"]
+
+    assert result["errors"] == []
+    assert len(result["listing"]["photos"]) == 1
 
 
 def test_garbage_instead_of_an_image_is_a_typed_error(parkwijk, people):
