@@ -78,6 +78,7 @@ class ActingWhat(models.TextChoices):
     BLOCK = "block", _("blokkeerde of deblokkeerde iemand")
     RING = "ring", _("deed mee aan een ruil met meer buren")
     GIVE_POINTS = "points", _("gaf punten weg")
+    PROXY = "proxy", _("schreef een gemachtigde voor u in of uit")
     # For household help and the Eigen Kracht Wijzer (tenants/care, tenants/wijzer) to call record_acting_for with.
     HELP_REQUEST = "help_request", _("vroeg huishoudelijke hulp aan")
     SELF_ASSESSMENT = "wijzer", _("vulde de Eigen Kracht Wijzer in")

@@ -451,10 +451,10 @@ class _Builder:
         ])  # fmt: skip
         self.summary.rings += 1
 
-        # Carla, Greet's daughter, lives outside Haarlem and acts for her mother; the makelaar records consent.
+        # Carla, Greet's daughter, lives outside Haarlem and acts for her mother, who names her as proxy.
         carla = self.logins.get("familie")
         if carla is not None:
-            register_proxy(actor=actor_of(fatima), principal=greet, proxy_email=carla.email, relation="dochter")
+            register_proxy(actor=actor_of(greet), principal=greet, proxy_email=carla.email, relation="dochter")
         carla_actor = _user_actor(carla) if carla is not None else actor_of(greet)
         self.ask(greet, "huishouden", "Hulp bij het schoonmaken voor mijn moeder",
                  "Mijn moeder (75) heeft een versleten heup en kan niet meer schoonmaken. Wie helpt haar eens per "

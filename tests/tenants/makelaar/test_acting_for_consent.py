@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for, make_member
@@ -235,3 +235,31 @@ def test_the_makelaar_changes_a_members_profile_only_with_their_consent(in_parkw
     assert not Profile.objects.filter(member=anna, about="Door de makelaar").exists()
     record_consent(actor=actor_for(anna.user), member=anna, topic="act_for")
     assert update_profile(actor=makelaar, member=anna, data=ProfileInput(about="Door de makelaar")).member == anna
+
+
+def test_the_makelaar_names_or_removes_a_members_proxy_only_with_consent_and_never_herself(wijk, people):
+    """Naming herself as a member's proxy would have let the makelaar act (and read) for them without consent."""
+    fatima, anna = people["fatima"], people["anna"]
+    makelaar = actor_for(fatima.user)
+    daughter = create_account(email="dochter.anna@example.nl", first_name="Els", password="een-lang-wachtwoord")
+    refused_for_lack_of_consent(
+        lambda: register_proxy(actor=makelaar, principal=anna, proxy_email=fatima.user.email, relation="buurvrouw")
+    )
+    refused_for_lack_of_consent(
+        lambda: register_proxy(actor=makelaar, principal=anna, proxy_email=daughter.email, relation="dochter")
+    )
+    assert not anna.proxies.exists()
+
+    own = register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email=daughter.email, relation="dochter")
+    refused_for_lack_of_consent(lambda: revoke_proxy(actor=makelaar, proxy=own))
+
+    record_consent(actor=makelaar, member=anna, topic="act_for", note="Aan de telefoon")
+    with pytest.raises(ValidationError) as herself:
+        register_proxy(actor=makelaar, principal=anna, proxy_email=fatima.user.email, relation="buurvrouw")
+    assert herself.value.message_dict["proxy_email"] == [
+        "Een gemachtigde noemt de bewoner zelf; dat kunt u niet zelf zijn."
+    ]
+    assert not anna.proxies.filter(user=fatima.user).exists()
+    revoke_proxy(actor=makelaar, proxy=own)
+    logged = ActingFor.objects.get(member=anna, what="proxy")
+    assert (logged.actor, logged.object_id) == (fatima.user, own.pk)

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, post, tomorrow
+from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post, tomorrow
 from wijkmarkt.tenants.marketplace.actions.categories import add_category, move_category, rename_category
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, revoke_proxy, update_profile
 from wijkmarkt.tenants.marketplace.models import Category, Profile
@@ -34,6 +34,7 @@ def test_proxy_needs_an_existing_account_and_can_be_revoked(in_parkwijk, people)
     with pytest.raises(ValidationError) as unknown:
         register_proxy(actor=actor_of(people["anna"]), principal=people["anna"], proxy_email="niemand@example.nl",
                        relation="zoon")  # fmt: skip
+    consents_to_makelaar(people["fatima"], people["anna"])
     proxy = register_proxy(actor=actor_of(people["fatima"]), principal=people["anna"], proxy_email=people["cor"].user.email,
                            relation="buurman")  # fmt: skip
     revoke_proxy(actor=actor_of(people["anna"]), proxy=proxy)
