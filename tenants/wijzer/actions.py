@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.plaintext import clean_text
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.wijzer import questions
@@ -76,6 +78,7 @@ def finish_assessment(*, actor: Actor, assessment: Assessment) -> Assessment:
         locked.status = AssessmentStatus.FINISHED
         locked.finished_by, locked.finished_as, locked.finished_at = actor.user, placed_as, timezone.now()
         locked.save()
+        record_acting_for(actor, member=locked.member, placed_as=placed_as, what=ActingWhat.SELF_ASSESSMENT, obj=locked)
     return locked
 
 
@@ -136,9 +139,12 @@ def send_application(*, actor: Actor, assessment: Assessment, tasks: list[str], 
         raise fail(None, already, Code.ALREADY_APPLIED)
     try:
         with transaction.atomic():
-            return Application.objects.create(
+            application = Application.objects.create(
                 assessment=assessment, tasks=[code for code in questions.TASKS if code in chosen],
                 sent_by=actor.user, placed_as=placed_as, **values,
             )  # fmt: skip
+            record_acting_for(actor, member=assessment.member, placed_as=placed_as, what=ActingWhat.APPLICATION,
+                              obj=application)  # fmt: skip
+            return application
     except IntegrityError:
         raise fail(None, already, Code.ALREADY_APPLIED) from None

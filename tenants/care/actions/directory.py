@@ -19,6 +19,8 @@ from wijkmarkt.tenants.care.access import is_staff_of, may_follow
 from wijkmarkt.tenants.care.errors import CareErrorCode as Code
 from wijkmarkt.tenants.care.errors import collect, fail
 from wijkmarkt.tenants.care.models import SLOTS, Activity, HelpRequest, HelpRequestStatus, Provider, ProviderKind
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.models import NotificationKind, PlacedAs, Street, Via
@@ -161,6 +163,7 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
                 provider=provider, member=member, sent_by=actor.user, placed_as=placed_as,
                 via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE, **values,
             )  # fmt: skip
+            record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.HELP_REQUEST, obj=help_request)
             text = _("Nieuw verzoek om hulp in huis van %(name)s.") % {"name": member.user.first_name}
             for staff in provider.staff.select_related("user").filter(suspended_at__isnull=True):
                 notify(staff, NotificationKind.RESPONSE, text, _request_url(help_request), about=member)

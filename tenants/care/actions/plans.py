@@ -29,6 +29,8 @@ from wijkmarkt.tenants.care.models import (
     SupportPlan,
     SupportPlanVersion,
 )
+from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, acts_for, is_proxy_of
 from wijkmarkt.tenants.marketplace.models import NotificationKind
 from wijkmarkt.tenants.membership.access import NotFound
@@ -161,6 +163,8 @@ def agree_support_plan(*, actor: Actor, plan: SupportPlan, version_number: int) 
             raise fail(None, _("U heeft al akkoord gegeven op deze versie."), Code.ALREADY_AGREED)
         agreement = PlanAgreement.objects.create(version=version, side=side, agreed_by=actor.user,
                                                  placed_as=placed_as)  # fmt: skip
+        if side == PlanSide.RESIDENT:
+            record_acting_for(actor, member=plan.member, placed_as=placed_as, what=ActingWhat.SUPPORT_PLAN, obj=plan)
         if side == PlanSide.RESIDENT:
             text = _("%(name)s gaf akkoord op het ondersteuningsplan (versie %(number)s).") % {
                 "name": plan.member.user.first_name, "number": version.number}  # fmt: skip

@@ -12,6 +12,7 @@ from wijkmarkt.tenants.care.actions import answer_help_request, send_help_reques
 from wijkmarkt.tenants.care.filters import ProviderFilter
 from wijkmarkt.tenants.care.models import HelpRequest, Provider
 from wijkmarkt.tenants.care.selectors import explain
+from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
@@ -76,6 +77,8 @@ def test_proxy_sends_for_their_mother(providers, people):
                          consent_recorded_by=anna.user)  # fmt: skip
     sent = send_help_request(actor=actor_for(carla), member=anna, provider=providers["spaarne"], activities=["light"])
     assert (sent.placed_as, sent.via, sent.sent_by) == ("proxy", "website", carla)
+    logged = ActingFor.objects.get(member=anna, actor=carla)
+    assert (logged.what, logged.placed_as, logged.object_id) == ("help_request", "proxy", sent.pk)
 
 
 def test_neighbour_cannot_send_for_someone_else(providers, people):

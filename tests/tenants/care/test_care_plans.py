@@ -22,6 +22,7 @@ from wijkmarkt.tenants.care.actions import (
 )
 from wijkmarkt.tenants.care.models import PlanAgreement, SupportPlan, SupportPlanVersion
 from wijkmarkt.tenants.care.selectors import plan_state
+from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Notification
 from wijkmarkt.tenants.membership.access import NotFound
@@ -133,6 +134,8 @@ def test_proxy_agrees_for_the_resident_and_others_cannot(in_parkwijk, providers,
                    relation="dochter")  # fmt: skip
     agreement = agree_support_plan(actor=actor_for(carla.user), plan=plan, version_number=1)
     assert (agreement.side, agreement.placed_as) == ("resident", "proxy")
+    logged = ActingFor.objects.get(member=people["anna"], actor=carla.user)  # in Anna's "Wat er namens u is gedaan"
+    assert (logged.what, logged.object_id) == ("plan", plan.pk)
     with pytest.raises(PermissionDenied):
         agree_support_plan(actor=actor_for(people["bram"].user), plan=plan, version_number=1)
     with pytest.raises(PermissionDenied):

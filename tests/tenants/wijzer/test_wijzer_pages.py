@@ -10,6 +10,7 @@ from django_tenants.utils import tenant_context
 from tests.conftest import client_for
 from tests.tenants.marketplace.conftest import consents_to_makelaar
 from tests.tenants.wijzer.conftest import take_wijzer
+from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.models import Category
 from wijkmarkt.tenants.wijzer.models import Application, Assessment
 
@@ -169,6 +170,14 @@ def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_
     assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == ("makelaar", people["fatima"].user,
                                                                                      "makelaar")  # fmt: skip
     assert application.placed_as == "makelaar" and application.sent_by == people["fatima"].user
+    # Both are in Bram's "Wat er namens u is gedaan", and his page shows them.
+    with tenant_context(parkwijk):
+        logged = set(
+            ActingFor.objects.filter(member=people["bram"], actor=people["fatima"].user).values_list("what", flat=True)
+        )
+    assert {"wijzer", "application"} <= logged
+    dossier = text(client_for("parkwijk", people["bram"].user).get("/mijn-dossier/"))
+    assert "vulde de Eigen Kracht Wijzer in" in dossier and "diende een aanvraag in bij de gemeente" in dossier
 
 
 def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk, people):
