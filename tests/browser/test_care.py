@@ -22,6 +22,7 @@ from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.actions import ProviderInput, answer_help_request, register_provider, send_help_request
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SupportPlan
+from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Notification, Proxy
 from wijkmarkt.tenants.membership.actions import join_wijk
@@ -66,6 +67,7 @@ def seeded(wijkmarkt_server, django_db_blocker):
             Proxy.objects.filter(principal__in=members).delete()
             Notification.objects.filter(member__in=members).delete()
             AccessLogEntry.objects.filter(reader__email__in=emails.values()).delete()
+            ActingFor.objects.filter(actor__email__in=emails.values()).delete()
             members.delete()
             User.objects.filter(email__in=emails.values()).delete()
         connection.set_schema_to_public()
