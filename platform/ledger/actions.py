@@ -244,7 +244,7 @@ def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str
     finding exactly one gives the same answer. So a gift that cannot happen tells nothing about who lives where."""
     _require_points_on(wijk)
     placed_as = acting_as(actor, giver, Perm.RESPOND)
-    collect({
+    values = collect({
         "recipient": lambda: _clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
         "amount": lambda: _amount(amount),
         "note": lambda: clean_text(note, field="note", max_length=200, required=False),
@@ -253,7 +253,7 @@ def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str
     count_attempt("give_points", f"user:{actor.user.pk}")
     retry = Transfer.objects.filter(idempotency_key=key).exists()
     balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver.user).values_list("balance", flat=True)
-    if not retry and (balance.first() or 0) < _amount(amount):
+    if not retry and (balance.first() or 0) < values["amount"]:
         raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS)
     try:
         recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)

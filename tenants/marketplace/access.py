@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
 from wijkmarkt.tenants.makelaar.models import Consent, ConsentTopic
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode, fail
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, Listing, PlacedAs, Proxy
@@ -55,8 +55,7 @@ def acting_as(actor: Actor, member: Membership, perm: Perm) -> PlacedAs:
     member's consent."""
     if actor.user is None:
         raise PermissionDenied(perm)
-    if actor.paused:  # permissions.require_writes_open: a paused wijk takes no writes, for anyone
-        raise PermissionDenied("paused")
+    require_writes_open(actor)  # a paused wijk takes no writes, for anyone
     if actor.suspended or member.suspended_at is not None:
         raise PermissionDenied("suspended")
     if member.user_id == actor.user.pk:

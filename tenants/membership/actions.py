@@ -1,8 +1,6 @@
 """Joining a wijk. A resident signs up on their wijk's site and becomes a member of that wijk only."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.actions import new_account
 from wijkmarkt.platform.accounts.models import Role, User
+from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk
@@ -110,5 +109,4 @@ def _someone_tried(owner: User, wijk: Wijk) -> tuple[str, str]:
 
 
 def _mail_on_commit(user: User, subject: str, body: str) -> None:
-    address = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
+    mail_after_commit(user.email, subject, body)

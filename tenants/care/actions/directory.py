@@ -4,15 +4,14 @@ provider's answer, each with the notifications it causes."""
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission, require_writes_open
+from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.access import is_staff_of, may_follow
@@ -120,13 +119,8 @@ def _tell_user(user: User, text: str, url: str) -> None:
     if not user.email:
         return
     address, first_name = user.email, user.first_name
-    transaction.on_commit(
-        lambda: send_mail(
-            _("Wijkmarkt: %(text)s") % {"text": text[:80]},
-            _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": url},
-            settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True,
-        )
-    )  # fmt: skip
+    mail_after_commit(address, _("Wijkmarkt: %(text)s") % {"text": text[:80]},
+                      _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": url})  # fmt: skip
 
 
 def tell(user: User, member: Membership | None, text: str, url: str, kind=NotificationKind.RESPONSE,

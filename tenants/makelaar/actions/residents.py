@@ -8,10 +8,8 @@ their real e-mail address and Django's password-reset machinery mails them a lin
 
 import uuid
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +20,7 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
+from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
@@ -167,5 +166,5 @@ def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: 
     body = _("Beste %(name)s,\n\nU kunt nu zelf inloggen op de Wijkmarkt. Kies eerst een wachtwoord via deze link:\n\n"
              "%(link)s\n\nDe sociaal makelaar helpt u graag als het niet lukt.") % {"name": user.first_name,
                                                                                     "link": link}  # fmt: skip
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
+    mail_after_commit(address, subject, body)
     return member

@@ -1,11 +1,9 @@
 """Notifications in the site and by e-mail; each member chooses which kinds they get where (Profile)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.tenants.marketplace.models import Notification, NotificationKind, Profile
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -26,15 +24,11 @@ def notify(
     if kind in profile.notify_email and member.user.email:
         address, first_name = member.user.email, member.user.first_name
         # Mail only once the change it reports is committed.
-        transaction.on_commit(
-            lambda: send_mail(
-                _("Wijkmarkt: %(text)s") % {"text": text[:80]},
-                _("Beste %(name)s,\n\n%(text)s\n\n%(url)s\n\nU kunt in uw profiel kiezen welke berichten u krijgt.")
-                % {"name": first_name, "text": text, "url": url},
-                settings.DEFAULT_FROM_EMAIL,
-                [address],
-                fail_silently=True,
-            )
+        mail_after_commit(
+            address,
+            _("Wijkmarkt: %(text)s") % {"text": text[:80]},
+            _("Beste %(name)s,\n\n%(text)s\n\n%(url)s\n\nU kunt in uw profiel kiezen welke berichten u krijgt.")
+            % {"name": first_name, "text": text, "url": url},
         )
 
 

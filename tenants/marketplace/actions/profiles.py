@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +11,7 @@ from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.errors import collect
+from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.hosts import wijk_url
@@ -170,7 +169,7 @@ def _tell_the_proxy(proxy: Proxy) -> None:
         "name": proxy.user.first_name, "principal": proxy.principal.user.first_name, "wijk": wijk.name,
         "link": wijk_url(wijk)}  # fmt: skip
     address = proxy.user.email
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True))
+    mail_after_commit(address, subject, body)
 
 
 def revoke_proxy(*, actor: Actor, proxy: Proxy) -> Proxy:

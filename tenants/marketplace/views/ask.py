@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from wijkmarkt.platform.accounts.permissions import Perm
+from wijkmarkt.platform.accounts.permissions import Perm, require_writes_open
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import AskForm, add_action_errors, profile_input_from
 from wijkmarkt.tenants.marketplace.models import PlacedAs, Profile
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page
 
 STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
                3: gettext_lazy("Hoe kunnen buren u bereiken?")}  # fmt: skip
@@ -60,8 +60,7 @@ def _contact_changes(form, profile: Profile) -> dict:
 @marketplace_page
 @require_http_methods(["GET", "POST"])
 def ask(request):
-    if writes_paused(request):
-        raise PermissionDenied("paused")
+    require_writes_open(request.actor)  # the wizard's first page already leads to a write
     members = acting_choices(request)
     if not members:
         raise PermissionDenied("suspended" if request.actor.suspended else Perm.PUBLISH_LISTING)
