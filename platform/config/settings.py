@@ -159,6 +159,15 @@ SEARCH_SOURCES = [
     "wijkmarkt.tenants.places.citywide.MeetingPlaceSource",
     "wijkmarkt.platform.partners.citywide.PartnerOfferSource",
 ]
+# What each wijk app above privacy holds about a member, for the export, the erasure and the retention
+# (tenants/privacy/contributors.py). The export shows them in this order, an erasure and the daily purge run them in it.
+PRIVACY_CONTRIBUTORS = [
+    "wijkmarkt.tenants.marketplace.privacy.CONTRIBUTOR",
+    "wijkmarkt.tenants.chat.privacy.CONTRIBUTOR",
+    "wijkmarkt.tenants.care.privacy.CONTRIBUTOR",
+    "wijkmarkt.tenants.wijzer.privacy.CONTRIBUTOR",
+    "wijkmarkt.tenants.makelaar.privacy.CONTRIBUTOR",
+]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -3,11 +3,11 @@ an offline resident's. Anything else, a missing member and a member of another w
 nothing can be probed."""
 
 from wijkmarkt.platform.accounts.permissions import Actor
-from wijkmarkt.tenants.makelaar.models import OfflineResident
 from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.privacy.contributors import registered_offline
 
 
 def asked_as(actor: Actor, member: Membership) -> PlacedAs:
@@ -20,7 +20,7 @@ def asked_as(actor: Actor, member: Membership) -> PlacedAs:
     placed_as = acts_for(actor, member)  # a proxy, or the makelaar with the resident's consent on record
     if placed_as == PlacedAs.PROXY:
         return PlacedAs.PROXY
-    if placed_as == PlacedAs.MAKELAAR and OfflineResident.objects.filter(member=member).exists():
+    if placed_as == PlacedAs.MAKELAAR and registered_offline(member):
         return PlacedAs.MAKELAAR
     raise NotFound
 

@@ -14,7 +14,7 @@ from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import memberships_across_wijken
 from wijkmarkt.tenants.privacy.access import asked_as
-from wijkmarkt.tenants.privacy.contributors import ERASED_NAME, ERASERS
+from wijkmarkt.tenants.privacy.contributors import ERASED_NAME, erasers
 from wijkmarkt.tenants.privacy.errors import PrivacyErrorCode, fail
 from wijkmarkt.tenants.privacy.export import Export, build_export
 from wijkmarkt.tenants.privacy.models import AccessLogEntry, Channel, PrivacyRequest, RequestKind, Sensitive
@@ -128,7 +128,7 @@ def erase_member(actor: Actor, *, member: Membership, confirm: bool, via: Channe
     asked_by = actor.user
     with transaction.atomic():
         summary: dict[str, int] = {}
-        for erase in ERASERS:
+        for erase in erasers():
             summary.update(erase(member, actor.user))
         if _member_elsewhere(person):
             placeholder, moved = _detach(member)

@@ -2,8 +2,8 @@
 
 Reads only, in the active wijk's schema: a person who is a member of two wijken gets one export per wijk, and
 nothing of the other wijk's schema is read. From the public schema only the account itself and the point-ledger
-transfers booked in or to this wijk are added. Every field of every row in contributors.PARTS is handed out (minus a
-part's `omit`; only its `only` where a part names them), so a field another app adds later appears without a
+transfers booked in or to this wijk are added. Every field of every row in contributors.parts() is handed out (minus
+a part's `omit`; only its `only` where a part names them), so a field another app adds later appears without a
 change here, except on rows others go on working on."""
 
 import datetime
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.ledger.models import Entry
 from wijkmarkt.tenants.membership.models import Membership
-from wijkmarkt.tenants.privacy.contributors import NOT_EXPORTED, PARTS, Part, rows_filter
+from wijkmarkt.tenants.privacy.contributors import Part, not_exported, parts, rows_filter
 
 FORMAT_VERSION = 1
 
@@ -172,7 +172,7 @@ class Export:
 def build_export(member: Membership) -> Export:
     user = member.user
     names = _Names()
-    sections = [_section(part, member, names) for part in PARTS]
+    sections = [_section(part, member, names) for part in parts()]
     sections.append(_ledger_section(member))
     return Export(
         wijk=connection.tenant.name,
@@ -191,7 +191,7 @@ def build_export(member: Membership) -> Export:
         },
         sections=sections,
         left_out=[
-            {"relatie": f"{model}.{name}", "waarom": str(reason)} for (model, name), reason in NOT_EXPORTED.items()
+            {"relatie": f"{model}.{name}", "waarom": str(reason)} for (model, name), reason in not_exported().items()
         ],
     )
 

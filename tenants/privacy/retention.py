@@ -1,17 +1,16 @@
-"""How long what is kept: the log-in attempt log (citywide, LOGIN_LOG_RETENTION_DAYS) and the makelaar's closed
-signals and cases (per wijk, Wijk.makelaar_retention_months after closing). Run daily by
-`./wijkmarkt manage purge_expired`; running it twice removes nothing more."""
+"""How long what is kept: the log-in attempt log (citywide, LOGIN_LOG_RETENTION_DAYS) and, per wijk, what each
+contributor purges (contributors.py; the makelaar's closed signals and cases, Wijk.makelaar_retention_months after
+closing). Run daily by `./wijkmarkt manage purge_expired`; running it twice removes nothing more."""
 
 import datetime as dt
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.models import Case, CaseStatus, Signal, SignalStatus
+from wijkmarkt.tenants.privacy.contributors import purgers
 
 
 def login_log_cutoff(now: dt.datetime | None = None) -> dt.datetime:
@@ -28,21 +27,10 @@ def purge_login_log(now: dt.datetime | None = None) -> int:
         )
 
 
-def makelaar_cutoff(wijk: Wijk, now: dt.datetime | None = None) -> dt.datetime:
-    return (now or timezone.now()) - relativedelta(months=wijk.makelaar_retention_months)
-
-
-def purge_closed_makelaar_work(wijk: Wijk, now: dt.datetime | None = None) -> dict[str, int]:
-    """In `wijk`'s own schema: delete its signals and cases closed longer ago than its retention (a case's
-    hand-overs go with it). Open work is never touched, however old."""
+def purge_wijk(wijk: Wijk, now: dt.datetime | None = None) -> list[str]:
+    """In `wijk`'s own schema and one transaction: every contributor's purge, in the order of the setting. Returns
+    their lines for the report."""
     if connection.schema_name != wijk.schema_name:
         raise ValueError(f"purge for {wijk.schema_name} asked in schema {connection.schema_name}")
-    cutoff = makelaar_cutoff(wijk, now)
     with transaction.atomic():
-        signals = Signal.objects.filter(status=SignalStatus.CLOSED, closed_at__lt=cutoff).delete()[1]
-        cases = Case.objects.filter(status=CaseStatus.CLOSED, closed_at__lt=cutoff).delete()[1]
-    return {
-        "signals": signals.get(Signal._meta.label, 0),
-        "cases": cases.get(Case._meta.label, 0),
-        "hand_overs": cases.get("makelaar.HandOver", 0),
-    }
+        return [purge(wijk, now) for purge in purgers()]

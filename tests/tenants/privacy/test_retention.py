@@ -124,14 +124,14 @@ def test_a_wijk_that_fails_is_reported_the_others_are_still_purged_and_the_comma
     two_wijken, monkeypatch
 ):
     parkwijk, centrum = list(two_wijken)
-    real = purge_expired.purge_closed_makelaar_work
+    real = purge_expired.purge_wijk
 
     def failing_in_parkwijk(wijk, *args, **kwargs):
         if wijk.schema_name == parkwijk.schema_name:
             raise RuntimeError("schijf vol")
         return real(wijk, *args, **kwargs)
 
-    monkeypatch.setattr(purge_expired, "purge_closed_makelaar_work", failing_in_parkwijk)
+    monkeypatch.setattr(purge_expired, "purge_wijk", failing_in_parkwijk)
     out, err = StringIO(), StringIO()
     with pytest.raises(CommandError, match=parkwijk.name):
         call_command("purge_expired", stdout=out, stderr=err)

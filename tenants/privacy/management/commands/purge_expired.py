@@ -1,18 +1,13 @@
 """Daily: delete what is kept past its retention (tenants/privacy/retention.py), the log-in attempt log once and
-the makelaar's closed work in every wijk, each wijk in its own schema and transaction. A wijk that fails is
-reported and the others are still purged; the command then exits non-zero. Run from cron or a systemd timer:
-./wijkmarkt manage purge_expired"""
+what each wijk app purges (the makelaar's closed work) in every wijk, each wijk in its own schema and transaction.
+A wijk that fails is reported and the others are still purged; the command then exits non-zero. Run from cron or a
+systemd timer: ./wijkmarkt manage purge_expired"""
 
 from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.wijken.selectors import wijken_listed
-from wijkmarkt.tenants.privacy.retention import (
-    login_log_cutoff,
-    makelaar_cutoff,
-    purge_closed_makelaar_work,
-    purge_login_log,
-)
+from wijkmarkt.tenants.privacy.retention import login_log_cutoff, purge_login_log, purge_wijk
 
 
 class Command(BaseCommand):
@@ -31,14 +26,12 @@ class Command(BaseCommand):
         for wijk in wijken_listed():
             try:
                 with tenant_context(wijk):
-                    counts = purge_closed_makelaar_work(wijk)
+                    lines = purge_wijk(wijk)
             except Exception as error:  # one wijk's fault must not keep the others' data
                 failed.append(wijk.name)
                 self.stderr.write(f"{wijk.name}: mislukt ({error!r})")
                 continue
-            self.stdout.write(
-                f"{wijk.name}: afgehandeld vóór {makelaar_cutoff(wijk):%d-%m-%Y}: {counts['signals']} signalen, "
-                f"{counts['cases']} dossiers, {counts['hand_overs']} overdrachten verwijderd"
-            )
+            for line in lines:
+                self.stdout.write(f"{wijk.name}: {line}")
         if failed:
             raise CommandError(f"Niet gelukt voor: {', '.join(failed)}")
