@@ -159,6 +159,13 @@ SEARCH_SOURCES = [
     "wijkmarkt.tenants.places.citywide.MeetingPlaceSource",
     "wijkmarkt.platform.partners.citywide.PartnerOfferSource",
 ]
+# The evaluation figures of the console, one source per wijk app that has figures, in the order of the CSV's columns
+# (platform/console/sources.py).
+EVALUATION_SOURCES = [
+    "wijkmarkt.tenants.marketplace.evaluation.MarketplaceFigures",
+    "wijkmarkt.tenants.care.evaluation.CareFigures",
+    "wijkmarkt.tenants.makelaar.evaluation.MakelaarFigures",
+]
 # What each wijk app above privacy holds about a member, for the export, the erasure and the retention
 # (tenants/privacy/contributors.py). The export shows them in this order, an erasure and the daily purge run them in it.
 PRIVACY_CONTRIBUTORS = [

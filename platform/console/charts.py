@@ -4,9 +4,8 @@ forbids) and the same numbers in a table beside it, so nothing is only visual.""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
-from wijkmarkt.platform.console.evaluation import COLUMNS, Evaluation
+from wijkmarkt.platform.console.evaluation import Evaluation, columns
+from wijkmarkt.platform.console.sources import ChartSpec, figure_sources
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,12 @@ class Chart:
     rows: list[ChartRow]
 
 
-def _chart(evaluation: Evaluation, key: str, title: str, caption: str, series: list[Series],
-           with_citywide: bool = True) -> Chart:  # fmt: skip
-    figures = [*evaluation.wijken, *([evaluation.citywide] if with_citywide else [])]
+BAR_COLOURS = ("bar-a", "bar-b", "bar-c")  # console.css, in the order of a chart's series
+
+
+def _chart(evaluation: Evaluation, spec: ChartSpec) -> Chart:
+    figures = [*evaluation.wijken, *([evaluation.citywide] if spec.with_citywide else [])]
+    series = [Series(attribute, str(label), BAR_COLOURS[i]) for i, (attribute, label) in enumerate(spec.series)]
     values = [float(getattr(f, s.attribute) or 0) for f in figures for s in series]
     top = max(values, default=0) or 1
     rows = [
@@ -52,46 +54,16 @@ def _chart(evaluation: Evaluation, key: str, title: str, caption: str, series: l
         )
         for f in figures
     ]  # fmt: skip
-    return Chart(key=key, title=title, caption=caption, series=series, rows=rows)
+    return Chart(key=spec.key, title=str(spec.title), caption=str(spec.caption), series=series, rows=rows)
 
 
 def evaluation_charts(evaluation: Evaluation) -> list[Chart]:
-    """Counts compare wijken with each other, so their citywide totals are in the tables only (a city bar would
-    dwarf every wijk); medians and averages include the city."""
-    charts = [
-        _chart(evaluation, "afspraken", _("Afspraken: via de website of via de sociaal makelaar"),
-               _("Nieuwe afspraken tussen buren in de periode, naar hoe ze tot stand kwamen."),
-               [Series("exchanges_website", _("Via de website"), "bar-a"),
-                Series("exchanges_makelaar", _("Via de sociaal makelaar"), "bar-b")], with_citywide=False),
-        _chart(evaluation, "bewoners", _("Actieve bewoners"),
-               _("Bewoners die in de periode iets vroegen of aanboden, of hielpen of geholpen werden."),
-               [Series("residents_asking", _("Alleen vragen"), "bar-a"),
-                Series("residents_offering", _("Alleen aanbieden"), "bar-b"),
-                Series("residents_both", _("Allebei"), "bar-c")], with_citywide=False),
-        _chart(evaluation, "reactietijd", _("Reactietijd op hulpvragen (mediaan, in uren)"),
-               _("Van het plaatsen van een hulpvraag tot de eerste reactie en tot de eerste afspraak."),
-               [Series("response_median_hours", _("Tot eerste reactie"), "bar-a"),
-                Series("agreement_median_hours", _("Tot afspraak"), "bar-b")]),
-        _chart(evaluation, "gedaan", _("Gedane afspraken en uren"),
-               _("Afspraken die in de periode gedaan zijn, en de uren die daarbij geholpen is."),
-               [Series("done_exchanges", _("Afspraken gedaan"), "bar-a"),
-                Series("done_hours", _("Uren"), "bar-b")], with_citywide=False),
-        _chart(evaluation, "tevredenheid", _("Tevredenheid over de hulp in huis: begin en eind (1 tot 5)"),
-               _("Gemiddelde score van de tevredenheidsmetingen bij het begin en het eind van een "
-                 "ondersteuningsplan, gemeten in de periode."),
-               [Series("satisfaction_start", _("Begin"), "bar-a"),
-                Series("satisfaction_end", _("Eind"), "bar-b")]),
-        _chart(evaluation, "signalen", _("Signalen en overdrachten"),
-               _("Signalen over bewoners die binnenkwamen en die werden afgesloten, en warme overdrachten aan "
-                 "partners."),
-               [Series("signals_opened", _("Signalen binnen"), "bar-a"),
-                Series("signals_closed", _("Signalen afgesloten"), "bar-b"),
-                Series("hand_overs", _("Overdrachten"), "bar-c")], with_citywide=False),
-    ]  # fmt: skip
-    return charts
+    """The charts the sources declare, in their order. Counts compare wijken with each other, so their citywide
+    totals are in the tables only (a city bar would dwarf every wijk); medians and averages include the city."""
+    return [_chart(evaluation, spec) for source in figure_sources() for spec in source.charts]
 
 
 def figures_table(evaluation: Evaluation) -> list[tuple[str, list]]:
     """Every figure (rows) for every wijk and the city (columns), for the table under the charts."""
     every = [*evaluation.wijken, evaluation.citywide]
-    return [(str(label), [getattr(f, attribute) for f in every]) for attribute, label in COLUMNS[1:]]
+    return [(str(label), [getattr(f, attribute) for f in every]) for attribute, label in columns()[1:]]
