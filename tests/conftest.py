@@ -12,7 +12,7 @@ from django_tenants.utils import tenant_context
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.demo import WIJKEN
+from wijkmarkt.tenants.demo.load import WIJKEN
 from wijkmarkt.tenants.membership.actions import join_wijk
 
 PASSWORD = "een-lang-test-wachtwoord"

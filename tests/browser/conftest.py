@@ -23,7 +23,7 @@ import pytest
 from django.db import connection
 
 from wijkmarkt.platform.wijken.actions import provision_wijk
-from wijkmarkt.tenants.demo import WIJKEN
+from wijkmarkt.tenants.demo.load import WIJKEN
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from wijkmarkt.tenants.demo import WIJKEN
+from wijkmarkt.tenants.demo.load import WIJKEN
 
 pytestmark = pytest.mark.browser
 

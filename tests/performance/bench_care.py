@@ -120,7 +120,7 @@ def prepare(args):
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
     from wijkmarkt.tenants.care.models import SLOTS, Activity, Provider, ProviderKind
-    from wijkmarkt.tenants.demo import HOUSE_RULES, WIJKEN
+    from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
     from wijkmarkt.tenants.marketplace.models import Street
     from wijkmarkt.tenants.membership.actions import join_wijk
     from wijkmarkt.tenants.membership.selectors import actor_for

@@ -5,7 +5,7 @@ Run: ./wijkmarkt bench city_search [--rows 1000000] [--requests 100] [--quick]
 
 In a scratch database of its own (never the database in DATABASE_URL) it provisions the four wijken of the demo and
 fills the public index (platform/search SearchEntry) with `--rows` rows by COPY: titles and texts of real demo
-listings (tenants/marketplace/demo_data/content.py) with a weekday, street and place filled in, spread over the
+listings (tenants/demo/marketplace/content.py) with a weekday, street and place filled in, spread over the
 wijken and categories (Boerhaavewijk is "planned", so its quarter of the rows must never show). PostgreSQL computes
 the Dutch tsvector (a generated column) as rows arrive; then ANALYZE.
 
@@ -108,7 +108,7 @@ def prepare(args):
     from wijkmarkt.platform.accounts.actions import create_account
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
-    from wijkmarkt.tenants.demo import HOUSE_RULES, WIJKEN
+    from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
 
     print("Public schema, template and the four wijken", flush=True)
     call_command("migrate_schemas", verbosity=0)
@@ -124,7 +124,7 @@ def prepare(args):
 
 def fill(connection, wijken: list[int], rows: int) -> None:
     """COPY `rows` index rows drawn from the demo's listing texts; PostgreSQL computes each tsvector."""
-    from wijkmarkt.tenants.marketplace.demo_data.content import DAYS, OFFERS, PLACES, REQUESTS, STREETS
+    from wijkmarkt.tenants.demo.marketplace.content import DAYS, OFFERS, PLACES, REQUESTS, STREETS
 
     rng = random.Random(7)
     texts = [("Vraag", c, t) for c, ts in REQUESTS.items() for t in ts] + [

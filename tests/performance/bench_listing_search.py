@@ -4,7 +4,7 @@ ORM, and as hand-written SQL.
 Run: ./wijkmarkt bench listing_search [--listings 100000] [--members 10000] [--requests 200] [--quick]
 
 In a scratch database of its own (never the database in DATABASE_URL) it provisions Centrum, fills it with the
-benchmark generator (tenants/marketplace/demo_data/bulk.py: `--listings` listings over a year, a quarter still open)
+benchmark generator (tenants/demo/marketplace/bulk.py: `--listings` listings over a year, a quarter still open)
 and logs one member in. For each search (words plus kind and/or category filters) it measures, interleaved:
 
 - GraphQL: POST /graphql on centrum.localhost through django.test.Client, logged in, with
@@ -146,8 +146,8 @@ def prepare(args):
     from wijkmarkt.platform.accounts.actions import create_account
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
-    from wijkmarkt.tenants.demo import HOUSE_RULES, WIJKEN
-    from wijkmarkt.tenants.marketplace.demo_data import generate_bulk
+    from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
+    from wijkmarkt.tenants.demo.marketplace.bulk import generate_bulk
     from wijkmarkt.tenants.membership.actions import join_wijk
     from wijkmarkt.tenants.membership.selectors import actor_for
 

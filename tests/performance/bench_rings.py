@@ -3,7 +3,7 @@
 Run: ./wijkmarkt bench rings [--listings 10000] [--members 5000] [--both 0.08,0.15,0.25] [--repeat 5] [--quick]
 
 In a scratch database of its own (never the database in DATABASE_URL) it provisions one wijk per scenario and fills
-it with the benchmark generator (tenants/marketplace/demo_data/bulk.py): `--listings` listings, all open or in
+it with the benchmark generator (tenants/demo/marketplace/bulk.py): `--listings` listings, all open or in
 contact, from `--members` members. Scenarios differ only in the share of members who both ask and offer (`--both`):
 the generator's default (8%) is what we call realistic; larger shares show how the number of rings, and the time,
 grow when that assumption is wrong.
@@ -70,8 +70,8 @@ def prepare(slug: str, share: float, args) -> dict:
 
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
-    from wijkmarkt.tenants.demo import HOUSE_RULES, WIJKEN
-    from wijkmarkt.tenants.marketplace.demo_data import generate_bulk
+    from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
+    from wijkmarkt.tenants.demo.marketplace.bulk import generate_bulk
 
     provision_wijk(**next(spec for spec in WIJKEN if spec["slug"] == slug), house_rules=HOUSE_RULES)
     wijk = Wijk.objects.get(schema_name=slug)

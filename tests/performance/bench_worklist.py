@@ -74,7 +74,7 @@ def prepare(args):
     from wijkmarkt.platform.accounts.models import Role, User
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
-    from wijkmarkt.tenants.demo import HOUSE_RULES, WIJKEN
+    from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
     from wijkmarkt.tenants.makelaar.models import Case, CaseStatus
     from wijkmarkt.tenants.membership.actions import join_wijk
     from wijkmarkt.tenants.membership.models import Membership

@@ -2,10 +2,10 @@
 books nothing), the Slachthuisbuurt keeps points off."""
 
 from tests.platform.ledger.conftest import done_exchange
-from wijkmarkt.platform.ledger.demo_data import seed_demo_points
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.ledger.selectors import statement
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.demo.points import seed_demo_points
 
 
 def test_demo_turns_points_on_and_earns_for_done_exchanges_once(points):

@@ -6,9 +6,9 @@ from django_tenants.utils import tenant_context
 from tests.conftest import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.care.demo_data import seed_demo_care
 from wijkmarkt.tenants.care.models import Provider, ProviderKind, SupportPlan
 from wijkmarkt.tenants.care.selectors import plan_state
+from wijkmarkt.tenants.demo.care import seed_demo_care
 from wijkmarkt.tenants.membership.actions import join_wijk
 
 

@@ -6,7 +6,7 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import make_member
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.makelaar.demo_data import seed_demo_makelaar
+from wijkmarkt.tenants.demo.makelaar import seed_demo_makelaar
 from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
 from wijkmarkt.tenants.marketplace.models import Listing
 

@@ -1,4 +1,4 @@
-"""The demo marketplace and the benchmark generator (tenants/marketplace/demo_data/)."""
+"""The demo marketplace and the benchmark generator (tenants/demo/marketplace/)."""
 
 import pytest
 from django.db import transaction
@@ -7,8 +7,8 @@ from django_tenants.utils import tenant_context
 from tests.conftest import make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.tenants.marketplace.demo_data import AlreadyGenerated, generate_bulk, seed_demo_marketplace
-from wijkmarkt.tenants.marketplace.demo_data.bulk import BULK_DOMAIN
+from wijkmarkt.tenants.demo.marketplace.bulk import BULK_DOMAIN, AlreadyGenerated, generate_bulk
+from wijkmarkt.tenants.demo.marketplace.seed import seed_demo_marketplace
 from wijkmarkt.tenants.marketplace.models import (
     Exchange,
     ExchangeStatus,

@@ -3,9 +3,9 @@ covenant partners linked to the pilot wijken with a contact person; a second run
 
 from django_tenants.utils import tenant_context
 
-from wijkmarkt.platform.partners.demo_data import seed_demo_partners
 from wijkmarkt.platform.partners.models import ContactPerson, Partner, WijkPartner
-from wijkmarkt.tenants.places.demo_data import seed_demo_places
+from wijkmarkt.tenants.demo.partners import seed_demo_partners
+from wijkmarkt.tenants.demo.places import seed_demo_places
 from wijkmarkt.tenants.places.models import OpeningHours, Place
 from wijkmarkt.tenants.places.selectors import counters
 

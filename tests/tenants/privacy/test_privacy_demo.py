@@ -5,7 +5,7 @@ from django_tenants.utils import tenant_context
 from tests.conftest import make_member
 from tests.tenants.makelaar.conftest import register_oma
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.privacy.demo_data import seed_demo_privacy
+from wijkmarkt.tenants.demo.privacy import seed_demo_privacy
 from wijkmarkt.tenants.privacy.models import AccessLogEntry, PrivacyRequest, Sensitive
 
 

@@ -10,8 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.demo_data import AlreadyGenerated, generate_bulk, seed_demo_marketplace
-from wijkmarkt.tenants.marketplace.demo_data.draw import BOTH
+from wijkmarkt.tenants.demo.load import demo_logins
+from wijkmarkt.tenants.demo.marketplace.bulk import AlreadyGenerated, generate_bulk
+from wijkmarkt.tenants.demo.marketplace.draw import BOTH
+from wijkmarkt.tenants.demo.marketplace.seed import seed_demo_marketplace
 
 
 class Command(BaseCommand):
@@ -50,8 +52,6 @@ class Command(BaseCommand):
 
         with tenant_context(wijk):
             if options["demo"]:
-                from wijkmarkt.tenants.demo import demo_logins  # the demo logins own part of the demo
-
                 summary = seed_demo_marketplace(wijk=wijk, logins=demo_logins(), progress=progress)
                 if summary is None:
                     progress(f"{wijk.name} heeft de demo al (of er is geen demo voor deze wijk).")

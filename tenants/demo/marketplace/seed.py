@@ -1,4 +1,4 @@
-"""The demo marketplace of one wijk, loaded by `./wijkmarkt run` and `./wijkmarkt test` (tenants/demo.py) on every
+"""The demo marketplace of one wijk, loaded by `./wijkmarkt run` and `./wijkmarkt test` (tenants/demo/load.py) on every
 start: streets, about one member per hundred inhabitants with profiles, a few requests and offers each, exchanges in
 every state, thank-yous on the home page, a registered proxy, a proposed three-way swap and one still to propose,
 and a report in the moderation queue. The personas of the documents (seeds/INVENTORY.md 6) play their scenes.
@@ -29,6 +29,17 @@ from django.utils import timezone
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.demo.marketplace.content import (
+    CANCEL_REASONS,
+    DAYS,
+    INHABITANTS,
+    PLACES,
+    RESPONSES_TO_OFFER,
+    RESPONSES_TO_REQUEST,
+    STREETS,
+    THANK_YOUS,
+)
+from wijkmarkt.tenants.demo.marketplace.draw import Neighbour, draw_listing, draw_neighbour, talents_of
 from wijkmarkt.tenants.makelaar.actions.residents import record_consent
 from wijkmarkt.tenants.makelaar.models import ConsentTopic
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
@@ -43,17 +54,6 @@ from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish
 from wijkmarkt.tenants.marketplace.actions.moderation import report
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, update_profile
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, propose_ring
-from wijkmarkt.tenants.marketplace.demo_data.content import (
-    CANCEL_REASONS,
-    DAYS,
-    INHABITANTS,
-    PLACES,
-    RESPONSES_TO_OFFER,
-    RESPONSES_TO_REQUEST,
-    STREETS,
-    THANK_YOUS,
-)
-from wijkmarkt.tenants.marketplace.demo_data.draw import Neighbour, draw_listing, draw_neighbour, talents_of
 from wijkmarkt.tenants.marketplace.models import (
     Category,
     ContactWay,

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wijkmarkt.platform.wijken.hosts import portal_url, wijk_url
 from wijkmarkt.platform.wijken.selectors import wijken_listed
-from wijkmarkt.tenants.demo import DEMO_PASSWORD, load_demo
+from wijkmarkt.tenants.demo.load import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

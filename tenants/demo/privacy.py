@@ -1,5 +1,5 @@
 """The privacy demo in Parkwijk, through the actions, so `./wijkmarkt run` shows it: the makelaar downloaded the data
-of Truus (registered without a computer by tenants/makelaar/demo_data), so her access log and the makelaar's privacy
+of Truus (registered without a computer by tenants/demo/makelaar.py), so her access log and the makelaar's privacy
 log each have a line. Idempotent: a wijk that has any privacy request is left alone. Runs after the makelaar's demo."""
 
 from collections.abc import Callable, Mapping

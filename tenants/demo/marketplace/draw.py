@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from wijkmarkt.tenants.marketplace.demo_data.content import (
+from wijkmarkt.tenants.demo.marketplace.content import (
     DAYS,
     FIRST_NAMES,
     LANGUAGES,

@@ -19,9 +19,9 @@ from django.utils import timezone
 
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.demo_data.content import PLACES, STREETS
-from wijkmarkt.tenants.marketplace.demo_data.demo import ensure_streets
-from wijkmarkt.tenants.marketplace.demo_data.draw import BOTH, draw_listing, draw_neighbour, talents_of
+from wijkmarkt.tenants.demo.marketplace.content import PLACES, STREETS
+from wijkmarkt.tenants.demo.marketplace.draw import BOTH, draw_listing, draw_neighbour, talents_of
+from wijkmarkt.tenants.demo.marketplace.seed import ensure_streets
 from wijkmarkt.tenants.marketplace.models import Category, Listing, ListingStatus, PlacedAs, Profile, Visibility
 from wijkmarkt.tenants.membership.models import Membership
 

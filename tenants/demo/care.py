@@ -22,8 +22,8 @@ from wijkmarkt.tenants.care.actions import (
     start_support_plan,
 )
 from wijkmarkt.tenants.care.models import Moment, Provider, SupportPlan
-from wijkmarkt.tenants.marketplace.demo_data.content import STREETS
-from wijkmarkt.tenants.marketplace.demo_data.demo import ensure_streets
+from wijkmarkt.tenants.demo.marketplace.content import STREETS
+from wijkmarkt.tenants.demo.marketplace.seed import ensure_streets
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 

@@ -1,6 +1,5 @@
 """The demo city for development: the four wijken of the documents, one login per role, a relative who acts for her
-mother, and the marketplace and household-help directory of each pilot wijk (tenants/marketplace/demo_data,
-tenants/care/demo_data.py). Idempotent: a second run only checks."""
+mother, and then each domain's demo (the modules beside this one). Idempotent: a second run only checks."""
 
 from collections.abc import Callable
 
@@ -9,17 +8,17 @@ from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.platform.ledger.demo_data import seed_demo_points
-from wijkmarkt.platform.partners.demo_data import seed_demo_partners
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
-from wijkmarkt.tenants.care.demo_data import seed_demo_care
-from wijkmarkt.tenants.makelaar.demo_data import seed_demo_makelaar
-from wijkmarkt.tenants.marketplace.demo_data import seed_demo_marketplace
+from wijkmarkt.tenants.demo.care import seed_demo_care
+from wijkmarkt.tenants.demo.makelaar import seed_demo_makelaar
+from wijkmarkt.tenants.demo.marketplace.seed import seed_demo_marketplace
+from wijkmarkt.tenants.demo.partners import seed_demo_partners
+from wijkmarkt.tenants.demo.places import seed_demo_places
+from wijkmarkt.tenants.demo.points import seed_demo_points
+from wijkmarkt.tenants.demo.privacy import seed_demo_privacy
+from wijkmarkt.tenants.demo.wijzer import seed_demo_wijzer
 from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.places.demo_data import seed_demo_places
-from wijkmarkt.tenants.privacy.demo_data import seed_demo_privacy
-from wijkmarkt.tenants.wijzer.demo_data import seed_demo_wijzer
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
 
