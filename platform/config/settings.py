@@ -81,7 +81,8 @@ TENANT_APPS = [
     "wijkmarkt.tenants.wijzer",
     "wijkmarkt.tenants.makelaar",
 ]
-INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+# The demo (tenants/demo/) has no models; it is installed for its commands, which refuse to run in production.
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS] + ["wijkmarkt.tenants.demo"]
 
 TENANT_MODEL = "wijken.Wijk"
 TENANT_DOMAIN_MODEL = "wijken.Domain"
