@@ -3,7 +3,8 @@ costs that made it the bottleneck of the chat benchmark (tests/performance/READM
 23 November 2026: 47 to 58% of the server's samples):
 
 - `group_send` made one task and one `deepcopy` of the event per recipient. Here the event is put on every
-  recipient's queue as it is: events are built fresh for each send and no consumer changes them (realtime/events.py).
+  recipient's queue as it is: events are built fresh for each send and no consumer changes them
+  (platform/broadcast.py).
 - `receive` and `group_send` walked every channel and every group to expire old messages, for every single
   delivery: with 500 sockets in one room that is 250,000 checks per chat message. Here that sweep runs at most once
   a second; it still drops a channel that left a message unread for `expiry` seconds from its groups, as before.

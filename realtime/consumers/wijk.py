@@ -10,9 +10,9 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 
 from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
+from wijkmarkt.platform.broadcast import conversation_group, member_group
 from wijkmarkt.realtime import presence
 from wijkmarkt.realtime.db import in_wijk
-from wijkmarkt.realtime.groups import conversation_group, member_group
 from wijkmarkt.realtime.protocol import ErrorCode, FrameType, ProtocolError, error_frame, parse_frame
 from wijkmarkt.tenants.chat import actions as chat
 from wijkmarkt.tenants.chat.access import conversation_for

@@ -1,6 +1,6 @@
 """Writes of the chat: starting conversations, sending (idempotent by client id) and read markers. Every stored
-message reaches the open sockets of its conversation after commit (realtime.events.message_stored), however it was
-sent: socket, form, exchange page or GraphQL."""
+message reaches the open sockets of its conversation after commit (platform.broadcast.message_stored), however it
+was sent: socket, form, exchange page or GraphQL."""
 
 import re
 import uuid
@@ -12,9 +12,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import require_writes_open
+from wijkmarkt.platform.broadcast import message_hidden, message_stored
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.realtime.events import message_stored
 from wijkmarkt.tenants.chat.access import conversation_for
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
 from wijkmarkt.tenants.chat.selectors import frame_of
@@ -106,6 +106,14 @@ def post_to_thread(exchange: Exchange, *, author: Membership, body: str) -> Chat
     and clean the text)."""
     with transaction.atomic():
         return _store(exchange_conversation(exchange), author, f"thread-{uuid.uuid4().hex}", body)
+
+
+def hide_message(message: ChatMessage, *, at) -> None:
+    """The moderation hid a reported message (the marketplace's report queue decides, in its transaction): kept for
+    the moderators, taken away from open pages after commit."""
+    ChatMessage.objects.filter(pk=message.pk).update(hidden_at=at)
+    schema, conversation_id, message_id = connection.schema_name, message.conversation_id, message.pk
+    transaction.on_commit(lambda: message_hidden(schema, conversation_id, message_id))
 
 
 def _rate_limited(member: Membership) -> bool:

@@ -5,3 +5,11 @@ class ChatConfig(AppConfig):
     name = "wijkmarkt.tenants.chat"
     label = "chat"
     verbose_name = "Chat met buren"
+
+    def ready(self) -> None:
+        from wijkmarkt.tenants.chat import receivers
+        from wijkmarkt.tenants.marketplace import signals
+
+        signals.thread_message.connect(receivers.store_thread_message, dispatch_uid="chat.thread_message")
+        signals.ring_proposed.connect(receivers.open_ring_talk, dispatch_uid="chat.ring_proposed")
+        signals.reported_message_hidden.connect(receivers.hide_reported_message, dispatch_uid="chat.message_hidden")

@@ -14,4 +14,11 @@ urlpatterns = [
     path("berichten/nieuw/<int:membership_id>/", views.start_direct, name="start-direct"),
     path("berichten/buurtkamer/", views.start_buurtkamer, name="buurtkamer"),
     path("berichten/sociaal-makelaar/", views.start_inbox, name="inbox"),
+    # Reporting a message of an exchange's thread, from the exchange's page: a marketplace address, served here
+    # because the thread's messages are the chat's.
+    path(
+        "afspraken/<int:exchange_id>/berichten/<int:message_id>/melden/",
+        views.report_exchange_message,
+        name="exchange-message-report",
+    ),
 ]

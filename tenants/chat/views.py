@@ -23,7 +23,8 @@ from wijkmarkt.tenants.chat.access import conversation_for, conversations_of
 from wijkmarkt.tenants.chat.actions import buurtkamer, inbox_of, mark_read, send_message, start_direct_conversation
 from wijkmarkt.tenants.chat.forms import MessageForm
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
-from wijkmarkt.tenants.chat.selectors import blocked_by, messages_after, unread_counts
+from wijkmarkt.tenants.chat.selectors import blocked_by, exchange_thread, messages_after, unread_counts
+from wijkmarkt.tenants.marketplace.access import exchange_for
 from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.views.pages import me, module_page, paginate, writes_paused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
@@ -186,6 +187,18 @@ def report_message(request, conversation_id: int, message_id: int):
     )  # fmt: skip
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
     back = reverse("chat:conversation", args=[conversation.pk])
+    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
+
+
+@module_page(Module.MARKETPLACE)
+@require_http_methods(["GET", "POST"])
+def report_exchange_message(request, exchange_id: int, message_id: int):
+    """Report a message in an exchange's thread from the exchange's page (the marketplace's, with its address and
+    its access: the parties and whoever may act for them) to the wijk's moderation queue."""
+    exchange = exchange_for(request.actor, exchange_id)
+    message = get_object_or_404(exchange_thread(exchange), pk=message_id)
+    what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
+    back = reverse("marketplace:exchange", args=[exchange.pk])
     return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
 
 

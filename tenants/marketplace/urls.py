@@ -30,11 +30,6 @@ urlpatterns = [
         exchanges.consent,
         name="exchange-consent",
     ),
-    path(
-        "afspraken/<int:exchange_id>/berichten/<int:message_id>/melden/",
-        exchanges.report_message,
-        name="message-report",
-    ),
     path("afspraken/<int:exchange_id>/<slug:verb>/", exchanges.exchange_step, name="exchange-step"),
     path("ruilen/", rings.ring_list, name="rings"),
     path("ruilen/nieuw/", rings.ring_new, name="ring-new"),

@@ -1,10 +1,10 @@
-"""Template tags of the chat: the total of unread messages for the menu. A read through the selectors, never a
-write."""
+"""Template tags of the chat: the total of unread messages for the menu, and an exchange's thread for its page in
+the marketplace (which shows the thread without importing the chat). Reads through the selectors, never a write."""
 
 from django import template
 
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.chat.selectors import unread_counts
+from wijkmarkt.tenants.chat.selectors import exchange_thread, unread_counts
 from wijkmarkt.tenants.membership.selectors import request_membership
 
 register = template.Library()
@@ -22,3 +22,9 @@ def unread_messages(context) -> int | None:
         return None
     member = request_membership(request)
     return sum(unread_counts(member, wijk).values()) if member else None
+
+
+@register.simple_tag
+def exchange_messages(exchange, *, with_hidden: bool = False):
+    """The exchange's thread, oldest first; with_hidden for moderators, who also see the messages they hid."""
+    return exchange_thread(exchange, with_hidden=with_hidden)

@@ -1,11 +1,13 @@
 """Exchanges (bemiddelingen): responding to a listing, agreeing what and when, confirming it was done, thanking,
-and the message thread between the two members (a chat conversation of kind `exchange`)."""
+and the message thread between the two members (a chat conversation of kind `exchange`, which the chat stores when
+the marketplace sends signals.thread_message)."""
 
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,8 +15,6 @@ from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.ledger.actions import earn_points_for_exchange
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.chat.actions import post_to_thread
-from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, party_for
@@ -34,6 +34,7 @@ from wijkmarkt.tenants.marketplace.models import (
     ThankYou,
     Via,
 )
+from wijkmarkt.tenants.marketplace.signals import thread_message
 from wijkmarkt.tenants.membership.models import Membership
 
 OPEN_EXCHANGE = (ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
@@ -50,6 +51,19 @@ def _require_not_blocked(a: Membership, b: Membership) -> None:
 
 def _other(exchange: Exchange, member: Membership) -> Membership:
     return exchange.receiver if member.pk == exchange.helper_id else exchange.helper
+
+
+def _post_to_thread(exchange: Exchange, *, author: Membership, body: str) -> Model:
+    """A message in the exchange's thread, stored in the caller's transaction by the app that holds the threads (the
+    chat, through signals.thread_message); returns the stored message."""
+    stored = [
+        message
+        for _receiver, message in thread_message.send(sender=Exchange, exchange=exchange, author=author, body=body)
+        if message is not None
+    ]
+    if len(stored) != 1:
+        raise ImproperlyConfigured("One app must store an exchange's thread messages (tenants/chat connects it).")
+    return stored[0]
 
 
 def _require_state(exchange: Exchange, *states: str) -> None:
@@ -77,7 +91,7 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
                 via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE,
                 first_response_at=timezone.now(),
             )  # fmt: skip
-            post_to_thread(exchange, author=member, body=body)
+            _post_to_thread(exchange, author=member, body=body)
             record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RESPOND, obj=exchange)
             if listing.status == ListingStatus.OPEN:
                 Listing.objects.filter(pk=listing.pk).update(status=ListingStatus.IN_CONTACT)
@@ -89,13 +103,13 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
     return exchange
 
 
-def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: Membership | None = None) -> ChatMessage:
+def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: Membership | None = None) -> Model:
     author = party_for(actor, exchange, on_behalf_of)
     placed_as = acting_as(actor, author, Perm.RESPOND)
     text = clean_text(body, field="body", max_length=2000, multiline=True)
     _require_not_blocked(exchange.helper, exchange.receiver)
     with transaction.atomic():
-        message = post_to_thread(exchange, author=author, body=text)
+        message = _post_to_thread(exchange, author=author, body=text)
         record_acting_for(actor, member=author, placed_as=placed_as, what=ActingWhat.MESSAGE, obj=exchange)
     return message
 
@@ -167,7 +181,7 @@ def object_to_done(
         record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.OBJECT, obj=exchange)
         setattr(exchange, f"{exchange.party(other)}_done_at", None)
         exchange.save()
-        post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
+        _post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
         notify(other, NotificationKind.EXCHANGE, _("%(name)s zegt: nog niet gedaan.") % {"name": party.user.first_name},
                _url(exchange), about=party)  # fmt: skip
     return exchange

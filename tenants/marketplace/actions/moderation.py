@@ -1,14 +1,15 @@
 """Reports go to the wijk's moderation queue (wijk admin and makelaar), who hide, warn or suspend, with reasons
-recorded. Blocking is between two members."""
+recorded. Blocking is between two members. A reported chat message is hidden by the chat, which connects to
+signals.reported_message_hidden."""
 
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
+from wijkmarkt.platform.broadcast import blocks_changed, close_member_sockets
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.realtime.events import blocks_changed, close_member_sockets, message_hidden
-from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as
@@ -17,11 +18,12 @@ from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import Block, Listing, NotificationKind, Report
+from wijkmarkt.tenants.marketplace.signals import reported_message_hidden
 from wijkmarkt.tenants.membership.models import Membership
 
 
 def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing | None = None,
-           message: ChatMessage | None = None, member: Membership | None = None) -> Report:  # fmt: skip
+           message: Model | None = None, member: Membership | None = None) -> Report:  # fmt: skip
     placed_as = acting_as(actor, reporter, Perm.REPORT)
     targets = [(Report.Target.LISTING, listing), (Report.Target.MESSAGE, message), (Report.Target.MEMBER, member)]
     chosen = [(kind, obj) for kind, obj in targets if obj is not None]
@@ -52,13 +54,7 @@ def handle_report(*, actor: Actor, moderator: Membership, report: Report, outcom
                 Listing.objects.filter(pk=report.listing_id).update(hidden_at=now)
                 sync_listings(report.listing_id)
             elif report.message_id:
-                ChatMessage.objects.filter(pk=report.message_id).update(hidden_at=now)
-                schema, conversation_id, message_id = (
-                    connection.schema_name,
-                    report.message.conversation_id,
-                    report.message_id,
-                )
-                transaction.on_commit(lambda: message_hidden(schema, conversation_id, message_id))
+                reported_message_hidden.send(sender=Report, report=report, at=now)
             else:
                 raise fail(
                     "outcome", _("Een lid kunt u niet verbergen; kies waarschuwen of schorsen."), Code.INVALID_CHOICE

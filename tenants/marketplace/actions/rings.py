@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.chat.actions import ring_conversation
 from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.models import ActingWhat
 from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, members_actor_may_act_for
@@ -31,6 +30,7 @@ from wijkmarkt.tenants.marketplace.models import (
     RingLink,
     Via,
 )
+from wijkmarkt.tenants.marketplace.signals import ring_proposed
 from wijkmarkt.tenants.membership.models import Membership
 
 MIN_RING, MAX_RING = 3, 6
@@ -116,7 +116,7 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
                      offer=offers[i])
             for i, link in enumerate(links)
         )  # fmt: skip
-        ring_conversation(ring)
+        ring_proposed.send(sender=Ring, ring=ring)  # the chat opens the ring's group talk in this transaction
         for member in participants:
             notify(member, NotificationKind.RING,
                    _("U bent gevraagd voor een ruil met %(n)s buren. Doet u mee?") % {"n": len(links)},

@@ -1,18 +1,17 @@
 """Exchanges (afspraken): the viewer's list, and one exchange with its message thread and every step: agree what and
 when, confirm it was done or say it was not, cancel with a reason, thank, agree to the other's thank-you being shown,
-block the other member, report a message. Each step is a POST to its own address and ends on the exchange page."""
+block the other member. Each step is a POST to its own address and ends on the exchange page. The thread is the
+chat's: the page shows it with the chat's exchange_messages tag, and reporting one of its messages is a chat view."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
-from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.access import acts_for, exchange_for, exchanges_of
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
@@ -34,7 +33,6 @@ from wijkmarkt.tenants.marketplace.forms import (
 )
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, paginate, refused, writes_paused
-from wijkmarkt.tenants.marketplace.views.reports import report_page
 
 
 @marketplace_page
@@ -94,7 +92,6 @@ class Steps:
 def _page(request, exchange: Exchange, bound_verb=None, bound_form=None, status=200):
     sides = sides_for(request, exchange)
     moderator = has_permission(request.actor, Perm.MODERATE)
-    thread = exchange_thread(exchange, with_hidden=moderator)
     thank_yous = list(exchange.thank_yous.select_related("author__user"))
     side_ids = {m.pk for m in sides}
     own = sides[0] if sides else None
@@ -103,7 +100,7 @@ def _page(request, exchange: Exchange, bound_verb=None, bound_form=None, status=
         other = exchange.receiver if own.pk == exchange.helper_id else exchange.helper
     context = {
         "exchange": exchange,
-        "thread": thread,
+        "moderator": moderator,  # sees the messages the moderation hid (the chat's exchange_messages tag)
         # The same thread lives in the chat; the parties themselves can follow it there as it happens.
         "conversation_id": getattr(getattr(exchange, "conversation", None), "pk", None),
         "thank_yous": thank_yous,
@@ -208,13 +205,3 @@ def consent(request, exchange_id: int, thank_you_id: int):
     else:
         messages.success(request, _("Dank u. Het bedankje mag nu op de voorpagina."))
     return redirect("marketplace:exchange", exchange.pk)
-
-
-@marketplace_page
-@require_http_methods(["GET", "POST"])
-def report_message(request, exchange_id: int, message_id: int):
-    exchange = exchange_for(request.actor, exchange_id)
-    message = get_object_or_404(exchange_thread(exchange), pk=message_id)
-    what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
-    back = reverse("marketplace:exchange", args=[exchange.pk])
-    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
