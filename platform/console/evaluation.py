@@ -15,6 +15,7 @@ answer, a signal's text or a case; the console shows nothing else (tests/platfor
 import datetime as dt
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -38,7 +39,7 @@ class Figures:
 
     slug: str
     name: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # figure -> int, Decimal, float or None
 
     def __post_init__(self) -> None:
         for source in figure_sources():
