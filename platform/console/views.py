@@ -42,12 +42,12 @@ from wijkmarkt.platform.console.selectors import (
 )
 from wijkmarkt.platform.csv_export import write_rows
 from wijkmarkt.platform.errors import fail
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.partners.models import Partner
 from wijkmarkt.platform.partners.selectors import active_partners, partners_in_wijk
 from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.platform.wijken.selectors import wijken_listed
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 
 PAGE = AuditVia.PAGE
 

@@ -7,8 +7,9 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.platform.forms import text_field
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, text_field
+from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
 
 
 def new_key() -> str:

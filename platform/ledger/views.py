@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.forms import GiveForm, new_key
 from wijkmarkt.platform.ledger.selectors import statement
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, refused
 
 

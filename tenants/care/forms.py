@@ -6,9 +6,10 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.platform.forms import DATE_FORMATS, as_int, text_field
 from wijkmarkt.tenants.care.models import SATISFACTION_QUESTIONS, SCORES, SLOTS, Activity, Moment
 from wijkmarkt.tenants.care.selectors import slot_label
-from wijkmarkt.tenants.marketplace.forms import DATE_FORMATS, OnBehalfMixin, as_int, text_field
+from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
 
 
 class HelpRequestForm(OnBehalfMixin, forms.Form):

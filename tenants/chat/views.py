@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.models import Role
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.chat.access import conversation_for, conversations_of
 from wijkmarkt.tenants.chat.actions import buurtkamer, inbox_of, mark_read, send_message, start_direct_conversation
@@ -25,8 +27,7 @@ from wijkmarkt.tenants.chat.forms import MessageForm
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
 from wijkmarkt.tenants.chat.selectors import blocked_by, exchange_thread, messages_after, unread_counts
 from wijkmarkt.tenants.marketplace.access import exchange_for
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import me, module_page, paginate, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import me, module_page, writes_paused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import neighbours

@@ -4,9 +4,9 @@ and GraphQL refuse the same things with the same Dutch message; fields are `requ
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.platform.forms import text_field
 from wijkmarkt.tenants.makelaar.models import CaseStatus, ConsentTopic
 from wijkmarkt.tenants.makelaar.selectors import Due
-from wijkmarkt.tenants.marketplace.forms import text_field
 
 
 def consent_box(label):

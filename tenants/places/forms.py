@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.marketplace.forms import add_action_errors, text_field
+from wijkmarkt.platform.forms import add_action_errors, text_field
 from wijkmarkt.tenants.places.actions import HOURS_FIELD, PlaceInput, check_place
 from wijkmarkt.tenants.places.hours import format_day, parse_day
 from wijkmarkt.tenants.places.models import Day, Place, PlaceKind

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.partners.selectors import partners_in_wijk
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.views.pages import refused
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.places.access import place_for

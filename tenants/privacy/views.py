@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.models import PlacedAs
 from wijkmarkt.tenants.marketplace.views.pages import module_page, requires
 from wijkmarkt.tenants.membership.access import NotFound

@@ -4,7 +4,8 @@ refuse the same things with the same Dutch message; fields are `required=False` 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin, text_field
+from wijkmarkt.platform.forms import text_field
+from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
 from wijkmarkt.tenants.wijzer import questions
 
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, module_page, requires
 from wijkmarkt.tenants.privacy.models import Channel
 from wijkmarkt.tenants.wijzer import questions

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.care.access import (
     help_request_for,
     help_requests_of,
@@ -31,16 +33,8 @@ from wijkmarkt.tenants.care.forms import AnswerForm, HelpRequestForm, ProviderEn
 from wijkmarkt.tenants.care.models import HelpRequest, HelpRequestStatus, Provider
 from wijkmarkt.tenants.care.selectors import explain, worklist
 from wijkmarkt.tenants.care.views.pages import care_page, help_facts
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.models import Profile, Street
-from wijkmarkt.tenants.marketplace.views.pages import (
-    acting_choices,
-    chosen_member,
-    me,
-    paginate,
-    requires,
-    writes_paused,
-)
+from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, me, requires, writes_paused
 
 
 @care_page

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.care.access import (
     help_request_for,
     is_professional_on,
@@ -28,8 +30,7 @@ from wijkmarkt.tenants.care.models import DEFAULT_RESULT, SATISFACTION_QUESTIONS
 from wijkmarkt.tenants.care.selectors import plan_state, with_versions
 from wijkmarkt.tenants.care.views.pages import care_page
 from wijkmarkt.tenants.marketplace.access import is_proxy_of
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, paginate, requires, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, requires, writes_paused
 from wijkmarkt.tenants.privacy.models import Channel
 
 # The form's three date fields carry the action's one `review_dates` error.

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.makelaar.access import case_for, cases_kept_by, hand_over_for, resident_for
 from wijkmarkt.tenants.makelaar.actions.cases import (
     close_case,
@@ -21,8 +23,6 @@ from wijkmarkt.tenants.makelaar.forms import CaseForm, CaseUpdateForm, HandOverF
 from wijkmarkt.tenants.makelaar.models import CaseStatus, HandOverStatus
 from wijkmarkt.tenants.makelaar.selectors import Due, acting_for_log, hand_over_contacts, worklist
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
-from wijkmarkt.tenants.marketplace.views.pages import paginate
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.makelaar.access import keeps_cases, may_see_resident, offline_of, own_cases, resident_for
 from wijkmarkt.tenants.makelaar.actions.residents import (
     invite_to_log_in,
@@ -21,9 +23,8 @@ from wijkmarkt.tenants.makelaar.models import Consent
 from wijkmarkt.tenants.makelaar.selectors import acting_for_log, offline_residents, search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
 from wijkmarkt.tenants.marketplace.access import has_act_for_consent
-from wijkmarkt.tenants.marketplace.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.selectors import notifications_of
-from wijkmarkt.tenants.marketplace.views.pages import me, paginate
+from wijkmarkt.tenants.marketplace.views.pages import me
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.privacy.actions import record_read

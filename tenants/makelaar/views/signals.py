@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm
+from wijkmarkt.platform.forms import add_action_errors, as_int
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.makelaar.access import signal_for, signals_handled_by, signals_reported_by
 from wijkmarkt.tenants.makelaar.actions.signals import (
     close_signal,
@@ -19,8 +21,7 @@ from wijkmarkt.tenants.makelaar.forms import FollowUpForm, OutcomeForm, Resident
 from wijkmarkt.tenants.makelaar.models import SignalStatus
 from wijkmarkt.tenants.makelaar.selectors import search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
-from wijkmarkt.tenants.marketplace.forms import add_action_errors, as_int
-from wijkmarkt.tenants.marketplace.views.pages import paginate, requires
+from wijkmarkt.tenants.marketplace.views.pages import requires
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.selectors import neighbours
 from wijkmarkt.tenants.privacy.actions import record_read

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from wijkmarkt.platform.accounts.permissions import Perm, require_writes_open
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
-from wijkmarkt.tenants.marketplace.forms import AskForm, add_action_errors, profile_input_from
+from wijkmarkt.tenants.marketplace.forms import AskForm, profile_input_from
 from wijkmarkt.tenants.marketplace.models import PlacedAs, Profile
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.actions.categories import (
     add_category,
     move_category,
@@ -15,7 +16,7 @@ from wijkmarkt.tenants.marketplace.actions.categories import (
     restore_category,
     retire_category,
 )
-from wijkmarkt.tenants.marketplace.forms import CategoryForm, add_action_errors
+from wijkmarkt.tenants.marketplace.forms import CategoryForm
 from wijkmarkt.tenants.marketplace.models import Category
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, requires
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace.access import acts_for, exchange_for, exchanges_of
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
@@ -23,16 +25,9 @@ from wijkmarkt.tenants.marketplace.actions.exchanges import (
     thank,
 )
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member
-from wijkmarkt.tenants.marketplace.forms import (
-    AgreeForm,
-    MessageForm,
-    PartyForm,
-    ReasonForm,
-    ThankForm,
-    add_action_errors,
-)
+from wijkmarkt.tenants.marketplace.forms import AgreeForm, MessageForm, PartyForm, ReasonForm, ThankForm
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, paginate, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, refused, writes_paused
 
 
 @marketplace_page

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
+from wijkmarkt.platform.forms import DATE_FORMATS, add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.access import acts_for, exchanges_of, listing_for
@@ -26,12 +28,7 @@ from wijkmarkt.tenants.marketplace.actions.listings import (
 )
 from wijkmarkt.tenants.marketplace.citywide import citywide_listings
 from wijkmarkt.tenants.marketplace.filters import ListingFilter
-from wijkmarkt.tenants.marketplace.forms import (
-    DATE_FORMATS,
-    ListingForm,
-    RespondForm,
-    add_action_errors,
-)
+from wijkmarkt.tenants.marketplace.forms import ListingForm, RespondForm
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
     Category,
@@ -49,7 +46,6 @@ from wijkmarkt.tenants.marketplace.views.pages import (
     marketplace_page,
     me,
     module_page,
-    paginate,
     refused,
     writes_paused,
 )

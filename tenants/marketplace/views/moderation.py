@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkmarkt.platform.accounts.permissions import Perm
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, lift_suspension
-from wijkmarkt.tenants.marketplace.forms import HandleReportForm, add_action_errors
+from wijkmarkt.tenants.marketplace.forms import HandleReportForm
 from wijkmarkt.tenants.marketplace.models import Report
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, paginate, requires
+from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, requires
 from wijkmarkt.tenants.membership.models import Membership
 
 

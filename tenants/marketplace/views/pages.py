@@ -7,20 +7,18 @@ here."""
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
+from wijkmarkt.platform.forms import as_int
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace.access import NO_CONSENT, members_actor_may_act_for
-from wijkmarkt.tenants.marketplace.forms import as_int, member_label
+from wijkmarkt.tenants.marketplace.forms import member_label
 from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import request_membership
-
-PER_PAGE = 20
 
 
 def is_proxy(request) -> bool:
@@ -97,10 +95,6 @@ def writes_paused(request) -> bool:
     """A paused wijk can be read but takes nothing new: whether to show a form. Refusing the write itself is the
     actions' job (permissions.require_writes_open); this only reads the same rule."""
     return request.actor.paused
-
-
-def paginate(request, items, per_page: int = PER_PAGE):
-    return Paginator(items, per_page).get_page(request.GET.get("pagina"))
 
 
 def acting_choices(request, exclude_pk=None) -> list[tuple[int, str]]:

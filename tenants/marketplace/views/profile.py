@@ -10,13 +10,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member, unblock_member
 from wijkmarkt.tenants.marketplace.actions.notifications import mark_notifications_read
 from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy, update_profile
-from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm, add_action_errors
+from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm
 from wijkmarkt.tenants.marketplace.models import Block, ListingKind, Profile, Proxy
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, paginate, refused
+from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, refused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
 from wijkmarkt.tenants.membership.access import neighbour_for
 

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.tenants.marketplace.actions.moderation import report
-from wijkmarkt.tenants.marketplace.forms import ReportForm, add_action_errors
+from wijkmarkt.tenants.marketplace.forms import ReportForm
 from wijkmarkt.tenants.marketplace.views.pages import me, refused
 
 
