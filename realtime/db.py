@@ -11,6 +11,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 
+from wijkmarkt.platform.wijken.connection import tenant_connection
 from wijkmarkt.platform.wijken.hosts import portal_tenant
 from wijkmarkt.platform.wijken.models import Wijk
 
@@ -55,11 +56,11 @@ def _keep_status_current(tenant) -> None:
 def _run_in(tenant, fn, args, kwargs):
     _keep_connection_usable()
     _keep_status_current(tenant)
-    connection.set_tenant(tenant)
+    tenant_connection().set_tenant(tenant)
     try:
         return fn(*args, **kwargs)
     finally:
-        connection.set_schema_to_public()
+        tenant_connection().set_schema_to_public()
 
 
 async def in_wijk(scope, fn, /, *args, **kwargs):

@@ -3,12 +3,12 @@ check, and the logged-in account from the session cookie."""
 
 from http.cookies import SimpleCookie
 from importlib import import_module
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from channels.security.websocket import WebsocketDenier
 from django.conf import settings
 from django.contrib.auth import get_user
+from django.http import HttpRequest
 from django_tenants.utils import get_public_schema_name
 
 from wijkmarkt.platform.wijken.hosts import hostname_of, tenant_for_hostname
@@ -46,7 +46,9 @@ def same_origin(scope) -> bool:
     try:
         origin = urlsplit(_header(scope, b"origin"))
         site = urlsplit(f"//{_header(scope, b'host')}")
-        return bool(origin.hostname) and _origin(origin.scheme, origin.hostname, origin.port) == _origin(
+        if not origin.hostname:
+            return False
+        return _origin(origin.scheme, origin.hostname, origin.port) == _origin(
             _site_scheme(scope), site.hostname or "", site.port
         )
     except ValueError:  # a port that is not a number
@@ -73,8 +75,9 @@ class WijkSocketMiddleware:
 
 
 def _user_for_session(session_key: str | None):
-    engine = import_module(settings.SESSION_ENGINE)
-    return get_user(SimpleNamespace(session=engine.SessionStore(session_key)))
+    request = HttpRequest()  # get_user reads only request.session
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    return get_user(request)
 
 
 class SessionUserMiddleware:

@@ -74,7 +74,11 @@ def parse_frame(text: str | None, binary: bytes | None) -> dict:
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"Onbekend frametype: {frame['type'][:40]!r}.")
     for name, kind in FIELDS.get(frame["type"], {}).items():
         value = frame.get(name)
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and not 0 <= value <= MAX_ID):
+        if (
+            not isinstance(value, kind)
+            or isinstance(value, bool)
+            or (isinstance(value, int) and not 0 <= value <= MAX_ID)
+        ):
             raise ProtocolError(ErrorCode.BAD_FIELD, f'Veld "{name}" ontbreekt of heeft het verkeerde type.')
     if frame["type"] == FrameType.RESUME:
         resume = frame["conversations"]

@@ -17,7 +17,7 @@ class Role(models.TextChoices):
     WIJK_ADMIN = "wijk_admin", _("Beheerder van de wijk")
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **fields):

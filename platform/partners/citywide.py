@@ -3,19 +3,18 @@
 
 from collections.abc import Iterable
 
-from django.db import connection
-
 from wijkmarkt.platform.partners.models import WijkPartner
 from wijkmarkt.platform.search.actions import sync
 from wijkmarkt.platform.search.models import Kind
 from wijkmarkt.platform.search.sources import Document
+from wijkmarkt.platform.wijken.connection import active_wijk
 
 
 class PartnerOfferSource:
     kind = Kind.PARTNER_OFFER
 
     def documents(self, ids: Iterable[int] | None = None) -> Iterable[Document]:
-        links = WijkPartner.objects.filter(wijk=connection.tenant, partner__active=True).select_related("partner")
+        links = WijkPartner.objects.filter(wijk=active_wijk(), partner__active=True).select_related("partner")
         if ids is not None:
             links = links.filter(pk__in=list(ids))
         for link in links.order_by("pk"):

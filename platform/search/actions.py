@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from functools import wraps
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.platform.search.sources import entry_for, sources
+from wijkmarkt.platform.wijken.connection import active_wijk
 
 BATCH = 1000
 
@@ -43,7 +44,7 @@ def sync(kind: str, ids: Iterable[int], wijk=None) -> None:
     ids = set(ids)
     if not ids:
         return
-    wijk = wijk or connection.tenant
+    wijk = wijk or active_wijk()
     with tenant_context(wijk):
         documents = list(sources()[kind].documents(ids))
     if documents:
@@ -57,7 +58,7 @@ def sync(kind: str, ids: Iterable[int], wijk=None) -> None:
 def rebuild_wijk(kind: str, progress=lambda done: None) -> int:
     """Index every citywide item of the active wijk in batches of their own transactions, then remove rows whose
     item is no longer visible. Searches keep working meanwhile: rows are replaced in place, never emptied first."""
-    wijk, started, done, batch = connection.tenant, timezone.now(), 0, []
+    wijk, started, done, batch = active_wijk(), timezone.now(), 0, []
     for document in sources()[kind].documents():
         batch.append(entry_for(wijk, kind, document))
         if len(batch) == BATCH:

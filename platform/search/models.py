@@ -7,6 +7,8 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.platform.wijken.hosts import wijk_url
+
 
 class Kind(models.TextChoices):
     LISTING = "listing", _("Vraag of aanbod")
@@ -48,3 +50,8 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def url(self) -> str:
+        """The item on its own wijk site."""
+        return wijk_url(self.wijk).rstrip("/") + self.path

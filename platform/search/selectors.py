@@ -1,16 +1,18 @@
 """Searching the citywide index: Dutch full-text search with ranking, a trigram fallback for typos, and facets by
 wijk and category with counts. Only wijken whose site is visible take part."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.utils import translation
 
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.platform.search.sources import entry_for, sources
+from wijkmarkt.platform.wijken.connection import active_wijk
 from wijkmarkt.platform.wijken.models import SITE_VISIBLE
 
 PAGE_SIZE = 20
@@ -51,12 +53,14 @@ def _look_alike(query: str):
     return visible, TrigramWordSimilarity(query, "title")
 
 
-def _counts(matches: QuerySet[SearchEntry]) -> list[dict]:
+def _counts(matches: QuerySet[SearchEntry]) -> list[Mapping[str, Any]]:
     """Matches per (wijk, category) pair, in one pass: both facets and the total are sums of these few rows."""
     return list(matches.order_by().values("wijk__schema_name", "wijk__name", "category").annotate(n=Count("pk")))
 
 
-def _facets(counts: list[dict], key: str, label: str, chosen: str, other: str, other_chosen: str) -> list[Facet]:
+def _facets(
+    counts: list[Mapping[str, Any]], key: str, label: str, chosen: str, other: str, other_chosen: str
+) -> list[Facet]:
     """One facet's counts with the other facet's choice applied, so a count is what choosing it would show."""
     totals: dict[tuple[str, str], int] = {}
     for row in counts:
@@ -114,7 +118,7 @@ class Disagreement:
 def disagreements() -> list[Disagreement]:
     """Index rows of the active wijk that do not match their source: an item that should be found but is not
     (missing), one whose row shows old text (stale), and a row of an item that is not citywide-visible (any more)."""
-    wijk, found = connection.tenant, []
+    wijk, found = active_wijk(), []
     for kind, source in sources().items():
         with translation.override(settings.LANGUAGE_CODE):  # as the writes (actions._in_dutch)
             documents = list(source.documents())

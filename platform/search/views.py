@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from wijkmarkt.platform.search.forms import SearchForm
 from wijkmarkt.platform.search.selectors import search
-from wijkmarkt.platform.wijken.hosts import wijk_url
 
 
 @require_GET
@@ -18,6 +17,4 @@ def search_page(request):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         results = search(data["q"], wijk=data["wijk"], category=data["categorie"], page=data["pagina"] or 1)
-        for entry in results.entries:
-            entry.url = wijk_url(entry.wijk).rstrip("/") + entry.path
     return render(request, "search/search.html", {"form": form, "results": results})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_exists
 
+from wijkmarkt.platform.wijken.connection import tenant_connection
 from wijkmarkt.platform.wijken.errors import WijkErrorCode
 from wijkmarkt.platform.wijken.hosts import forget_hosts
 from wijkmarkt.platform.wijken.models import Domain, Wijk, WijkStatus
@@ -101,7 +102,7 @@ def _clone_template_into(slug: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT clone_schema(%s, %s, 'DATA')", [settings.TENANT_BASE_SCHEMA, slug])
     call_command("migrate_schemas", tenant=True, fake=True, schema_name=slug, interactive=False, verbosity=0)
-    connection.set_schema_to_public()
+    tenant_connection().set_schema_to_public()
 
 
 def provision_wijk(
@@ -141,7 +142,7 @@ def provision_wijk(
             }
         )
 
-    connection.set_schema_to_public()
+    tenant_connection().set_schema_to_public()
     ensure_template_schema(progress=progress)
     wijk = Wijk.objects.filter(schema_name=slug).first()
     created = wijk is None
@@ -169,7 +170,7 @@ def provision_wijk(
             else:  # cloning switched off (tests/performance/bench_provisioning.py compares): every migration
                 wijk.create_schema(check_if_exists=True, verbosity=0)
         Domain.objects.get_or_create(domain=domain, tenant=wijk, defaults={"is_primary": True})
-    connection.set_schema_to_public()
+    tenant_connection().set_schema_to_public()
     forget_hosts(wijk)
     progress(f"{slug}: klaar op {domain}")
     return Provisioned(wijk=wijk, created=created)

@@ -13,6 +13,7 @@ from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
 from wijkmarkt.platform.broadcast import conversation_group, member_group
 from wijkmarkt.realtime import presence
 from wijkmarkt.realtime.db import in_wijk
+from wijkmarkt.realtime.layers import InProcessChannelLayer
 from wijkmarkt.realtime.protocol import ErrorCode, FrameType, ProtocolError, error_frame, parse_frame
 from wijkmarkt.tenants.chat import actions as chat
 from wijkmarkt.tenants.chat.access import conversation_for
@@ -101,7 +102,7 @@ class WijkConsumer(AsyncWebsocketConsumer):
             await super().__call__(scope, receive, send)
         finally:
             layer = getattr(self, "channel_layer", None)
-            if hasattr(layer, "detach") and hasattr(self, "channel_name"):
+            if isinstance(layer, InProcessChannelLayer) and hasattr(self, "channel_name"):
                 layer.detach(self.channel_name)
 
     async def _take(self, event: dict) -> bool:
@@ -142,7 +143,7 @@ class WijkConsumer(AsyncWebsocketConsumer):
         self.member_id = await in_wijk(self.scope, _member_id, self.scope["user"])
         # Whom this member blocked: their messages are dropped here. Reloaded when it changes (member.blocks).
         self.blocked = await in_wijk(self.scope, _blocked, self.scope)
-        if hasattr(self.channel_layer, "attach"):
+        if isinstance(self.channel_layer, InProcessChannelLayer):
             self.channel_layer.attach(self.channel_name, self._take)
         if self.member_id is not None:
             await self.channel_layer.group_add(self._member_group(), self.channel_name)
