@@ -13,7 +13,7 @@ from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.wijken.actions import provision_wijk
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.demo.load import WIJKEN
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
 PASSWORD = "een-lang-test-wachtwoord"
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from graphql import GraphQLError
 from wijkmarkt.platform.accounts.permissions import PAUSED, PAUSED_MESSAGE
-from wijkmarkt.tenants.marketplace.access import NO_CONSENT
+from wijkmarkt.tenants.membership.access import NO_CONSENT
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def permission_denied() -> GraphQLError:
     return graphql_error(ErrorCode.PERMISSION_DENIED, _("U heeft geen toegang tot deze gegevens."))
 
 
-# A makelaar acting for a member whose consent is not on record (tenants/marketplace/access.py).
+# A makelaar acting for a member whose consent is not on record (tenants/membership/access.py).
 NO_CONSENT_MESSAGE = gettext_lazy(
     "Er is geen toestemming van deze bewoner genoteerd om namens hem of haar te handelen. Noteer eerst de "
     "toestemming in het dossier."

@@ -28,8 +28,10 @@ from wijkmarkt.platform.partners.models import ContactPerson
 from wijkmarkt.tenants.makelaar.access import hand_over_for, resident_for
 from wijkmarkt.tenants.makelaar.actions import cases, residents, signals
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as DomainErrorCode
-from wijkmarkt.tenants.makelaar.models import Case, Consent, OfflineResident, Signal
+from wijkmarkt.tenants.makelaar.models import Case, OfflineResident, Signal
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
+from wijkmarkt.tenants.membership.models import Consent
 
 MakelaarErrorCode = graphene.Enum(
     "MakelaarErrorCode",
@@ -126,8 +128,8 @@ class RecordConsent(MakelaarMutation):
     @classmethod
     def act(cls, info, resident_id, topic, note="") -> dict:
         member = resident_of(info, resident_id)
-        consent = residents.record_consent(actor=viewer(info).actor, member=member,
-                                           topic=getattr(topic, "value", topic), note=note or "")  # fmt: skip
+        consent = record_consent(actor=viewer(info).actor, member=member,
+                                 topic=getattr(topic, "value", topic), note=note or "")  # fmt: skip
         return {"consent": consent}
 
 
@@ -146,7 +148,7 @@ class WithdrawConsent(MakelaarMutation):
         if consent is None:
             raise NotFound
         resident_of(info, WijkNode.to_global_id("Membership", consent.member_id))
-        return {"consent": residents.withdraw_consent(actor=viewer(info).actor, consent=consent)}
+        return {"consent": withdraw_consent(actor=viewer(info).actor, consent=consent)}
 
 
 class InviteResidentToLogIn(MakelaarMutation):

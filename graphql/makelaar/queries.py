@@ -32,10 +32,10 @@ from wijkmarkt.tenants.makelaar.access import (
     signals_handled_by,
     signals_reported_by,
 )
-from wijkmarkt.tenants.makelaar.models import Consent, OfflineResident, SignalStatus
+from wijkmarkt.tenants.makelaar.models import OfflineResident, SignalStatus
 from wijkmarkt.tenants.makelaar.selectors import Due, acting_for_log, worklist
 from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import Consent, Membership
 
 # A working day's worklist on one page: more than the API's usual 50.
 WORKLIST_MAX = 200

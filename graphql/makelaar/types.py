@@ -13,12 +13,8 @@ from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.marketplace.types import Neighbour, PlacedAsEnum, neighbour_related
 from wijkmarkt.tenants.makelaar.access import case_for, keeps_cases, own_case_for, signal_for
 from wijkmarkt.tenants.makelaar.models import (
-    ActingFor,
-    ActingWhat,
     Case,
     CaseStatus,
-    Consent,
-    ConsentTopic,
     HandOver,
     HandOverStatus,
     OfflineResident,
@@ -27,6 +23,7 @@ from wijkmarkt.tenants.makelaar.models import (
 )
 from wijkmarkt.tenants.makelaar.selectors import is_overdue
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.models import ActingFor, ActingWhat, Consent, ConsentTopic
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 

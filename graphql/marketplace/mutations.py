@@ -59,6 +59,7 @@ from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as DomainE
 from wijkmarkt.tenants.marketplace.models import Exchange, Profile, Visibility, When
 from wijkmarkt.tenants.marketplace.selectors import categories_active
 from wijkmarkt.tenants.membership.access import NotFound, neighbour_for
+from wijkmarkt.tenants.membership.actions import proxies
 from wijkmarkt.tenants.membership.models import Membership
 
 MarketplaceErrorCode = graphene.Enum(
@@ -689,7 +690,7 @@ class RegisterProxy(MarketplaceMutation):
     @classmethod
     def act(cls, info, wijk, proxy_email, relation, on_behalf_of=None) -> dict:
         principal = _member(info, on_behalf_of)
-        proxy = profile_actions.register_proxy(
+        proxy = proxies.register_proxy(
             actor=viewer(info).actor, principal=principal, proxy_email=proxy_email, relation=relation
         )
         return {"proxy": proxy}
@@ -708,7 +709,7 @@ class RevokeProxy(MarketplaceMutation):
     @classmethod
     def act(cls, info, wijk, id) -> dict:
         proxy = _node(ProxyType, info, id)
-        return {"proxy": profile_actions.revoke_proxy(actor=viewer(info).actor, proxy=proxy)}
+        return {"proxy": proxies.revoke_proxy(actor=viewer(info).actor, proxy=proxy)}
 
 
 # --- categories (wijk admin) -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from wijkmarkt.graphql.marketplace.dataloaders import viewer
 from wijkmarkt.graphql.membership.types import Me, MembershipType
 from wijkmarkt.tenants.chat.access import conversation_for
 from wijkmarkt.tenants.chat.models import ChatMessage
-from wijkmarkt.tenants.marketplace.access import exchange_for, listing_for, members_actor_may_act_for
+from wijkmarkt.tenants.marketplace.access import exchange_for, listing_for
 from wijkmarkt.tenants.marketplace.models import (
     ACTIVE_LISTING_STATUSES,
     Category,
@@ -32,9 +32,7 @@ from wijkmarkt.tenants.marketplace.models import (
     ListingStatus,
     Notification,
     NotificationKind,
-    PlacedAs,
     Profile,
-    Proxy,
     Report,
     Ring,
     RingLink,
@@ -46,8 +44,8 @@ from wijkmarkt.tenants.marketplace.models import (
 )
 from wijkmarkt.tenants.marketplace.selectors import exchanges_of_member, listings_of, notifications_of
 from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import NotFound, members_actor_may_act_for
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs, Proxy
 from wijkmarkt.tenants.membership.selectors import request_membership
 
 # --- global IDs -------------------------------------------------------------------------------------------------

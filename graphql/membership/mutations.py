@@ -6,7 +6,7 @@ from wijkmarkt.graphql.core.permissions import actor, require_wijk_domain
 from wijkmarkt.graphql.core.types import error_type
 from wijkmarkt.graphql.membership.types import MembershipType
 from wijkmarkt.platform.accounts.client_address import client_address
-from wijkmarkt.tenants.membership import actions
+from wijkmarkt.tenants.membership.actions import joining
 
 
 class MembershipErrorCode(graphene.Enum):
@@ -45,7 +45,7 @@ class JoinWijk(BaseMutation):
         user = actor(info).user
         if user is None:
             raise permission_denied()
-        return {"membership": actions.join_wijk(wijk=wijk, user=user, accepted_house_rules=accept_house_rules)}
+        return {"membership": joining.join_wijk(wijk=wijk, user=user, accepted_house_rules=accept_house_rules)}
 
 
 class SignUp(BaseMutation):
@@ -64,7 +64,7 @@ class SignUp(BaseMutation):
 
     @classmethod
     def perform(cls, info, email: str, first_name: str, password: str, accept_house_rules: bool) -> dict:
-        actions.sign_up_resident(
+        joining.sign_up_resident(
             wijk=require_wijk_domain(info),
             email=email,
             first_name=first_name,

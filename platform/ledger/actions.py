@@ -34,11 +34,9 @@ from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, Tra
 from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
-from wijkmarkt.tenants.marketplace.models import PlacedAs
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership, PlacedAs
 
 MAX_GIFT = 10_000
 MAX_KEY_LENGTH = 120

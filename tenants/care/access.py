@@ -1,5 +1,5 @@
 """Which providers, help requests and support plans an actor may reach. Missing, not theirs and another wijk all
-raise the same NotFound, so nothing can be probed. Who may send for whom is marketplace.access.acting_as (self,
+raise the same NotFound, so nothing can be probed. Who may send for whom is membership.access.acting_as (self,
 proxy, makelaar).
 
 Support plans are sensitive: only the resident, their proxy, the wijk's makelaar and the staff of the provider on the
@@ -11,8 +11,8 @@ from django.db.models import Q, QuerySet
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SupportPlan
-from wijkmarkt.tenants.marketplace.models import Proxy
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.models import Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive

@@ -8,8 +8,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.marketplace.models import DayPart, PlacedAs, Street, Via, Weekday
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.marketplace.models import DayPart, Street, Via, Weekday
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 
 class ProviderKind(models.TextChoices):

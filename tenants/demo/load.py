@@ -18,7 +18,7 @@ from wijkmarkt.tenants.demo.places import seed_demo_places
 from wijkmarkt.tenants.demo.points import seed_demo_points
 from wijkmarkt.tenants.demo.privacy import seed_demo_privacy
 from wijkmarkt.tenants.demo.wijzer import seed_demo_wijzer
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
 DEMO_PASSWORD = "buren-helpen-buren"  # noqa: S105 - development data only; load_demo refuses to run in production
 

@@ -7,8 +7,7 @@ from django.db import transaction
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.wijken.models import Module, Wijk
-from wijkmarkt.tenants.marketplace.models import Proxy
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import Membership, Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.wijzer.actions import answer_question, finish_assessment, start_assessment
 from wijkmarkt.tenants.wijzer.models import Assessment

@@ -9,8 +9,7 @@ from django.db.models import Q, QuerySet
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.makelaar.models import Case, HandOver, OfflineResident, Signal
-from wijkmarkt.tenants.marketplace.access import is_proxy_of
-from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.access import NotFound, is_proxy_of
 from wijkmarkt.tenants.membership.models import Membership
 
 

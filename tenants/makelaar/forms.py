@@ -5,8 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.platform.forms import text_field
-from wijkmarkt.tenants.makelaar.models import CaseStatus, ConsentTopic
+from wijkmarkt.tenants.makelaar.models import CaseStatus
 from wijkmarkt.tenants.makelaar.selectors import Due
+from wijkmarkt.tenants.membership.models import ConsentTopic
 
 
 def consent_box(label):

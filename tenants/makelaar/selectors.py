@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from wijkmarkt.platform.partners.models import ContactPerson
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.models import ActingFor, Case, CaseStatus
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.makelaar.models import Case, CaseStatus
+from wijkmarkt.tenants.membership.models import ActingFor, Membership
 
 
 class Due(StrEnum):

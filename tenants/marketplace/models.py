@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 
 class Street(models.Model):
@@ -88,25 +88,6 @@ class Profile(models.Model):
     notify_email = ArrayField(models.CharField(max_length=10), default=list, blank=True)
 
 
-class Proxy(models.Model):
-    """A relative (any citywide account, possibly outside Haarlem) who may act for a member, with consent."""
-
-    principal = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="proxies")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    relation = models.CharField(max_length=60)
-    consent_recorded_at = models.DateTimeField()
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="the member or the makelaar"
-    )
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["principal", "user"], condition=models.Q(revoked_at__isnull=True),
-                                    name="one_active_proxy_per_pair"),
-        ]  # fmt: skip
-
-
 class Category(models.Model):
     name = models.CharField(max_length=60)
     slug = models.SlugField(max_length=60, unique=True)
@@ -148,12 +129,6 @@ class ListingStatus(models.TextChoices):
 
 
 ACTIVE_LISTING_STATUSES = (ListingStatus.OPEN, ListingStatus.IN_CONTACT)
-
-
-class PlacedAs(models.TextChoices):
-    SELF = "self", _("Zelf")
-    PROXY = "proxy", _("Door een familielid")
-    MAKELAAR = "makelaar", _("Door de sociaal makelaar")
 
 
 class ListingManager(models.Manager):

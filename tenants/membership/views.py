@@ -7,8 +7,8 @@ from django.views.decorators.http import require_http_methods
 
 from wijkmarkt.platform.accounts.client_address import client_address
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
-from wijkmarkt.tenants.membership import actions
 from wijkmarkt.tenants.membership.access import NotFound, neighbour_for
+from wijkmarkt.tenants.membership.actions import joining
 from wijkmarkt.tenants.membership.forms import JoinForm, SignUpForm
 from wijkmarkt.tenants.membership.selectors import neighbours
 
@@ -36,7 +36,7 @@ def sign_up(request):
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.sign_up_resident(
+            joining.sign_up_resident(
                 wijk=request.tenant,
                 email=form.cleaned_data["email"],
                 first_name=form.cleaned_data["first_name"],
@@ -47,7 +47,7 @@ def sign_up(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            # Nobody is logged in: a new address and a taken one get the same answer (actions.sign_up_resident).
+            # Nobody is logged in: a new address and a taken one get the same answer (joining.sign_up_resident).
             return redirect("wijk-sign-up-sent")
     return render(request, "wijk/sign_up.html", {"form": form})
 
@@ -68,7 +68,7 @@ def join(request):
     form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.join_wijk(
+            joining.join_wijk(
                 wijk=request.tenant,
                 user=request.user,
                 accepted_house_rules=form.cleaned_data["accept_house_rules"],

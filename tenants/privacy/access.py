@@ -3,10 +3,8 @@ an offline resident's. Anything else, a missing member and a member of another w
 nothing can be probed."""
 
 from wijkmarkt.platform.accounts.permissions import Actor
-from wijkmarkt.tenants.marketplace.access import acts_for
-from wijkmarkt.tenants.marketplace.models import PlacedAs
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import NotFound, acts_for
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 from wijkmarkt.tenants.privacy.contributors import registered_offline
 
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.marketplace.models import PlacedAs
+from wijkmarkt.tenants.membership.models import PlacedAs
 
 
 class Sensitive(models.TextChoices):

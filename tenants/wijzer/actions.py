@@ -2,7 +2,7 @@
 it with the wijk's current rules, the application to the municipality, and a new version of the rules. Pages,
 GraphQL, the demo and tests all call these.
 
-Who may act for whom is marketplace.access.acting_as (the resident, their proxy, or the makelaar, recorded as such);
+Who may act for whom is membership.access.acting_as (the resident, their proxy, or the makelaar, recorded as such);
 who may edit the rules is the wijk admin (Perm.MANAGE_WIJZER_RULES)."""
 
 from django.core.exceptions import ValidationError
@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 from wijkmarkt.tenants.wijzer import questions
 from wijkmarkt.tenants.wijzer import rules as rulebook
 from wijkmarkt.tenants.wijzer.errors import WijzerErrorCode as Code

@@ -10,8 +10,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkmarkt.tenants.marketplace.models import PlacedAs
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 
 class RuleSet(models.Model):

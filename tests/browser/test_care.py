@@ -22,11 +22,10 @@ from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.actions import ProviderInput, answer_help_request, register_provider, send_help_request
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SupportPlan
-from wijkmarkt.tenants.makelaar.models import ActingFor
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
-from wijkmarkt.tenants.marketplace.models import Notification, Proxy
-from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.marketplace.models import Notification
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import ActingFor, Membership, Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 

@@ -22,7 +22,7 @@ from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.actions import buurtkamer, send_message, start_direct_conversation
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 
 pytestmark = pytest.mark.browser

@@ -23,7 +23,7 @@ from wijkmarkt.platform.ledger.models import Account, Entry, Transfer, TransferK
 from wijkmarkt.platform.partners.actions import add_contact_person, link_partner_to_wijk, register_partner
 from wijkmarkt.platform.partners.models import Partner
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.places.models import Place
 

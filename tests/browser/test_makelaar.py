@@ -22,10 +22,10 @@ from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.actions.signals import report_signal
-from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.makelaar.models import Case, HandOver, OfflineResident, Signal
 from wijkmarkt.tenants.marketplace.models import Listing, Notification, Profile
-from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.models import ActingFor, Consent, Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 

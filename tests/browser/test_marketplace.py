@@ -21,7 +21,7 @@ from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
 from wijkmarkt.tenants.marketplace.models import Category, Exchange, Listing, Notification, Profile, Street
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 

@@ -20,12 +20,11 @@ from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
-from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
 from wijkmarkt.tenants.marketplace.models import Category, Exchange, Listing, Notification, Profile
-from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.models import ActingFor, Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry, PrivacyRequest
 

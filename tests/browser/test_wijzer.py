@@ -16,7 +16,7 @@ from tests.browser.browsing import PASSWORD, assert_accessible, log_in
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 from wijkmarkt.tenants.wijzer.models import Assessment

@@ -44,7 +44,7 @@ def test_me_lists_memberships_in_every_wijk_of_the_account(parkwijk, centrum):
     with_centrum = make_member(centrum, "Bert")
     from django_tenants.utils import tenant_context
 
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
     with tenant_context(centrum):
         join_wijk(wijk=centrum, user=anna.user, accepted_house_rules=True)

@@ -122,7 +122,7 @@ def prepare(args):
     from wijkmarkt.tenants.care.models import SLOTS, Activity, Provider, ProviderKind
     from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
     from wijkmarkt.tenants.marketplace.models import Street
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
     from wijkmarkt.tenants.membership.selectors import actor_for
 
     print("Public schema, template and Centrum", flush=True)

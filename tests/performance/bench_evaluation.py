@@ -59,7 +59,7 @@ def seed(count: int, exchanges: int) -> None:
     from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, confirm_done, respond_to_listing
     from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
     from wijkmarkt.tenants.marketplace.models import Category
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
     from wijkmarkt.tenants.membership.selectors import actor_for
 
     step("Public schema and template schema (migrations)")

@@ -148,7 +148,7 @@ def prepare(args):
     from wijkmarkt.platform.wijken.models import Wijk
     from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
     from wijkmarkt.tenants.demo.marketplace.bulk import generate_bulk
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
     from wijkmarkt.tenants.membership.selectors import actor_for
 
     print("Public schema, template and Centrum", flush=True)

@@ -102,7 +102,7 @@ def prepare_data() -> list[Page]:
     from wijkmarkt.platform.wijken.actions import provision_wijk
     from wijkmarkt.platform.wijken.models import Wijk
     from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
     print("Public schema, template and Parkwijk", flush=True)
     call_command("migrate_schemas", verbosity=0)

@@ -76,7 +76,7 @@ def prepare(args):
     from wijkmarkt.platform.wijken.models import Wijk
     from wijkmarkt.tenants.demo.load import HOUSE_RULES, WIJKEN
     from wijkmarkt.tenants.makelaar.models import Case, CaseStatus
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
     from wijkmarkt.tenants.membership.models import Membership
 
     print("Public schema, template and Parkwijk", flush=True)

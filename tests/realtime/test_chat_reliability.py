@@ -45,7 +45,7 @@ from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.chat.actions import buurtkamer, start_direct_conversation
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation
 from wijkmarkt.tenants.demo.load import WIJKEN
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 
 NAMES = ("Anna", "Bram", "Cor", "Dini", "Eef", "Fenna")

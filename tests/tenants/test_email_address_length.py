@@ -10,7 +10,7 @@ from tests.graphql.conftest import gql
 from tests.platform.console.conftest import coordinator  # noqa: F401 - fixture
 from tests.tenants.makelaar.conftest import register_oma
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.tenants.marketplace.models import Proxy
+from wijkmarkt.tenants.membership.models import Proxy
 
 LONG_ADDRESS = "truus@" + ".".join(["b" * 60] * 5) + ".nl"  # 313 characters, a valid form
 TOO_LONG = f"Dit is te lang: maximaal 254 tekens, u typte er {len(LONG_ADDRESS)}."

@@ -21,8 +21,10 @@ from wijkmarkt.tenants.chat.models import ChatMessage, Participant
 from wijkmarkt.tenants.makelaar.actions.signals import report_signal
 from wijkmarkt.tenants.marketplace.actions.exchanges import confirm_done, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, revoke_proxy, update_profile
-from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, Listing, ListingStatus, Proxy
+from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
+from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, Listing, ListingStatus
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
+from wijkmarkt.tenants.membership.models import Proxy
 from wijkmarkt.tenants.privacy.actions import export_member_data
 from wijkmarkt.tenants.privacy.models import Channel, PrivacyRequest
 

@@ -18,13 +18,11 @@ from wijkmarkt.tenants.care.access import is_staff_of, may_follow
 from wijkmarkt.tenants.care.errors import CareErrorCode as Code
 from wijkmarkt.tenants.care.errors import collect, fail
 from wijkmarkt.tenants.care.models import SLOTS, Activity, HelpRequest, HelpRequestStatus, Provider, ProviderKind
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
-from wijkmarkt.tenants.marketplace.models import NotificationKind, PlacedAs, Street, Via
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.marketplace.models import NotificationKind, Street, Via
+from wijkmarkt.tenants.membership.access import NotFound, acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership, PlacedAs
 
 MAX_CHOICES = len(SLOTS)
 

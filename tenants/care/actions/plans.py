@@ -29,12 +29,10 @@ from wijkmarkt.tenants.care.models import (
     SupportPlan,
     SupportPlanVersion,
 )
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as, acts_for, is_proxy_of
 from wijkmarkt.tenants.marketplace.models import NotificationKind
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import NotFound, acting_as, acts_for, is_proxy_of
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 
 MAX_REVIEW_DATES = 6
 MAX_YEARS_AHEAD = 2
@@ -100,7 +98,7 @@ def start_support_plan(*, actor: Actor, member: Membership, provider: Provider |
         raise NotFound
     if makelaar and not (provider is not None and is_staff_of(actor, provider)) and acts_for(actor, member) is None:
         # The makelaar draws a plan up with a resident only with their consent on record, as for anything else
-        # done for them (marketplace.access, the one rule); the page offers only those residents.
+        # done for them (membership.access, the one rule); the page offers only those residents.
         raise PermissionDenied("no_consent")
     if (
         provider is not None

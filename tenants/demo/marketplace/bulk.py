@@ -22,8 +22,8 @@ from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.demo.marketplace.content import PLACES, STREETS
 from wijkmarkt.tenants.demo.marketplace.draw import BOTH, draw_listing, draw_neighbour, talents_of
 from wijkmarkt.tenants.demo.marketplace.seed import ensure_streets
-from wijkmarkt.tenants.marketplace.models import Category, Listing, ListingStatus, PlacedAs, Profile, Visibility
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.marketplace.models import Category, Listing, ListingStatus, Profile, Visibility
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 BULK_DOMAIN = "bulk.demo.wijkmarkt.nl"
 BATCH = 5000

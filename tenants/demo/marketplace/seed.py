@@ -40,8 +40,6 @@ from wijkmarkt.tenants.demo.marketplace.content import (
     THANK_YOUS,
 )
 from wijkmarkt.tenants.demo.marketplace.draw import Neighbour, draw_listing, draw_neighbour, talents_of
-from wijkmarkt.tenants.makelaar.actions.residents import record_consent
-from wijkmarkt.tenants.makelaar.models import ConsentTopic
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
     cancel_exchange,
@@ -52,7 +50,7 @@ from wijkmarkt.tenants.marketplace.actions.exchanges import (
 )
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing, withdraw_listing
 from wijkmarkt.tenants.marketplace.actions.moderation import report
-from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, update_profile
+from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, propose_ring
 from wijkmarkt.tenants.marketplace.models import (
     Category,
@@ -66,8 +64,10 @@ from wijkmarkt.tenants.marketplace.models import (
     Visibility,
     When,
 )
-from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.actions.consent import record_consent
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import ConsentTopic, Membership
 
 SEED = 2010  # BUUV went live in November 2010
 NEIGHBOUR_DOMAIN = "buren.demo.wijkmarkt.nl"

@@ -1,4 +1,5 @@
-"""Registering a resident who is not online, their consent, and a login later when they want one.
+"""Registering a resident who is not online (with their consent), and a login later when they want one. Consent
+written down or withdrawn afterwards is the wijk's shared core (tenants/membership/actions/consent.py).
 
 A registered resident has a citywide account like everyone (memberships, proxies and the point ledger hang on it),
 but one that cannot log in: an unusable password and an address under the reserved `.invalid` top-level domain
@@ -9,7 +10,6 @@ their real e-mail address and Django's password-reset machinery mails them a lin
 import uuid
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,21 +19,20 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_permission, require_writes_open
+from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.makelaar.actions.cases import open_case
-from wijkmarkt.tenants.makelaar.actions.checks import choice, collect
+from wijkmarkt.tenants.makelaar.actions.checks import collect
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as Code
 from wijkmarkt.tenants.makelaar.errors import fail
-from wijkmarkt.tenants.makelaar.models import ActingWhat, Consent, ConsentTopic, OfflineResident
-from wijkmarkt.tenants.marketplace.access import is_proxy_of
-from wijkmarkt.tenants.marketplace.models import ContactWay, PlacedAs, Profile, Street
-from wijkmarkt.tenants.membership.actions import join_wijk
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.makelaar.models import OfflineResident
+from wijkmarkt.tenants.marketplace.models import ContactWay, Profile, Street
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.models import ActingWhat, Consent, ConsentTopic, Membership, PlacedAs
 
 OFFLINE_EMAIL_DOMAIN = "offline.wijkmarkt.invalid"
 
@@ -91,49 +90,6 @@ def register_offline_resident(
         if values["question"]:
             open_case(actor=actor, member=member, question=values["question"])
     return member
-
-
-def _placed_as_for_consent(actor: Actor, member: Membership) -> str:
-    """The resident themselves, their proxy, or the makelaar may write consent down."""
-    if actor.user is None or actor.suspended:
-        raise PermissionDenied(Perm.REGISTER_RESIDENTS)
-    if member.user_id == actor.user.pk:
-        return PlacedAs.SELF
-    if is_proxy_of(actor.user, member):
-        return PlacedAs.PROXY
-    if has_permission(actor, Perm.REGISTER_RESIDENTS):
-        return PlacedAs.MAKELAAR
-    raise PermissionDenied(Perm.REGISTER_RESIDENTS)
-
-
-def record_consent(*, actor: Actor, member: Membership, topic: str, note: str = "") -> Consent:
-    require_writes_open(actor)  # withdraw_consent is not refused: a pause never keeps anyone from withdrawing consent
-    placed_as = _placed_as_for_consent(actor, member)
-    values = collect({
-        "topic": lambda: choice(topic, ConsentTopic.values, "topic"),
-        "note": lambda: clean_text(note, field="note", max_length=500, required=False),
-    })  # fmt: skip
-    if Consent.objects.filter(member=member, topic=values["topic"], withdrawn_at__isnull=True).exists():
-        raise fail("topic", _("Deze toestemming staat al genoteerd."), Code.ALREADY_GIVEN)
-    with transaction.atomic():
-        consent = Consent.objects.create(member=member, topic=values["topic"], note=values["note"],
-                                         given_at=timezone.now(), recorded_by=actor.user)  # fmt: skip
-        record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.CONSENT, obj=consent)
-    return consent
-
-
-def withdraw_consent(*, actor: Actor, consent: Consent) -> Consent:
-    placed_as = _placed_as_for_consent(actor, consent.member)
-    with transaction.atomic():
-        locked = Consent.objects.select_for_update().get(pk=consent.pk)
-        if locked.withdrawn_at is not None:
-            raise fail(None, _("Deze toestemming is al ingetrokken."), Code.WRONG_STATE)
-        locked.withdrawn_at, locked.withdrawn_by = timezone.now(), actor.user
-        locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
-        record_acting_for(actor, member=consent.member, placed_as=placed_as, what=ActingWhat.WITHDRAW_CONSENT,
-                          obj=locked)  # fmt: skip
-    consent.withdrawn_at, consent.withdrawn_by = locked.withdrawn_at, locked.withdrawn_by
-    return consent
 
 
 def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: str) -> Membership:

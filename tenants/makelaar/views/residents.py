@@ -14,19 +14,16 @@ from wijkmarkt.tenants.makelaar.access import keeps_cases, may_see_resident, off
 from wijkmarkt.tenants.makelaar.actions.residents import (
     invite_to_log_in,
     is_placeholder_email,
-    record_consent,
     register_offline_resident,
-    withdraw_consent,
 )
 from wijkmarkt.tenants.makelaar.forms import ConsentForm, InviteForm, RegisterResidentForm, ResidentSearchForm
-from wijkmarkt.tenants.makelaar.models import Consent
 from wijkmarkt.tenants.makelaar.selectors import acting_for_log, offline_residents, search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
-from wijkmarkt.tenants.marketplace.access import has_act_for_consent
 from wijkmarkt.tenants.marketplace.selectors import notifications_of
 from wijkmarkt.tenants.marketplace.views.pages import me
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import NotFound, has_act_for_consent
+from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
+from wijkmarkt.tenants.membership.models import Consent, Membership
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 

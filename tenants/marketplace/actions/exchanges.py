@@ -15,9 +15,7 @@ from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.ledger.actions import earn_points_for_exchange
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, party_for
+from wijkmarkt.tenants.marketplace.access import is_blocked_between, party_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
@@ -30,12 +28,13 @@ from wijkmarkt.tenants.marketplace.models import (
     ListingKind,
     ListingStatus,
     NotificationKind,
-    PlacedAs,
     ThankYou,
     Via,
 )
 from wijkmarkt.tenants.marketplace.signals import thread_message
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership, PlacedAs
 
 OPEN_EXCHANGE = (ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
 

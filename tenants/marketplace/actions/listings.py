@@ -11,9 +11,6 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.matching import notify_matches
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.citywide import sync_listings
@@ -30,7 +27,9 @@ from wijkmarkt.tenants.marketplace.models import (
     Visibility,
     When,
 )
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 
 REMIND_DAYS_BEFORE_EXPIRY = 3
 

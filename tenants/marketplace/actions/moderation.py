@@ -10,16 +10,15 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.broadcast import blocks_changed, close_member_sockets
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import Block, Listing, NotificationKind, Report
 from wijkmarkt.tenants.marketplace.signals import reported_message_hidden
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 
 
 def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing | None = None,

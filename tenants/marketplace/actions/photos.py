@@ -10,12 +10,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
 from wijkmarkt.tenants.marketplace.models import Listing, ListingPhoto
+from wijkmarkt.tenants.membership.access import acting_as
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat
 
 MAX_PHOTOS = 4
 MAX_BYTES = 5 * 1024 * 1024

@@ -11,9 +11,7 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.makelaar.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.makelaar.models import ActingWhat
-from wijkmarkt.tenants.marketplace.access import acting_as, is_blocked_between, members_actor_may_act_for
+from wijkmarkt.tenants.marketplace.access import is_blocked_between
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail
@@ -31,7 +29,9 @@ from wijkmarkt.tenants.marketplace.models import (
     Via,
 )
 from wijkmarkt.tenants.marketplace.signals import ring_proposed
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import acting_as, members_actor_may_act_for
+from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
+from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 
 MIN_RING, MAX_RING = 3, 6
 

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_http_methods
 from wijkmarkt.platform.accounts.permissions import Perm, require_writes_open
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.access import acts_for
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import AskForm, profile_input_from
-from wijkmarkt.tenants.marketplace.models import PlacedAs, Profile
+from wijkmarkt.tenants.marketplace.models import Profile
 from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page
+from wijkmarkt.tenants.membership.access import acts_for
+from wijkmarkt.tenants.membership.models import PlacedAs
 
 STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
                3: gettext_lazy("Hoe kunnen buren u bereiken?")}  # fmt: skip

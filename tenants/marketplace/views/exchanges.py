@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.pages import paginate
-from wijkmarkt.tenants.marketplace.access import acts_for, exchange_for, exchanges_of
+from wijkmarkt.tenants.marketplace.access import exchange_for, exchanges_of
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,
     cancel_exchange,
@@ -28,6 +28,7 @@ from wijkmarkt.tenants.marketplace.actions.moderation import block_member
 from wijkmarkt.tenants.marketplace.forms import AgreeForm, MessageForm, PartyForm, ReasonForm, ThankForm
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, refused, writes_paused
+from wijkmarkt.tenants.membership.access import acts_for
 
 
 @marketplace_page

@@ -18,7 +18,7 @@ from wijkmarkt.platform.forms import DATE_FORMATS, add_action_errors
 from wijkmarkt.platform.pages import paginate
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.access import acts_for, exchanges_of, listing_for
+from wijkmarkt.tenants.marketplace.access import exchanges_of, listing_for
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import (
     publish_listing,
@@ -50,6 +50,7 @@ from wijkmarkt.tenants.marketplace.views.pages import (
     writes_paused,
 )
 from wijkmarkt.tenants.marketplace.views.reports import report_page
+from wijkmarkt.tenants.membership.access import acts_for
 
 
 class BrowseFilter(ListingFilter):

@@ -13,11 +13,9 @@ from django.shortcuts import render
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
 from wijkmarkt.platform.forms import as_int
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.access import NO_CONSENT, members_actor_may_act_for
 from wijkmarkt.tenants.marketplace.forms import member_label
-from wijkmarkt.tenants.marketplace.models import Proxy
-from wijkmarkt.tenants.membership.access import NotFound
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.access import NO_CONSENT, NotFound, members_actor_may_act_for
+from wijkmarkt.tenants.membership.models import Membership, Proxy
 from wijkmarkt.tenants.membership.selectors import request_membership
 
 

@@ -15,12 +15,14 @@ from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member, unblock_member
 from wijkmarkt.tenants.marketplace.actions.notifications import mark_notifications_read
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy, update_profile
+from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm
-from wijkmarkt.tenants.marketplace.models import Block, ListingKind, Profile, Proxy
+from wijkmarkt.tenants.marketplace.models import Block, ListingKind, Profile
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, refused
 from wijkmarkt.tenants.marketplace.views.reports import report_page
 from wijkmarkt.tenants.membership.access import neighbour_for
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
+from wijkmarkt.tenants.membership.models import Proxy
 
 
 def _own_profile(member) -> Profile:

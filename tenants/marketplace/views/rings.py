@@ -12,13 +12,13 @@ from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.access import acts_for, exchanges_of, is_proxy_of
+from wijkmarkt.tenants.marketplace.access import exchanges_of
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_part, decline_ring, propose_ring
 from wijkmarkt.tenants.marketplace.forms import RingDeclineForm, RingForm
 from wijkmarkt.tenants.marketplace.models import ListingKind, Ring, RingLink
 from wijkmarkt.tenants.marketplace.rings import candidate_rings
 from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, refused, writes_paused
-from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.access import NotFound, acts_for, is_proxy_of
 
 CHOICES_LIMIT = 400  # a select longer than this helps nobody; the finder and search cover larger wijken
 

@@ -12,9 +12,9 @@ from tests.graphql.marketplace.conftest import ok
 from tests.tenants.makelaar.conftest import signal_by
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.care.actions import answer_help_request, send_help_request
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy
 from wijkmarkt.tenants.marketplace.models import Notification
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 NOTE = "De sleutel ligt bij de buren op nummer 6."

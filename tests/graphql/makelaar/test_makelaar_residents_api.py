@@ -5,8 +5,7 @@ from django_tenants.utils import tenant_context
 
 from tests.graphql.makelaar.conftest import gid
 from tests.graphql.marketplace.conftest import ok, run, top_error
-from wijkmarkt.tenants.makelaar.models import ActingFor, Consent
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import ActingFor, Consent, Membership
 
 REGISTER = """mutation($first: String!, $consent: Boolean!, $phone: String) {
   registerOfflineResident(firstName: $first, lastName: "de Vries", street: "Zomerkade", phone: $phone,

@@ -12,8 +12,8 @@ from tests.platform.ledger.conftest import done_exchange, points_on
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing, RingLink
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 NO_CONSENT = (
@@ -112,7 +112,7 @@ def test_a_revoked_proxy_is_no_longer_listed_or_allowed(parkwijk, people):
 def test_consent_in_another_wijk_does_not_let_this_wijks_makelaar_act(parkwijk, centrum, people):
     """Anna also lives in Centrum and gave Centrum's makelaar her consent; Parkwijk's makelaar has none."""
     from tests.conftest import make_member
-    from wijkmarkt.tenants.membership.actions import join_wijk
+    from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
     with tenant_context(centrum):
         cees = make_member(centrum, "Cees", role="makelaar")

@@ -20,8 +20,9 @@ from tests.graphql.marketplace.conftest import (
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings, withdraw_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, update_profile
+from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.marketplace.models import Category
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 LISTINGS = """query($first: Int, $q: String, $kind: ListingKind, $category: ID, $dateFrom: Date, $dateTo: Date,

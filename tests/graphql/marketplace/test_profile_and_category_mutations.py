@@ -5,7 +5,8 @@ from django_tenants.utils import tenant_context
 from tests.conftest import make_member
 from tests.graphql.marketplace.conftest import category_id, gid, make_street, member_id, ok, run, top_error
 from tests.tenants.marketplace.conftest import consents_to_makelaar
-from wijkmarkt.tenants.marketplace.models import Category, Profile, Proxy
+from wijkmarkt.tenants.marketplace.models import Category, Profile
+from wijkmarkt.tenants.membership.models import Proxy
 
 PROFILE = """mutation($input: ProfileInput!, $for: ID) { updateProfile(input: $input, onBehalfOf: $for) {
   profile { about offers talents available contactWay street { name } houseNumber showHouseNumber notifySite

@@ -24,8 +24,8 @@ from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, report
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Category, Listing
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 PUBLISH = """mutation($input: ListingInput!, $ownerId: ID) {

@@ -12,8 +12,7 @@ from wijkmarkt.tenants.care.actions import answer_help_request, send_help_reques
 from wijkmarkt.tenants.care.filters import ProviderFilter
 from wijkmarkt.tenants.care.models import HelpRequest, Provider
 from wijkmarkt.tenants.care.selectors import explain
-from wijkmarkt.tenants.makelaar.models import ActingFor
-from wijkmarkt.tenants.marketplace.models import Proxy
+from wijkmarkt.tenants.membership.models import ActingFor, Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 

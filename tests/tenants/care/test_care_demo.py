@@ -9,7 +9,7 @@ from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.models import Provider, ProviderKind, SupportPlan
 from wijkmarkt.tenants.care.selectors import plan_state
 from wijkmarkt.tenants.demo.care import seed_demo_care
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
 
 def test_demo_fills_the_directory_once_and_links_the_provider_login(centrum):

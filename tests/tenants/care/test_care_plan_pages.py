@@ -14,8 +14,8 @@ from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import PlanInput, answer_help_request, send_help_request, start_support_plan
 from wijkmarkt.tenants.care.models import HelpRequest, Provider, SatisfactionMeasurement, SupportPlan
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Notification
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 

@@ -22,10 +22,10 @@ from wijkmarkt.tenants.care.actions import (
 )
 from wijkmarkt.tenants.care.models import PlanAgreement, SupportPlan, SupportPlanVersion
 from wijkmarkt.tenants.care.selectors import plan_state
-from wijkmarkt.tenants.makelaar.models import ActingFor
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Notification
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import ActingFor
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 

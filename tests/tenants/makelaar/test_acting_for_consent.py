@@ -19,14 +19,14 @@ from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.makelaar.actions.residents import record_consent, withdraw_consent
-from wijkmarkt.tenants.makelaar.models import ActingFor
-from wijkmarkt.tenants.marketplace.access import NO_CONSENT, members_actor_may_act_for
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy, revoke_proxy
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_part, propose_ring
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing, RingLink
+from wijkmarkt.tenants.membership.access import NO_CONSENT, members_actor_may_act_for
+from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
+from wijkmarkt.tenants.membership.models import ActingFor
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 NO_CONSENT_TEXT = "Er is geen toestemming van deze bewoner genoteerd om namens hem of haar te handelen."
@@ -164,7 +164,7 @@ def test_consent_recorded_in_another_wijk_does_not_count_here(parkwijk, centrum)
         record_consent(actor=actor_for(cees.user), member=mien, topic="act_for")
         assert publish_listing(actor=actor_for(cees.user), wijk=centrum, owner=mien, data=listing_input()).owner == mien
     with tenant_context(parkwijk):
-        from wijkmarkt.tenants.membership.actions import join_wijk
+        from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
         mien_here = join_wijk(wijk=parkwijk, user=mien.user, accepted_house_rules=True)
         fatima = make_member(parkwijk, "Fatima", role=Role.MAKELAAR)

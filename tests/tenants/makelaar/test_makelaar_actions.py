@@ -10,19 +10,15 @@ from tests.conftest import PASSWORD
 from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.makelaar.actions.cases import close_case, hand_over_case, record_hand_over_outcome
-from wijkmarkt.tenants.makelaar.actions.residents import (
-    invite_to_log_in,
-    is_placeholder_email,
-    record_consent,
-    withdraw_consent,
-)
+from wijkmarkt.tenants.makelaar.actions.residents import invite_to_log_in, is_placeholder_email
 from wijkmarkt.tenants.makelaar.actions.signals import close_signal
-from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.makelaar.models import Case, HandOver, OfflineResident, Signal
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Category, Listing, Notification
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import ActingFor, Consent, Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 

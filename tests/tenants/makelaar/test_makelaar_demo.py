@@ -7,8 +7,9 @@ from django_tenants.utils import tenant_context
 from tests.conftest import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.demo.makelaar import seed_demo_makelaar
-from wijkmarkt.tenants.makelaar.models import ActingFor, Case, Consent, HandOver, OfflineResident, Signal
+from wijkmarkt.tenants.makelaar.models import Case, HandOver, OfflineResident, Signal
 from wijkmarkt.tenants.marketplace.models import Listing
+from wijkmarkt.tenants.membership.models import ActingFor, Consent
 
 
 def test_demo_shows_the_makelaars_work_once(parkwijk):

@@ -12,13 +12,13 @@ from tests.tenants.makelaar.conftest import case_for_member, register_oma, signa
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
-from wijkmarkt.tenants.makelaar.actions.residents import record_consent
-from wijkmarkt.tenants.makelaar.models import ActingFor, Case, HandOver, Signal
+from wijkmarkt.tenants.makelaar.models import Case, HandOver, Signal
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import ListingInput, publish_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.models import Category, Listing
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.actions.consent import record_consent
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import ActingFor, Membership
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 

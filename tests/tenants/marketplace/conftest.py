@@ -37,7 +37,7 @@ def post(wijk, member, **overrides):
 
 def consents_to_makelaar(makelaar, member):
     """`member` lets the makelaar act for them; the makelaar writes it down, as on the resident's page."""
-    from wijkmarkt.tenants.makelaar.actions.residents import record_consent
+    from wijkmarkt.tenants.membership.actions.consent import record_consent
 
     return record_consent(actor=actor_of(makelaar), member=member, topic="act_for", note="Aan de telefoon")
 

@@ -9,18 +9,10 @@ from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.tenants.demo.marketplace.bulk import BULK_DOMAIN, AlreadyGenerated, generate_bulk
 from wijkmarkt.tenants.demo.marketplace.seed import seed_demo_marketplace
-from wijkmarkt.tenants.marketplace.models import (
-    Exchange,
-    ExchangeStatus,
-    Listing,
-    ListingStatus,
-    PlacedAs,
-    Proxy,
-    Ring,
-    Via,
-)
+from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, Listing, ListingStatus, Ring, Via
 from wijkmarkt.tenants.marketplace.rings import candidate_rings
 from wijkmarkt.tenants.marketplace.selectors import moderation_queue, month_in_numbers, text_search
+from wijkmarkt.tenants.membership.models import PlacedAs, Proxy
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from tests.conftest import client_for
 from tests.tenants.marketplace.conftest import actor_of, category, post
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, respond_to_listing
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, propose_ring
 from wijkmarkt.tenants.marketplace.models import Listing, ListingStatus
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 
 
 def test_not_a_number_for_hours_is_a_plain_error(in_parkwijk, people):

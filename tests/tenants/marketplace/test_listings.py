@@ -14,8 +14,9 @@ from wijkmarkt.tenants.marketplace.actions.listings import (
     update_listing,
     withdraw_listing,
 )
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
-from wijkmarkt.tenants.marketplace.models import Listing, ListingStatus, Notification, PlacedAs
+from wijkmarkt.tenants.marketplace.models import Listing, ListingStatus, Notification
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import PlacedAs
 
 
 def codes(error: ValidationError) -> dict:

@@ -8,7 +8,8 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for
 from tests.tenants.marketplace.conftest import category, consents_to_makelaar, tomorrow
-from wijkmarkt.tenants.marketplace.models import Listing, ListingKind, PlacedAs, Profile, When
+from wijkmarkt.tenants.marketplace.models import Listing, ListingKind, Profile, When
+from wijkmarkt.tenants.membership.models import PlacedAs
 
 
 def page_of(response) -> str:

@@ -13,7 +13,8 @@ from tests.tenants.marketplace.conftest import actor_of, category, consents_to_m
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
-from wijkmarkt.tenants.marketplace.models import Exchange, Listing, ListingStatus, PlacedAs, Street
+from wijkmarkt.tenants.marketplace.models import Exchange, Listing, ListingStatus, Street
+from wijkmarkt.tenants.membership.models import PlacedAs
 
 
 def page_of(response) -> str:

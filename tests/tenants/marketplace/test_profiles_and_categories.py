@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from tests.conftest import make_member
 from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post, tomorrow
 from wijkmarkt.tenants.marketplace.actions.categories import add_category, move_category, rename_category
-from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, register_proxy, revoke_proxy, update_profile
+from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.marketplace.models import Category, Profile
 from wijkmarkt.tenants.marketplace.selectors import categories_active, near, open_listings
 from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
 
 
 def test_profile_keeps_offers_availability_and_privacy_choices(in_parkwijk, people, streets):

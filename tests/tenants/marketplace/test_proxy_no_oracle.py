@@ -11,8 +11,8 @@ from django_tenants.utils import tenant_context
 
 from tests.conftest import client_for, make_member
 from tests.graphql.conftest import gql
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
-from wijkmarkt.tenants.marketplace.models import Proxy
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
+from wijkmarkt.tenants.membership.models import Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 PROXY = """mutation($email: String!, $relation: String!) { registerProxy(proxyEmail: $email, relation: $relation) {

@@ -21,7 +21,7 @@ from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.tenants.care.actions import send_help_request
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, respond_to_listing
 from wijkmarkt.tenants.marketplace.models import Notification
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 
 ERASE = "/mijn-gegevens/verwijderen/"

@@ -11,7 +11,7 @@ from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.makelaar.models import Case, Signal
 from wijkmarkt.tenants.marketplace.models import Listing, ListingStatus
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.privacy.models import PrivacyRequest
 

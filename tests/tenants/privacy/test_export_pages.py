@@ -9,8 +9,8 @@ from tests.conftest import client_for, make_member
 from tests.tenants.marketplace.conftest import actor_of, post
 from tests.tenants.privacy.conftest import WORRY, riets_wijk
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
-from wijkmarkt.tenants.membership.actions import join_wijk
+from wijkmarkt.tenants.membership.actions.joining import join_wijk
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.privacy.models import AccessLogEntry, PrivacyRequest, Sensitive
 
 

@@ -7,7 +7,7 @@ from django_tenants.utils import tenant_context
 from tests.conftest import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.marketplace.actions.profiles import register_proxy
+from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.wijzer.actions import answer_question, finish_assessment, start_assessment
 

@@ -10,8 +10,8 @@ from django_tenants.utils import tenant_context
 from tests.conftest import client_for
 from tests.tenants.marketplace.conftest import consents_to_makelaar
 from tests.tenants.wijzer.conftest import take_wijzer
-from wijkmarkt.tenants.makelaar.models import ActingFor
 from wijkmarkt.tenants.marketplace.models import Category
+from wijkmarkt.tenants.membership.models import ActingFor
 from wijkmarkt.tenants.wijzer.models import Application, Assessment
 
 

@@ -1,13 +1,11 @@
-"""The acting-for log's one writer. Called by every action where a proxy or a makelaar acts for a resident (the
-marketplace's actions after `acting_as`, and this app's own). Imports nothing but models, so any app's actions can
-call it without an import cycle."""
+"""The acting-for log's one writer. Called by every action where a proxy or a makelaar acts for a resident (after
+`acting_as`, in any wijk app). Imports nothing but models, so any app's actions can call it without an import
+cycle."""
 
 from django.db import models
 
 from wijkmarkt.platform.accounts.permissions import Actor
-from wijkmarkt.tenants.makelaar.models import ActingFor, ActingWhat
-from wijkmarkt.tenants.marketplace.models import PlacedAs
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import ActingFor, ActingWhat, Membership, PlacedAs
 
 
 def record_acting_for(
