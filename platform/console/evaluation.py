@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from wijkmarkt.platform.console.errors import ConsoleErrorCode as Code
 from wijkmarkt.platform.console.sources import figure_sources
 from wijkmarkt.platform.errors import fail
+from wijkmarkt.platform.wijken.connection import tenant_connection
 from wijkmarkt.platform.wijken.models import Wijk
 
 MAX_PERIOD_DAYS = 366 * 10
@@ -87,7 +88,7 @@ def validate_period(since: dt.date | None, until: dt.date | None) -> tuple[dt.da
         errors["since"] = [fail(None, _("Vul een begindatum in, bijvoorbeeld 1-1-2026."), Code.INVALID_DATE)]
     if until is None:
         errors["until"] = [fail(None, _("Vul een einddatum in, bijvoorbeeld 31-12-2026."), Code.INVALID_DATE)]
-    if errors:
+    if since is None or until is None:
         raise ValidationError(errors)
     if since > until:
         raise fail("since", _("De begindatum ligt na de einddatum. Kies een begindatum die ervoor ligt."),
@@ -158,7 +159,7 @@ def figure_statements(slugs: list[str], since: dt.date, until: dt.date):
 def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluation:
     """The figures of `wijken` (and of all of them together) between `since` and `until`, both days included."""
     since, until = validate_period(since, until)
-    connection.set_schema_to_public()
+    tenant_connection().set_schema_to_public()
     existing = _existing_schemas([wijk.schema_name for wijk in wijken])
     wijken = [wijk for wijk in wijken if wijk.schema_name in existing]
     by_slug = {wijk.schema_name: Figures(slug=wijk.schema_name, name=wijk.name) for wijk in wijken}

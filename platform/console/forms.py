@@ -1,6 +1,8 @@
 """The console's forms. They only carry what was typed; the actions (actions.py, evaluation.validate_period) decide
 what is valid and their errors are shown next to the fields (add_action_errors)."""
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,10 +10,13 @@ from wijkmarkt.platform.console.actions import logo_choices
 from wijkmarkt.platform.wijken.models import Module, WijkStatus
 from wijkmarkt.themes.registry import available_themes
 
+if TYPE_CHECKING:  # django-stubs is a development dependency
+    from django_stubs_ext import StrOrPromise
+
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
 
-def _date_field(label: str) -> forms.DateField:
+def _date_field(label: "StrOrPromise") -> forms.DateField:
     return forms.DateField(
         label=label, input_formats=DATE_FORMATS, required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -91,7 +96,8 @@ class PartnerLinkForm(forms.Form):
     def __init__(self, *args, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.partners = list(partners)
-        self.fields["partner"].choices = [("", _("Kies een partner"))] + [(p.slug, p.name) for p in self.partners]
+        partner = cast(forms.ChoiceField, self.fields["partner"])
+        partner.choices = [("", _("Kies een partner"))] + [(p.slug, p.name) for p in self.partners]
 
     def chosen_partner(self):
         """The partner picked, or None. Found among the choices, so what was sent never reaches a query (a NUL in
@@ -107,7 +113,8 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args, wijken=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wijk"].choices = [("", _("Alle wijken"))] + [(w.slug, w.name) for w in wijken]
+        wijk = cast(forms.ChoiceField, self.fields["wijk"])
+        wijk.choices = [("", _("Alle wijken"))] + [(w.slug, w.name) for w in wijken]
 
 
 class AuditFilterForm(PeriodForm):
@@ -115,4 +122,5 @@ class AuditFilterForm(PeriodForm):
 
     def __init__(self, *args, coordinators=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].choices = [("", _("Alle coördinatoren"))] + [(e, e) for e in coordinators]
+        coordinator = cast(forms.ChoiceField, self.fields["coordinator"])
+        coordinator.choices = [("", _("Alle coördinatoren"))] + [(e, e) for e in coordinators]
