@@ -30,8 +30,11 @@ def _other_side(transfer: Transfer, mine: int) -> str:
     """ "Parkwijk" for points earned there, "Anna (Centrum)" for a gift to or from Anna, who is in Centrum."""
     receiving = transfer.to_account_id == mine
     other = transfer.from_account if receiving else transfer.to_account
+    # The constraint ledger_account_owner_matches_kind: a wijk's account has its wijk, a member's its user.
     if other.kind == AccountKind.WIJK:
+        assert other.wijk is not None
         return other.wijk.name
+    assert other.user is not None
     wijk = transfer.wijk if receiving else (transfer.to_wijk or transfer.wijk)
     return f"{other.user.first_name} ({wijk.name})"
 
