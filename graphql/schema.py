@@ -15,8 +15,10 @@ from wijkmarkt.graphql.makelaar.mutations import MakelaarMutations
 from wijkmarkt.graphql.makelaar.queries import MakelaarQueries
 from wijkmarkt.graphql.marketplace.mutations import MarketplaceMutations
 from wijkmarkt.graphql.marketplace.queries import MarketplaceQueries
+from wijkmarkt.graphql.marketplace.types.me import MarketplaceMe
 from wijkmarkt.graphql.membership.mutations import MembershipMutations
 from wijkmarkt.graphql.membership.queries import MembershipQueries
+from wijkmarkt.graphql.membership.types import Me as MembershipMe
 from wijkmarkt.graphql.places.mutations import PlacesMutations
 from wijkmarkt.graphql.places.queries import PlacesQueries
 from wijkmarkt.graphql.privacy.mutations import PrivacyMutations
@@ -27,8 +29,16 @@ from wijkmarkt.graphql.wijzer.mutations import WijzerMutations
 from wijkmarkt.graphql.wijzer.queries import WijzerQueries
 
 
-# MarketplaceQueries comes first: its `me` is membership's Me extended with the marketplace fields (a subclass of
-# the same name), so it must win over MembershipQueries' `me`.
+# Graphene takes a type's fields from its last base first: the order of the bases below is the order of the fields in
+# schema.graphql.
+class Me(MarketplaceMe, MembershipMe):
+    """The logged-in account. On a wijk's domain also their marketplace there: their own requests, offers,
+    exchanges and notifications and those of the members they are the registered proxy of."""
+
+    class Meta:
+        name = "Me"
+
+
 class Query(
     MarketplaceQueries,
     WijkenQueries,
@@ -44,6 +54,8 @@ class Query(
     PrivacyQueries,
     graphene.ObjectType,
 ):
+    # Membership's `me` (its place among the fields, MembershipQueries.resolve_me), of the composed type.
+    me = graphene.Field(Me, description="The logged-in account, or null.")
     node = WijkNode.Field(description="Any object by its global ID; null for an ID of another wijk.")
 
 

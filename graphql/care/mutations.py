@@ -20,11 +20,12 @@ from wijkmarkt.graphql.care.types import (
     WeekdayEnum,
     plans_with_relations,
 )
-from wijkmarkt.graphql.core.lookups import acting_member, find_node, suspended_error
-from wijkmarkt.graphql.core.mutations import BaseMutation
-from wijkmarkt.graphql.core.types import error_type
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import NOWHERE, local_pk
+from wijkmarkt.graphql.core.ids import NOWHERE, local_pk, pk_or_nowhere
+from wijkmarkt.graphql.core.lookups import acting_member, find_node
+from wijkmarkt.graphql.core.mutations import WijkMutation
+from wijkmarkt.graphql.core.types import enum_value, error_codes, error_type
+from wijkmarkt.graphql.core.viewer import viewer
+from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care import actions
 from wijkmarkt.tenants.care.access import own_provider_for
 from wijkmarkt.tenants.care.errors import CareErrorCode as DomainErrorCode
@@ -32,10 +33,8 @@ from wijkmarkt.tenants.care.errors import fail
 from wijkmarkt.tenants.care.models import HelpRequest, SupportPlan
 from wijkmarkt.tenants.marketplace.models import Street
 
-CareErrorCode = graphene.Enum(
-    "CareErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why a household-help change did not go through; `message` says it in words.",
+CareErrorCode = error_codes(
+    "CareErrorCode", DomainErrorCode, "Why a household-help change did not go through; `message` says it in words."
 )
 CareError = error_type("CareError", CareErrorCode)
 
@@ -47,9 +46,9 @@ class CareTimeInput(graphene.InputObjectType):
     part = DayPartEnum(required=True, description="The part of the day.")
 
 
-class CareMutation(BaseMutation):
-    """Subclasses implement `act(info, **arguments)` by calling one action; this checks the domain and suspension
-    first."""
+class CareMutation(WijkMutation):
+    """Subclasses implement `act(info, wijk, **arguments)` by calling one action; household help must be on in this
+    wijk."""
 
     class Meta:
         abstract = True
@@ -58,15 +57,8 @@ class CareMutation(BaseMutation):
     error_code_enum = CareErrorCode
 
     @classmethod
-    def perform(cls, info, **data) -> dict:
-        care_wijk(info)  # a paused wijk: the actions refuse (permissions.require_writes_open)
-        if viewer(info).actor.suspended:
-            raise suspended_error()
-        return cls.act(info, **data)
-
-    @classmethod
-    def act(cls, info, **data) -> dict:
-        raise NotImplementedError
+    def wijk_of(cls, info) -> Wijk:
+        return care_wijk(info)
 
 
 def _payload(help_request: HelpRequest) -> dict:
@@ -74,12 +66,8 @@ def _payload(help_request: HelpRequest) -> dict:
     return {"help_request": HelpRequest.objects.select_related(*HELP_REQUEST_RELATED).get(pk=help_request.pk)}
 
 
-def _value(enum_value):
-    return getattr(enum_value, "value", enum_value)
-
-
 def _slots(times) -> list[str]:
-    return [f"{_value(time.day)}_{_value(time.part)}" for time in times or []]
+    return [f"{enum_value(time.day)}_{enum_value(time.part)}" for time in times or []]
 
 
 def _request_id_argument():
@@ -99,12 +87,12 @@ class SendHelpRequest(CareMutation):
     help_request = graphene.Field(HelpRequestType, description="The request as sent.")
 
     @classmethod
-    def act(cls, info, provider_id, activities, times=None, note="", on_behalf_of=None) -> dict:
+    def act(cls, info, wijk, provider_id, activities, times=None, note="", on_behalf_of=None) -> dict:
         provider = find_node(ProviderType, info, provider_id)
         member = acting_member(info, on_behalf_of)
         help_request = actions.send_help_request(
             actor=viewer(info).actor, member=member, provider=provider, note=note or "",
-            activities=[_value(value) for value in activities], times=_slots(times),
+            activities=[enum_value(value) for value in activities], times=_slots(times),
         )  # fmt: skip
         return _payload(help_request)
 
@@ -120,7 +108,7 @@ class AnswerHelpRequest(CareMutation):
     help_request = graphene.Field(HelpRequestType, description="The request with the answer.")
 
     @classmethod
-    def act(cls, info, request_id, accept, message="") -> dict:
+    def act(cls, info, wijk, request_id, accept, message="") -> dict:
         help_request = find_node(HelpRequestType, info, request_id)
         actions.answer_help_request(actor=viewer(info).actor, help_request=help_request, accept=accept,
                                     message=message or "")  # fmt: skip
@@ -136,7 +124,7 @@ class WithdrawHelpRequest(CareMutation):
     help_request = graphene.Field(HelpRequestType, description="The withdrawn request.")
 
     @classmethod
-    def act(cls, info, request_id) -> dict:
+    def act(cls, info, wijk, request_id) -> dict:
         help_request = find_node(HelpRequestType, info, request_id)
         actions.withdraw_help_request(actor=viewer(info).actor, help_request=help_request)
         return _payload(help_request)
@@ -171,16 +159,15 @@ class UpdateProvider(CareMutation):
     provider = graphene.Field(ProviderType, description="The entry as saved.")
 
     @classmethod
-    def act(cls, info, provider_id, entry) -> dict:
-        pk = local_pk(provider_id, "Provider")
-        provider = own_provider_for(viewer(info).actor, NOWHERE if pk is None else pk)
+    def act(cls, info, wijk, provider_id, entry) -> dict:
+        provider = own_provider_for(viewer(info).actor, pk_or_nowhere(provider_id, "Provider"))
         street = None
         if entry.get("street_id"):
             street = Street.objects.filter(pk=local_pk(entry["street_id"], "Street") or NOWHERE).first()
             if street is None:
                 raise fail("street_id", _("Kies uit de lijst."), DomainErrorCode.INVALID_CHOICE)
         data = actions.ProviderEntry(
-            activities=[_value(value) for value in entry["activities"]], description=entry.get("description") or "",
+            activities=[enum_value(value) for value in entry["activities"]], description=entry.get("description") or "",
             areas=list(entry.get("areas") or []), available=_slots(entry.get("available")),
             in_natura=bool(entry.get("in_natura")), pgb=bool(entry.get("pgb")), street=street,
             **{name: entry.get(name) or "" for name in ("phone", "email", "address", "website")},
@@ -232,7 +219,7 @@ class StartSupportPlan(CareMutation):
     support_plan = graphene.Field(SupportPlanType, description="The new plan.")
 
     @classmethod
-    def act(cls, info, plan, help_request_id=None, member_id=None) -> dict:
+    def act(cls, info, wijk, plan, help_request_id=None, member_id=None) -> dict:
         if help_request_id:
             help_request = find_node(HelpRequestType, info, help_request_id)
             member, provider = help_request.member, help_request.provider
@@ -257,7 +244,7 @@ class ReviseSupportPlan(CareMutation):
     version = graphene.Field(SupportPlanVersionType, description="The new version.")
 
     @classmethod
-    def act(cls, info, plan_id, plan) -> dict:
+    def act(cls, info, wijk, plan_id, plan) -> dict:
         found = find_node(SupportPlanType, info, plan_id)
         version = actions.revise_support_plan(actor=viewer(info).actor, plan=found, data=_plan_input(plan))
         return _plan_payload(found, version=version)
@@ -274,7 +261,7 @@ class AgreeSupportPlan(CareMutation):
     agreement = graphene.Field(PlanAgreementType, description="The agreement.")
 
     @classmethod
-    def act(cls, info, plan_id, version_number) -> dict:
+    def act(cls, info, wijk, plan_id, version_number) -> dict:
         found = find_node(SupportPlanType, info, plan_id)
         agreement = actions.agree_support_plan(actor=viewer(info).actor, plan=found, version_number=version_number)
         return _plan_payload(found, agreement=agreement)
@@ -292,9 +279,9 @@ class RecordSatisfaction(CareMutation):
     measurement = graphene.Field(SatisfactionMeasurementType, description="The stored answers.")
 
     @classmethod
-    def act(cls, info, plan_id, moment, scores, measured_on=None) -> dict:
+    def act(cls, info, wijk, plan_id, moment, scores, measured_on=None) -> dict:
         found = find_node(SupportPlanType, info, plan_id)
-        measurement = actions.record_satisfaction(actor=viewer(info).actor, plan=found, moment=_value(moment),
+        measurement = actions.record_satisfaction(actor=viewer(info).actor, plan=found, moment=enum_value(moment),
                                                   scores=list(scores), measured_on=measured_on)  # fmt: skip
         return {"measurement": measurement}
 

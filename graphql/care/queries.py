@@ -19,14 +19,11 @@ from wijkmarkt.graphql.care.types import (
     satisfaction_questions,
 )
 from wijkmarkt.graphql.core.connections import CappedConnectionField
-from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
-from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.core.errors import ErrorCode, bad_filter, camel, graphql_error, permission_denied
+from wijkmarkt.graphql.core.ids import WijkNode, pk_or_nowhere
 from wijkmarkt.graphql.core.permissions import actor, require_wijk_domain
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-
-# The same BAD_REQUEST wording as the listing search, field names in camelCase.
-from wijkmarkt.graphql.marketplace.queries import _bad_filter, _camel
-from wijkmarkt.graphql.marketplace.types import NOWHERE, local_pk
+from wijkmarkt.graphql.core.types import enum_value
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.platform.wijken.models import Module, Wijk
 from wijkmarkt.tenants.care.access import (
@@ -67,9 +64,9 @@ def care_reader(info) -> Actor:
 
 
 def _values(args, name) -> list[str]:
-    values = [getattr(value, "value", value) for value in args.get(name) or []]
+    values = [enum_value(value) for value in args.get(name) or []]
     if len(values) > MAX_FILTER_VALUES:
-        raise graphql_error(ErrorCode.BAD_REQUEST, _("`%(name)s` heeft te veel waarden.") % {"name": _camel(name)})
+        raise graphql_error(ErrorCode.BAD_REQUEST, _("`%(name)s` heeft te veel waarden.") % {"name": camel(name)})
     return values
 
 
@@ -139,16 +136,15 @@ class CareQueries(graphene.ObjectType):
         data = {"activity": _values(args, "activities"), "days": _values(args, "days"), "parts": _values(args, "parts")}
         for name in ("funding", "kind", "area"):
             if args.get(name) is not None:
-                data[name] = getattr(args[name], "value", args[name])
+                data[name] = enum_value(args[name])
         if args.get("within_m") is not None:
             data["within_m"] = args["within_m"]
         if args.get("near_street") is not None:
-            pk = local_pk(args["near_street"], "Street")
-            data["near_street"] = NOWHERE if pk is None else pk
+            data["near_street"] = pk_or_nowhere(args["near_street"], "Street")
         filterset = ProviderFilter(data, queryset=visible_providers(current).select_related("street"),
                                    areas=care_wijk(info).areas)  # fmt: skip
         if not filterset.is_valid():
-            raise _bad_filter(filterset.form.errors)
+            raise bad_filter(filterset.form.errors)
         info.context.care_search_slots = filterset.slots  # for each result's `why`
         return filterset.qs
 
@@ -157,5 +153,5 @@ class CareQueries(graphene.ObjectType):
         care_wijk(info)
         requests = help_requests_of(viewer(info).actor).select_related(*HELP_REQUEST_RELATED)
         if status is not None:
-            requests = requests.filter(status=getattr(status, "value", status))
+            requests = requests.filter(status=enum_value(status))
         return requests.order_by("-created_at")

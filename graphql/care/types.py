@@ -7,8 +7,13 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from wijkmarkt.graphql.core.ids import WijkNode
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import Neighbour, PlacedAsEnum, StreetType, ViaEnum, neighbour_related
+from wijkmarkt.graphql.core.lookups import reachable
+from wijkmarkt.graphql.core.viewer import viewer
+from wijkmarkt.graphql.marketplace.related import neighbour_related
+from wijkmarkt.graphql.marketplace.types.enums import ViaEnum
+from wijkmarkt.graphql.marketplace.types.listings import StreetType
+from wijkmarkt.graphql.marketplace.types.people import Neighbour
+from wijkmarkt.graphql.membership.types import PlacedAsEnum
 from wijkmarkt.tenants.care.access import help_request_for, provider_for, read_plan, support_plan_for
 from wijkmarkt.tenants.care.models import (
     SATISFACTION_QUESTIONS,
@@ -26,7 +31,6 @@ from wijkmarkt.tenants.care.models import (
 )
 from wijkmarkt.tenants.care.selectors import explain, is_agreed, plan_state, with_versions
 from wijkmarkt.tenants.marketplace.models import DayPart, Weekday
-from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.privacy.models import Channel
 
 CareActivityEnum = graphene.Enum.from_enum(Activity, name="CareActivity", description="Category-1 household help.")
@@ -48,18 +52,6 @@ DayPartEnum = graphene.Enum.from_enum(DayPart, description="Morning, afternoon o
 HELP_REQUEST_RELATED = ("provider__street", "sent_by", *neighbour_related("member"))
 
 
-def _reachable(finder, info, id):
-    """The row `finder` (an access.py function) lets the viewer reach, or None: a node's ID was already checked
-    to be of this wijk by WijkNode; here it must be a number and the viewer's to see."""
-    text = str(id)
-    if not (text.isascii() and text.isdigit() and len(text) < 19):
-        return None
-    try:
-        return finder(viewer(info).actor, int(text))
-    except NotFound:
-        return None
-
-
 class ReachableNode:
     """`get_node` through the access.py finder named in `finder`: the one place care nodes decide what resolves."""
 
@@ -67,7 +59,7 @@ class ReachableNode:
 
     @classmethod
     def get_node(cls, info, id):
-        return _reachable(cls.finder, info, id)
+        return reachable(cls.finder, info, id)
 
 
 class CareTime(graphene.ObjectType):

@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.chat.types import ConversationType
 from wijkmarkt.graphql.core.errors import permission_denied
+from wijkmarkt.graphql.core.ids import local_pk
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
 from wijkmarkt.graphql.core.types import error_type
-from wijkmarkt.graphql.marketplace.types import local_pk
 from wijkmarkt.tenants.chat.actions import start_direct_conversation
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import request_membership

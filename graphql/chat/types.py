@@ -1,12 +1,19 @@
+"""GraphQL types of the chat: conversations with their history, and `Message`, a chat message as an exchange's
+thread shows it and a report names it (with its author as a `Neighbour`)."""
+
 import graphene
 from graphene_django import DjangoObjectType
 
 from wijkmarkt.graphql.core.connections import CheckedConnectionField
-from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.core.ids import WijkNode, node_pk
 from wijkmarkt.graphql.core.permissions import current_wijk
+from wijkmarkt.graphql.core.viewer import viewer
+from wijkmarkt.graphql.marketplace.related import neighbour_related
+from wijkmarkt.graphql.marketplace.types.people import Neighbour
 from wijkmarkt.tenants.chat.access import conversation_for
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation
 from wijkmarkt.tenants.chat.selectors import blocked_by
+from wijkmarkt.tenants.marketplace.access import exchange_for
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.selectors import request_membership
 
@@ -79,3 +86,50 @@ class ConversationType(DjangoObjectType):
             .select_related("author__user")
             .order_by("-id")
         )
+
+
+def _visible_message(info, id) -> ChatMessage | None:
+    """A message of an exchange the viewer may see (also as proxy or makelaar), or of a conversation they are in."""
+    pk = node_pk(id)
+    row = (
+        ChatMessage.objects.select_related("conversation", *neighbour_related("author")).filter(pk=pk).first()
+        if pk
+        else None
+    )
+    if row is None:
+        return None
+    try:
+        if row.conversation.exchange_id is not None:
+            exchange_for(viewer(info).actor, row.conversation.exchange_id)
+        else:
+            conversation_for(request_membership(info.context), current_wijk(info), row.conversation_id)
+    except NotFound:
+        return None
+    return row
+
+
+class MessageType(DjangoObjectType):
+    """A message in the thread of an exchange, or any chat message the viewer can see (to report it). The same
+    message as a `ChatMessage` in the exchange's conversation."""
+
+    author = graphene.Field(graphene.NonNull(Neighbour), description="Who wrote it.")
+    body = graphene.String(required=True, description="The text, as typed.")
+    created_at = graphene.DateTime(required=True, description="When it was sent.")
+    hidden = graphene.Boolean(required=True, description="Hidden by moderation (only moderators see these).")
+
+    class Meta:
+        name = "Message"
+        model = ChatMessage
+        interfaces = (WijkNode,)
+        fields = ("id",)
+
+    @classmethod
+    def get_node(cls, info, id):
+        message = _visible_message(info, id)
+        if message is None or (message.hidden_at is not None and not viewer(info).is_moderator):
+            return None
+        return message
+
+    @staticmethod
+    def resolve_hidden(message: ChatMessage, info):
+        return message.hidden_at is not None

@@ -68,7 +68,7 @@ def user_errors(error: ValidationError, code_enum: type[graphene.Enum]) -> list[
     known = {member.value for member in code_enum}
     items = []
     for field, errors in error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.error_list)]:
-        field_name = None if field in (None, "__all__") else _camel(field)
+        field_name = None if field in (None, "__all__") else camel(field)
         for item in errors:
             code = (item.code or "invalid").upper()
             items.append(
@@ -81,6 +81,15 @@ def user_errors(error: ValidationError, code_enum: type[graphene.Enum]) -> list[
     return items
 
 
-def _camel(name: str) -> str:
+def bad_filter(form_errors) -> GraphQLError:
+    """A filter form's errors (a list query's arguments) as one top-level BAD_REQUEST naming the fields in camelCase:
+    a query has no `errors` list."""
+    fields = [camel(field) for field in form_errors]
+    message = " ".join(f"{camel(field)}: {' '.join(messages)}" for field, messages in form_errors.items())
+    return GraphQLError(message, extensions={"code": str(ErrorCode.BAD_REQUEST), "fields": fields})
+
+
+def camel(name: str) -> str:
+    """A Python argument or field name as the schema spells it: `near_street` is `nearStreet`."""
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)

@@ -64,3 +64,32 @@ class WijkNode(graphene.relay.Node):
         if WijkNode not in getattr(graphene_type._meta, "interfaces", ()):
             return None
         return graphene_type.get_node(info, pk)
+
+
+# A primary key no row has: an ID of another wijk (or garbage) passed on to an action or a filter as this makes it
+# answer exactly as it does for a deleted row, so nothing can be learned from the difference.
+NOWHERE = -1
+
+
+def local_pk(global_id: str | None, type_name: str) -> int | None:
+    """The primary key a global ID names in this wijk; None for another wijk, another type or garbage."""
+    parts = from_global_id(global_id or "")
+    if parts is None:
+        return None
+    name, schema, pk = parts
+    if name != type_name or schema != schema_of(type_name):
+        return None
+    return node_pk(pk)
+
+
+def pk_or_nowhere(global_id: str | None, type_name: str) -> int:
+    """The primary key for an action or filter that checks the row itself: NOWHERE when not of this wijk."""
+    pk = local_pk(global_id, type_name)
+    return NOWHERE if pk is None else pk
+
+
+def node_pk(pk) -> int | None:
+    """A primary key from a global ID (in `get_node`, already schema-checked by WijkNode), or None when it is no
+    number a bigint column takes."""
+    text = str(pk)
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None

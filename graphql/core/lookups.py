@@ -1,16 +1,14 @@
 """What a mutation acts on, from its arguments: the object a global ID names (as its type lets the viewer see it),
-the member named in `onBehalfOf`, and the refusal a suspended member gets. Shared by every domain's mutations, so
-a missing, hidden or other-wijk ID is answered the same way everywhere.
-
-The viewer and `local_pk` still live in graphql/marketplace (the first domain that needed them); they hold nothing
-marketplace-specific."""
+the member named in `onBehalfOf`, and the refusal a suspended member gets; and the row a type's `get_node` may
+reach. Shared by every domain's types and
+mutations, so a missing, hidden or other-wijk ID is answered the same way everywhere."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import local_pk
+from wijkmarkt.graphql.core.ids import local_pk, node_pk
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -22,6 +20,18 @@ def find_node(node_type, info, global_id: str):
     if found is None:
         raise NotFound
     return found
+
+
+def reachable(finder, info, id):
+    """For `get_node`: the row `finder` (an access.py function) lets the viewer reach, or None. The ID was already
+    checked to be of this wijk by WijkNode; here it must be a number and the viewer's to see."""
+    pk = node_pk(id)
+    if pk is None:
+        return None
+    try:
+        return finder(viewer(info).actor, pk)
+    except NotFound:
+        return None
 
 
 def acting_member(info, global_id: str | None) -> Membership:

@@ -1,6 +1,18 @@
 """Types every domain module shares."""
 
+from collections.abc import Iterable
+from enum import Enum
+
 import graphene
+
+
+def error_codes(name: str, domain_codes: Iterable[Enum], description: str) -> type[graphene.Enum]:
+    """A domain's error-code enum: the codes of its errors.py in capitals, and INVALID for any other."""
+    return graphene.Enum(
+        name,
+        [(code.name, code.value.upper()) for code in domain_codes] + [("INVALID", "INVALID")],
+        description=description,
+    )
 
 
 def error_type(name: str, code_enum: type[graphene.Enum]) -> type[graphene.ObjectType]:
@@ -15,3 +27,8 @@ def error_type(name: str, code_enum: type[graphene.Enum]) -> type[graphene.Objec
             "__doc__": f"A user error of the {name.removesuffix('Error')} domain.",
         },
     )
+
+
+def enum_value(value):
+    """The Python value of a GraphQL enum argument (graphene hands over the member or, for a default, the value)."""
+    return getattr(value, "value", value)

@@ -7,17 +7,15 @@ import graphene
 from wijkmarkt.graphql.core.lookups import acting_member
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import actor
-from wijkmarkt.graphql.core.types import error_type
+from wijkmarkt.graphql.core.types import error_codes, error_type
 from wijkmarkt.graphql.ledger.queries import points_wijk
 from wijkmarkt.graphql.ledger.types import PointStatementLine
 from wijkmarkt.platform.ledger import actions
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as DomainErrorCode
 from wijkmarkt.platform.ledger.selectors import StatementLine, statement
 
-LedgerErrorCode = graphene.Enum(
-    "LedgerErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why points were not given; `message` says it in words.",
+LedgerErrorCode = error_codes(
+    "LedgerErrorCode", DomainErrorCode, "Why points were not given; `message` says it in words."
 )
 LedgerError = error_type("LedgerError", LedgerErrorCode)
 

@@ -4,10 +4,11 @@ top-level PERMISSION_DENIED, an ID the viewer may not reach a NOT_FOUND."""
 
 import graphene
 
-from wijkmarkt.graphql.core.ids import WijkNode, from_global_id
-from wijkmarkt.graphql.core.mutations import BaseMutation
-from wijkmarkt.graphql.core.permissions import require_wijk_domain
-from wijkmarkt.graphql.core.types import error_type
+from wijkmarkt.graphql.core.ids import WijkNode, from_global_id, local_pk
+from wijkmarkt.graphql.core.lookups import find_node
+from wijkmarkt.graphql.core.mutations import WijkMutation
+from wijkmarkt.graphql.core.types import error_codes, error_type
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.graphql.makelaar.queries import resident_of
 from wijkmarkt.graphql.makelaar.types import (
     CASE_RELATED,
@@ -21,9 +22,7 @@ from wijkmarkt.graphql.makelaar.types import (
     SignalReceiptType,
     SignalType,
 )
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.mutations import _node, _suspended
-from wijkmarkt.graphql.marketplace.types import local_pk, neighbour_related
+from wijkmarkt.graphql.marketplace.related import neighbour_related
 from wijkmarkt.platform.partners.models import ContactPerson
 from wijkmarkt.tenants.makelaar.access import hand_over_for, resident_for
 from wijkmarkt.tenants.makelaar.actions import cases, residents, signals
@@ -33,17 +32,16 @@ from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
 from wijkmarkt.tenants.membership.models import Consent
 
-MakelaarErrorCode = graphene.Enum(
+MakelaarErrorCode = error_codes(
     "MakelaarErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why a change to the makelaar's work did not go through; `message` says it in words.",
+    DomainErrorCode,
+    "Why a change to the makelaar's work did not go through; `message` says it in words.",
 )
 MakelaarError = error_type("MakelaarError", MakelaarErrorCode)
 
 
-class MakelaarMutation(BaseMutation):
-    """Subclasses implement `act(info, **arguments)` by calling one action; this checks the domain and suspension
-    first."""
+class MakelaarMutation(WijkMutation):
+    """Subclasses implement `act(info, wijk, **arguments)` by calling one action."""
 
     class Meta:
         abstract = True
@@ -52,17 +50,6 @@ class MakelaarMutation(BaseMutation):
         graphene.NonNull(MakelaarError), required=True, description="What to fix; empty when it worked."
     )
     error_code_enum = MakelaarErrorCode
-
-    @classmethod
-    def perform(cls, info, **data) -> dict:
-        require_wijk_domain(info)  # a paused wijk: the actions refuse (permissions.require_writes_open)
-        if viewer(info).actor.suspended:
-            raise _suspended()
-        return cls.act(info, **data)
-
-    @classmethod
-    def act(cls, info, **data) -> dict:
-        raise NotImplementedError
 
 
 def _case(case: Case) -> dict:
@@ -104,9 +91,9 @@ class RegisterOfflineResident(MakelaarMutation):
     offline_resident = graphene.Field(OfflineResidentType, description="The registered resident.")
 
     @classmethod
-    def act(cls, info, first_name, consent_given, **data) -> dict:
+    def act(cls, info, wijk, first_name, consent_given, **data) -> dict:
         member = residents.register_offline_resident(
-            actor=viewer(info).actor, wijk=info.context.tenant, first_name=first_name, consent_given=consent_given,
+            actor=viewer(info).actor, wijk=wijk, first_name=first_name, consent_given=consent_given,
             consent_note=data.get("consent_note") or "", last_name=data.get("last_name") or "",
             street=data.get("street") or "", phone=data.get("phone") or "", reach=data.get("reach") or "",
             act_for_consent=bool(data.get("act_for_consent")), question=data.get("question") or "",
@@ -126,7 +113,7 @@ class RecordConsent(MakelaarMutation):
     consent = graphene.Field(ConsentType, description="The recorded consent.")
 
     @classmethod
-    def act(cls, info, resident_id, topic, note="") -> dict:
+    def act(cls, info, wijk, resident_id, topic, note="") -> dict:
         member = resident_of(info, resident_id)
         consent = record_consent(actor=viewer(info).actor, member=member,
                                  topic=getattr(topic, "value", topic), note=note or "")  # fmt: skip
@@ -142,7 +129,7 @@ class WithdrawConsent(MakelaarMutation):
     consent = graphene.Field(ConsentType, description="The withdrawn consent.")
 
     @classmethod
-    def act(cls, info, consent_id) -> dict:
+    def act(cls, info, wijk, consent_id) -> dict:
         pk = local_pk(consent_id, "Consent")
         consent = Consent.objects.select_related("member__user").filter(pk=pk).first() if pk is not None else None
         if consent is None:
@@ -161,7 +148,7 @@ class InviteResidentToLogIn(MakelaarMutation):
     offline_resident = graphene.Field(OfflineResidentType, description="The resident, now with an own login.")
 
     @classmethod
-    def act(cls, info, resident_id, email) -> dict:
+    def act(cls, info, wijk, resident_id, email) -> dict:
         member = _makelaars_resident(info, resident_id)
         residents.invite_to_log_in(actor=viewer(info).actor, member=member, email=email,
                                    site_url=info.context.build_absolute_uri("/"))  # fmt: skip
@@ -181,7 +168,7 @@ class OpenCase(MakelaarMutation):
     case = graphene.Field(CaseType, description="The new case.")
 
     @classmethod
-    def act(cls, info, resident_id, question, agreements="", follow_up_on=None) -> dict:
+    def act(cls, info, wijk, resident_id, question, agreements="", follow_up_on=None) -> dict:
         member = _makelaars_resident(info, resident_id)
         return _case(cases.open_case(actor=viewer(info).actor, member=member, question=question,
                                      agreements=agreements or "", follow_up_on=follow_up_on))  # fmt: skip
@@ -204,8 +191,8 @@ class UpdateCase(MakelaarMutation):
     case = graphene.Field(CaseType, description="The case as it is now.")
 
     @classmethod
-    def act(cls, info, case_id, question, agreements, follow_up_on=None, status=None) -> dict:
-        case = _node(CaseType, info, case_id)
+    def act(cls, info, wijk, case_id, question, agreements, follow_up_on=None, status=None) -> dict:
+        case = find_node(CaseType, info, case_id)
         cases.update_case(actor=viewer(info).actor, case=case, question=question, agreements=agreements,
                           follow_up_on=follow_up_on, status=getattr(status, "value", status) or "open")  # fmt: skip
         return _case(case)
@@ -221,8 +208,8 @@ class CloseCase(MakelaarMutation):
     case = graphene.Field(CaseType, description="The closed case.")
 
     @classmethod
-    def act(cls, info, case_id, outcome) -> dict:
-        case = _node(CaseType, info, case_id)
+    def act(cls, info, wijk, case_id, outcome) -> dict:
+        case = find_node(CaseType, info, case_id)
         cases.close_case(actor=viewer(info).actor, case=case, outcome=outcome)
         return _case(case)
 
@@ -244,9 +231,9 @@ class HandOverCase(MakelaarMutation):
     case = graphene.Field(CaseType, description="The case, now waiting for the partner.")
 
     @classmethod
-    def act(cls, info, case_id, passed_on, consent_given, consent_note, contact_person_id=None, organisation="",
+    def act(cls, info, wijk, case_id, passed_on, consent_given, consent_note, contact_person_id=None, organisation="",
             contact_name="", contact_details="") -> dict:  # fmt: skip
-        case = _node(CaseType, info, case_id)
+        case = find_node(CaseType, info, case_id)
         hand_over = cases.hand_over_case(
             actor=viewer(info).actor, case=case, passed_on=passed_on, consent_given=consent_given,
             consent_note=consent_note, contact=_contact_person(contact_person_id), organisation=organisation or "",
@@ -265,7 +252,7 @@ class RecordHandOverOutcome(MakelaarMutation):
     hand_over = graphene.Field(HandOverType, description="The hand-over with its outcome.")
 
     @classmethod
-    def act(cls, info, hand_over_id, outcome) -> dict:
+    def act(cls, info, wijk, hand_over_id, outcome) -> dict:
         pk = local_pk(hand_over_id, "HandOver")
         hand_over = hand_over_for(viewer(info).actor, pk if pk is not None else -1)
         return {"hand_over": cases.record_hand_over_outcome(actor=viewer(info).actor, hand_over=hand_over,
@@ -282,12 +269,12 @@ class ReportSignal(MakelaarMutation):
     receipt = graphene.Field(SignalReceiptType, description="That it was received; nothing more.")
 
     @classmethod
-    def act(cls, info, about, worry) -> dict:
+    def act(cls, info, wijk, about, worry) -> dict:
         return {"receipt": signals.report_signal(actor=viewer(info).actor, about=about, worry=worry)}
 
 
 def _signal(info, global_id: str) -> Signal:
-    return _node(SignalType, info, global_id)
+    return find_node(SignalType, info, global_id)
 
 
 def _signal_payload(signal: Signal) -> dict:
@@ -304,7 +291,7 @@ class TakeUpSignal(MakelaarMutation):
     signal = graphene.Field(SignalType, description="The signal, now being followed up.")
 
     @classmethod
-    def act(cls, info, signal_id, follow_up="") -> dict:
+    def act(cls, info, wijk, signal_id, follow_up="") -> dict:
         signal = _signal(info, signal_id)
         signals.take_up_signal(actor=viewer(info).actor, signal=signal, follow_up=follow_up or "")
         return _signal_payload(signal)
@@ -320,7 +307,7 @@ class CloseSignal(MakelaarMutation):
     signal = graphene.Field(SignalType, description="The closed signal.")
 
     @classmethod
-    def act(cls, info, signal_id, outcome) -> dict:
+    def act(cls, info, wijk, signal_id, outcome) -> dict:
         signal = _signal(info, signal_id)
         signals.close_signal(actor=viewer(info).actor, signal=signal, outcome=outcome)
         return _signal_payload(signal)
@@ -336,7 +323,7 @@ class LinkSignalToResident(MakelaarMutation):
     signal = graphene.Field(SignalType, description="The signal, now about that resident.")
 
     @classmethod
-    def act(cls, info, signal_id, resident_id) -> dict:
+    def act(cls, info, wijk, signal_id, resident_id) -> dict:
         signal = _signal(info, signal_id)
         member = _makelaars_resident(info, resident_id)
         signals.link_signal_to_resident(actor=viewer(info).actor, signal=signal, member=member)

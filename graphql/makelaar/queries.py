@@ -7,8 +7,9 @@ import graphene
 
 from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.errors import permission_denied
-from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.core.ids import WijkNode, local_pk
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.graphql.makelaar.types import (
     CASE_RELATED,
     SIGNAL_RELATED,
@@ -21,8 +22,7 @@ from wijkmarkt.graphql.makelaar.types import (
     SignalType,
     WorklistItemType,
 )
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import local_pk, neighbour_related
+from wijkmarkt.graphql.marketplace.related import neighbour_related
 from wijkmarkt.tenants.makelaar.access import (
     cases_kept_by,
     handles_signals,

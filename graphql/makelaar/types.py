@@ -9,8 +9,11 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from wijkmarkt.graphql.core.ids import WijkNode
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import Neighbour, PlacedAsEnum, neighbour_related
+from wijkmarkt.graphql.core.lookups import reachable
+from wijkmarkt.graphql.core.viewer import viewer
+from wijkmarkt.graphql.marketplace.related import neighbour_related
+from wijkmarkt.graphql.marketplace.types.people import Neighbour
+from wijkmarkt.graphql.membership.types import PlacedAsEnum
 from wijkmarkt.tenants.makelaar.access import case_for, keeps_cases, own_case_for, signal_for
 from wijkmarkt.tenants.makelaar.models import (
     Case,
@@ -22,7 +25,6 @@ from wijkmarkt.tenants.makelaar.models import (
     SignalStatus,
 )
 from wijkmarkt.tenants.makelaar.selectors import is_overdue
-from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import ActingFor, ActingWhat, Consent, ConsentTopic
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
@@ -42,17 +44,6 @@ CASE_RELATED = ("makelaar", *neighbour_related("member"))
 SIGNAL_RELATED = ("reporter", "taken_by", *neighbour_related("about_member"))
 # Which marketplace type an acting-for entry's object is, for its global ID.
 OBJECT_TYPES = {"listing": "Listing", "exchange": "Exchange"}
-
-
-def _reachable(finder, info, id):
-    """The row `finder` (an access.py function) lets the viewer reach, or None."""
-    text = str(id)
-    if not (text.isascii() and text.isdigit() and len(text) < 19):
-        return None
-    try:
-        return finder(viewer(info).actor, int(text))
-    except NotFound:
-        return None
 
 
 def _logged_once(info, what: Sensitive, subject, object_id: int) -> None:
@@ -235,7 +226,7 @@ class CaseType(DjangoObjectType):
     @classmethod
     def get_node(cls, info, id):
         finder = case_for if keeps_cases(viewer(info).actor) else own_case_for
-        return _reachable(finder, info, id)
+        return reachable(finder, info, id)
 
     @staticmethod
     def resolve_resident(case: Case, info):
@@ -322,7 +313,7 @@ class SignalType(DjangoObjectType):
 
     @classmethod
     def get_node(cls, info, id):
-        return _reachable(signal_for, info, id)
+        return reachable(signal_for, info, id)
 
     resolve_about = staticmethod(_signal_content(lambda signal, info: signal.about))
     resolve_about_resident = staticmethod(_signal_content(lambda signal, info: signal.about_member))

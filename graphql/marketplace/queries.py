@@ -5,29 +5,18 @@ import graphene
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
-from graphql import GraphQLError
 from wijkmarkt.graphql.core.connections import CappedConnectionField
-from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error, permission_denied
-from wijkmarkt.graphql.core.ids import WijkNode
+from wijkmarkt.graphql.core.errors import ErrorCode, bad_filter, graphql_error, permission_denied
+from wijkmarkt.graphql.core.ids import WijkNode, pk_or_nowhere
 from wijkmarkt.graphql.core.permissions import require, require_wijk_domain
-from wijkmarkt.graphql.marketplace.dataloaders import Viewer, viewer
-from wijkmarkt.graphql.marketplace.types import (
-    NOWHERE,
-    REPORT_RELATED,
-    CandidateRingType,
-    CategoryType,
-    ExchangeType,
-    ListingKindEnum,
-    ListingType,
-    MarketplaceMe,
-    ReportType,
-    RingType,
-    StreetType,
-    local_pk,
-    neighbour_related,
-    prefetch_neighbours,
-)
-from wijkmarkt.graphql.membership.queries import MembershipQueries
+from wijkmarkt.graphql.core.types import enum_value
+from wijkmarkt.graphql.core.viewer import Viewer, viewer
+from wijkmarkt.graphql.marketplace.related import REPORT_RELATED, neighbour_related, prefetch_neighbours
+from wijkmarkt.graphql.marketplace.types.enums import ListingKindEnum
+from wijkmarkt.graphql.marketplace.types.exchanges import ExchangeType
+from wijkmarkt.graphql.marketplace.types.listings import CategoryType, ListingType, StreetType
+from wijkmarkt.graphql.marketplace.types.moderation import ReportType
+from wijkmarkt.graphql.marketplace.types.rings import CandidateRingType, RingType
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.wijken.models import Module, Wijk
 from wijkmarkt.tenants.marketplace.filters import ListingFilter
@@ -57,30 +46,12 @@ def marketplace_reader(info) -> Viewer:
     """Members of this wijk, and relatives registered as a member's proxy."""
     marketplace_wijk(info)
     current = viewer(info)
-    if not current.may_read_marketplace:
+    if not (has_permission(current.actor, Perm.VIEW_LISTINGS) or current.principals):
         raise permission_denied()
     return current
 
 
-def _filter_pk(global_id: str, type_name: str) -> int:
-    # NOWHERE makes the filter form refuse an ID of another wijk with the very message it gives for a deleted row.
-    pk = local_pk(global_id, type_name)
-    return NOWHERE if pk is None else pk
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _bad_filter(form_errors) -> GraphQLError:
-    fields = [_camel(field) for field in form_errors]
-    message = " ".join(f"{_camel(field)}: {' '.join(messages)}" for field, messages in form_errors.items())
-    return GraphQLError(message, extensions={"code": str(ErrorCode.BAD_REQUEST), "fields": fields})
-
-
 class MarketplaceQueries(graphene.ObjectType):
-    me = graphene.Field(MarketplaceMe, description="The logged-in account, or null.")
     listings = CappedConnectionField(
         ListingType,
         description="Open requests and offers of this wijk (members and their proxies), newest first by default.",
@@ -116,11 +87,6 @@ class MarketplaceQueries(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_me(root, info):
-        # Membership builds `me`; the marketplace fields on it resolve from who is asking (dataloaders.viewer).
-        return MembershipQueries.resolve_me(root, info)
-
-    @staticmethod
     def resolve_listings(root, info, **args):
         current = marketplace_reader(info)
         data = {}
@@ -129,15 +95,16 @@ class MarketplaceQueries(graphene.ObjectType):
                 data[name] = args[name]
         for name in ("kind", "sort"):
             if args.get(name) is not None:
-                data[name] = getattr(args[name], "value", args[name])
+                data[name] = enum_value(args[name])
+        # NOWHERE makes the filter form refuse an ID of another wijk with the very message it gives for a deleted row.
         if args.get("category") is not None:
-            data["category"] = _filter_pk(args["category"], "Category")
+            data["category"] = pk_or_nowhere(args["category"], "Category")
         if args.get("near_street") is not None:
-            data["near_street"] = _filter_pk(args["near_street"], "Street")
+            data["near_street"] = pk_or_nowhere(args["near_street"], "Street")
         listings = open_listings(current.actor).select_related(*neighbour_related("owner")).prefetch_related("photos")
         filterset = ListingFilter(data, queryset=listings)
         if not filterset.is_valid():
-            raise _bad_filter(filterset.form.errors)
+            raise bad_filter(filterset.form.errors)
         return filterset.qs
 
     @staticmethod

@@ -5,9 +5,12 @@ from wijkmarkt.graphql.core.ids import WijkNode
 from wijkmarkt.graphql.core.permissions import actor
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.membership.access import NotFound, neighbour_for
-from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 RoleEnum = graphene.Enum.from_enum(Role, description="A member's role in a wijk.")
+PlacedAsEnum = graphene.Enum.from_enum(
+    PlacedAs, description="Who placed a listing: the owner, their registered proxy, or the makelaar for them."
+)
 
 
 class MembershipType(DjangoObjectType):

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
 from wijkmarkt.graphql.core.lookups import find_node
-from wijkmarkt.graphql.core.mutations import BaseMutation
-from wijkmarkt.graphql.core.permissions import actor, require, require_wijk_domain
-from wijkmarkt.graphql.core.types import error_type
+from wijkmarkt.graphql.core.mutations import WijkMutation
+from wijkmarkt.graphql.core.permissions import actor
+from wijkmarkt.graphql.core.types import enum_value, error_codes, error_type
 from wijkmarkt.graphql.places.types import DayEnum, PlaceKindEnum, PlaceType
 from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.tenants.places import actions
@@ -18,10 +18,8 @@ from wijkmarkt.tenants.places.hours import parse_time
 
 MAX_PERIODS = 28
 
-PlacesErrorCode = graphene.Enum(
-    "PlacesErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why a change to a place did not go through; `message` says it in words.",
+PlacesErrorCode = error_codes(
+    "PlacesErrorCode", DomainErrorCode, "Why a change to a place did not go through; `message` says it in words."
 )
 PlacesError = error_type("PlacesError", PlacesErrorCode)
 
@@ -50,24 +48,20 @@ class PlaceInput(graphene.InputObjectType):
     )
 
 
-def _value(value):
-    return getattr(value, "value", value)
-
-
 def _as_action_input(data) -> actions.PlaceInput:
     periods = data.get("opening_hours") or []
     if len(periods) > MAX_PERIODS:
         raise graphql_error(ErrorCode.BAD_REQUEST, _("`openingHours` heeft te veel waarden."))
     hours, errors = [], {}
     for period in periods:
-        day = _value(period.day)
+        day = enum_value(period.day)
         name = actions.HOURS_FIELD.format(day=day)
         try:
             hours.append((day, parse_time(period.opens, name), parse_time(period.closes, name)))
         except ValidationError as error:
             errors.update(error.error_dict)
     typed = actions.PlaceInput(
-        kind=_value(data.kind), name=data.name, address=data.address, postcode=data.get("postcode") or "",
+        kind=enum_value(data.kind), name=data.name, address=data.address, postcode=data.get("postcode") or "",
         description=data.get("description") or "", phone=data.get("phone") or "", email=data.get("email") or "",
         wheelchair_accessible=bool(data.get("wheelchair_accessible")), hours=hours,
     )  # fmt: skip
@@ -80,7 +74,9 @@ def _as_action_input(data) -> actions.PlaceInput:
     return typed
 
 
-class PlacesMutation(BaseMutation):
+class PlacesMutation(WijkMutation):
+    """Wijk admins only (Perm.MANAGE_PLACES)."""
+
     class Meta:
         abstract = True
 
@@ -88,12 +84,7 @@ class PlacesMutation(BaseMutation):
         graphene.NonNull(PlacesError), required=True, description="What to fix; empty when it worked."
     )
     error_code_enum = PlacesErrorCode
-
-    @classmethod
-    def perform(cls, info, **data) -> dict:
-        require_wijk_domain(info)  # a paused wijk: the actions refuse (permissions.require_writes_open)
-        require(info, Perm.MANAGE_PLACES)  # before reading the input: a refusal is a refusal, not a list of errors
-        return cls.act(info, **data)
+    permission = Perm.MANAGE_PLACES
 
 
 class SavePlace(PlacesMutation):
@@ -106,7 +97,7 @@ class SavePlace(PlacesMutation):
     place = graphene.Field(PlaceType, description="The place as saved.")
 
     @classmethod
-    def act(cls, info, input, id=None) -> dict:
+    def act(cls, info, wijk, input, id=None) -> dict:
         place = find_node(PlaceType, info, id) if id else None
         saved = actions.save_place(actor=actor(info), data=_as_action_input(input), place=place)
         return {"place": PlaceType.get_node(info, saved.pk)}
@@ -121,7 +112,7 @@ class RemovePlace(PlacesMutation):
     removed_id = graphene.ID(description="The ID of the removed place.")
 
     @classmethod
-    def act(cls, info, id) -> dict:
+    def act(cls, info, wijk, id) -> dict:
         place = find_node(PlaceType, info, id)
         actions.remove_place(actor=actor(info), place=place)
         return {"removed_id": id}

@@ -5,8 +5,8 @@ import graphene
 
 from wijkmarkt.graphql.core.mutations import BaseMutation
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
-from wijkmarkt.graphql.core.types import error_type
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
+from wijkmarkt.graphql.core.types import error_codes, error_type
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.graphql.privacy.queries import subject_of
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.privacy.actions import erase_member
@@ -14,10 +14,8 @@ from wijkmarkt.tenants.privacy.errors import NOT_REACHABLE, fail
 from wijkmarkt.tenants.privacy.errors import PrivacyErrorCode as DomainErrorCode
 from wijkmarkt.tenants.privacy.models import Channel
 
-PrivacyErrorCode = graphene.Enum(
-    "PrivacyErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why an erasure did not go through; `message` says it in words.",
+PrivacyErrorCode = error_codes(
+    "PrivacyErrorCode", DomainErrorCode, "Why an erasure did not go through; `message` says it in words."
 )
 PrivacyError = error_type("PrivacyError", PrivacyErrorCode)
 

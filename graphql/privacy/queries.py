@@ -4,9 +4,9 @@ the same JSON document the Mijn gegevens page downloads. Each call is logged (te
 import graphene
 
 from wijkmarkt.graphql.core.errors import ErrorCode, graphql_error
+from wijkmarkt.graphql.core.ids import local_pk
 from wijkmarkt.graphql.core.permissions import require_wijk_domain
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import local_pk
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.privacy.access import subject_for
 from wijkmarkt.tenants.privacy.actions import export_member_data

@@ -5,17 +5,15 @@ import graphene
 
 from wijkmarkt.graphql.care.mutations import CareMutation
 from wijkmarkt.graphql.core.lookups import acting_member, find_node
-from wijkmarkt.graphql.core.types import error_type
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
+from wijkmarkt.graphql.core.types import enum_value, error_codes, error_type
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.graphql.wijzer.types import SELF_ASSESSMENT_RELATED, QuestionKeyEnum, SelfAssessmentType
 from wijkmarkt.tenants.wijzer import actions
 from wijkmarkt.tenants.wijzer.errors import WijzerErrorCode as DomainErrorCode
 from wijkmarkt.tenants.wijzer.models import Assessment
 
-WijzerErrorCode = graphene.Enum(
-    "WijzerErrorCode",
-    [(code.name, code.value.upper()) for code in DomainErrorCode] + [("INVALID", "INVALID")],
-    description="Why a Wijzer change did not go through; `message` says it in words.",
+WijzerErrorCode = error_codes(
+    "WijzerErrorCode", DomainErrorCode, "Why a Wijzer change did not go through; `message` says it in words."
 )
 WijzerError = error_type("WijzerError", WijzerErrorCode)
 
@@ -49,7 +47,7 @@ class StartSelfAssessment(WijzerMutation):
         on_behalf_of = graphene.ID(description="The resident you act for (a Membership ID); default yourself.")
 
     @classmethod
-    def act(cls, info, on_behalf_of=None) -> dict:
+    def act(cls, info, wijk, on_behalf_of=None) -> dict:
         member = acting_member(info, on_behalf_of)
         return _payload(actions.start_assessment(actor=viewer(info).actor, member=member))
 
@@ -66,9 +64,9 @@ class AnswerSelfAssessment(WijzerMutation):
         )  # fmt: skip
 
     @classmethod
-    def act(cls, info, assessment_id, question, answer) -> dict:
+    def act(cls, info, wijk, assessment_id, question, answer) -> dict:
         assessment = find_node(SelfAssessmentType, info, assessment_id)
-        key = getattr(question, "value", question)
+        key = enum_value(question)
         return _payload(actions.answer_question(actor=viewer(info).actor, assessment=assessment, question=key,
                                                 values=list(answer)))  # fmt: skip
 
@@ -80,7 +78,7 @@ class FinishSelfAssessment(WijzerMutation):
         assessment_id = _assessment_argument()
 
     @classmethod
-    def act(cls, info, assessment_id) -> dict:
+    def act(cls, info, wijk, assessment_id) -> dict:
         assessment = find_node(SelfAssessmentType, info, assessment_id)
         return _payload(actions.finish_assessment(actor=viewer(info).actor, assessment=assessment))
 

@@ -7,7 +7,7 @@ import graphene
 from wijkmarkt.graphql.care.queries import care_wijk
 from wijkmarkt.graphql.core.connections import CappedConnectionField
 from wijkmarkt.graphql.core.ids import WijkNode
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
+from wijkmarkt.graphql.core.viewer import viewer
 from wijkmarkt.graphql.wijzer.types import SELF_ASSESSMENT_RELATED, SelfAssessmentType, WijzerQuestion, question_list
 from wijkmarkt.tenants.wijzer.access import assessments_of
 

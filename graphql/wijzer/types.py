@@ -7,9 +7,10 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from wijkmarkt.graphql.care.types import ProviderType
-from wijkmarkt.graphql.core.ids import WijkNode
-from wijkmarkt.graphql.marketplace.dataloaders import viewer
-from wijkmarkt.graphql.marketplace.types import Neighbour, PlacedAsEnum
+from wijkmarkt.graphql.core.ids import WijkNode, node_pk
+from wijkmarkt.graphql.core.viewer import viewer
+from wijkmarkt.graphql.marketplace.types.people import Neighbour
+from wijkmarkt.graphql.membership.types import PlacedAsEnum
 from wijkmarkt.tenants.privacy.models import Channel
 from wijkmarkt.tenants.wijzer import questions
 from wijkmarkt.tenants.wijzer import rules as rulebook
@@ -140,10 +141,10 @@ class SelfAssessmentType(DjangoObjectType):
 
     @classmethod
     def get_node(cls, info, id):
-        text = str(id)
-        if not (text.isascii() and text.isdigit() and len(text) < 19):
+        pk = node_pk(id)
+        if pk is None:
             return None
-        return assessments_of(viewer(info).actor).select_related(*SELF_ASSESSMENT_RELATED).filter(pk=int(text)).first()
+        return assessments_of(viewer(info).actor).select_related(*SELF_ASSESSMENT_RELATED).filter(pk=pk).first()
 
     @staticmethod
     def resolve_finished_as(assessment: Assessment, info):

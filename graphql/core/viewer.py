@@ -1,4 +1,5 @@
-"""Per-request facts about who is asking, worked out once and kept on `info.context` (the request).
+"""Per-request facts about who is asking, worked out once and kept on `info.context` (the request): every domain's
+resolvers and mutations ask `viewer(info)`.
 
 Resolvers ask "may this viewer see suggestions / which side of this exchange are they on" for every row of a page;
 answering from here costs the same queries for a page of 5 as for 50. Never cache at module level: a cache that
@@ -11,7 +12,7 @@ from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import request_membership
 
-_CONTEXT_KEY = "_marketplace_viewer"
+_CONTEXT_KEY = "_wijkmarkt_viewer"
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,6 @@ class Viewer:
         return has_permission(self.actor, Perm.MODERATE)
 
     @property
-    def may_read_marketplace(self) -> bool:
-        """Members read the marketplace; so does a relative registered as someone's proxy."""
-        return has_permission(self.actor, Perm.VIEW_LISTINGS) or bool(self.principals)
-
-    @property
     def may_see_neighbours(self) -> bool:
         return has_permission(self.actor, Perm.VIEW_NEIGHBOURS)
 
@@ -60,7 +56,7 @@ class Viewer:
 
 def viewer(info) -> Viewer:
     """The viewer of this request; two queries the first time, none after. On the portal nobody speaks for
-    anyone: the marketplace lives in the wijk schemas."""
+    anyone: members live in the wijk schemas."""
     cached = getattr(info.context, _CONTEXT_KEY, None)
     if cached is not None:
         return cached
