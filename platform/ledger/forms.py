@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.platform.forms import text_field
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
+from wijkmarkt.tenants.membership.pages import OnBehalfMixin
 
 
 def new_key() -> str:

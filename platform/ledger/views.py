@@ -15,7 +15,7 @@ from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.forms import GiveForm, new_key
 from wijkmarkt.platform.ledger.selectors import statement
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, refused
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, refused
 
 
 def points_page(view):

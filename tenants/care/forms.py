@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkmarkt.platform.forms import DATE_FORMATS, as_int, text_field
 from wijkmarkt.tenants.care.models import SATISFACTION_QUESTIONS, SCORES, SLOTS, Activity, Moment
 from wijkmarkt.tenants.care.selectors import slot_label
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
+from wijkmarkt.tenants.membership.pages import OnBehalfMixin
 
 
 class HelpRequestForm(OnBehalfMixin, forms.Form):

@@ -27,9 +27,9 @@ from wijkmarkt.tenants.chat.forms import MessageForm
 from wijkmarkt.tenants.chat.models import ChatMessage, Conversation, Participant
 from wijkmarkt.tenants.chat.selectors import blocked_by, exchange_thread, messages_after, unread_counts
 from wijkmarkt.tenants.marketplace.access import exchange_for
-from wijkmarkt.tenants.marketplace.views.pages import me, module_page, writes_paused
-from wijkmarkt.tenants.marketplace.views.reports import report_page
+from wijkmarkt.tenants.marketplace.actions.moderation import report
 from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.pages import me, module_page, report_page, writes_paused
 from wijkmarkt.tenants.membership.selectors import neighbours
 
 HISTORY = 50  # messages on the page; older ones are not shown (no paging yet)
@@ -188,7 +188,7 @@ def report_message(request, conversation_id: int, message_id: int):
     )  # fmt: skip
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
     back = reverse("chat:conversation", args=[conversation.pk])
-    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
+    return report_page(request, report, target={"message": message}, what=what, back_url=back, quote=message.body)
 
 
 @module_page(Module.MARKETPLACE)
@@ -200,7 +200,7 @@ def report_exchange_message(request, exchange_id: int, message_id: int):
     message = get_object_or_404(exchange_thread(exchange), pk=message_id)
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
     back = reverse("marketplace:exchange", args=[exchange.pk])
-    return report_page(request, target={"message": message}, what=what, back_url=back, quote=message.body)
+    return report_page(request, report, target={"message": message}, what=what, back_url=back, quote=message.body)
 
 
 @chat_page

@@ -25,6 +25,7 @@ from wijkmarkt.tenants.marketplace.models import (
     Weekday,
     When,
 )
+from wijkmarkt.tenants.membership.pages import OnBehalfMixin
 
 DURATIONS = [
     ("", _("Weet ik niet")),
@@ -37,27 +38,6 @@ DURATIONS = [
     ("240", _("Een halve dag")),
     ("480", _("Een hele dag")),
 ]
-
-
-def member_label(member) -> str:
-    """How a makelaar or proxy recognises a member in a list: first name, last name if any, and the street."""
-    name = " ".join(part for part in (member.user.first_name, member.user.last_name) if part)
-    return f"{name} ({member.street})" if member.street else name
-
-
-class OnBehalfMixin:
-    """A "namens wie" choice for whoever may speak for more than one side (a makelaar, a proxy of both); a plain
-    member never sees it."""
-
-    def add_on_behalf_field(self, choices, label=None):
-        if len(choices) > 1:
-            self.fields["on_behalf_of"] = forms.ChoiceField(
-                label=label or _("Namens wie?"), choices=[(str(pk), name) for pk, name in choices], required=False
-            )
-
-    def on_behalf_of_id(self) -> int | None:
-        value = self.cleaned_data.get("on_behalf_of") if hasattr(self, "cleaned_data") else None
-        return as_int(value)
 
 
 class ListingForm(OnBehalfMixin, forms.Form):
@@ -139,11 +119,6 @@ class RespondForm(OnBehalfMixin, forms.Form):
         self.add_on_behalf_field(members, label=_("Namens wie reageert u?"))
         if "on_behalf_of" in self.fields:
             self.order_fields(["on_behalf_of"])
-
-
-class ReportForm(forms.Form):
-    reason = text_field(_("Wat is er aan de hand?"), _("De moderatie leest dit. Wie u meldt, ziet niet dat u het was."),
-                        multiline=True, rows=4)  # fmt: skip
 
 
 # Exchanges ---------------------------------------------------------------------------------------------------

@@ -2,11 +2,8 @@
 and the counters with opening hours, for everyone, logged in or not; and for the wijk admin, adding, changing and
 removing places. Permissions are decided by the actions; a refusal becomes the shared refusal page."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,31 +11,16 @@ from django.views.decorators.http import require_POST
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.partners.selectors import partners_in_wijk
-from wijkmarkt.tenants.marketplace.views.pages import refused
-from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.pages import anyone, module_page
 from wijkmarkt.tenants.places.access import place_for
 from wijkmarkt.tenants.places.actions import remove_place, save_place
 from wijkmarkt.tenants.places.forms import PlaceForm
 from wijkmarkt.tenants.places.models import PlaceKind
 from wijkmarkt.tenants.places.selectors import counters, meeting_places, places
 
-
-def places_page(view):
-    """A page of the wijk's site open to everyone while the site is visible; a write the actions refuse (a paused
-    wijk, anyone without Perm.MANAGE_PLACES) is a page that says so; a place that is not in this wijk is a 404."""
-
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        if not request.tenant.site_visible:
-            return render(request, "wijk/not_open.html")
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refusal:
-            return refused(request, refusal)
-
-    return page
+# Open to everyone while the wijk's site is visible, in every wijk (no module switches it off); a write the actions
+# refuse (a paused wijk, anyone without Perm.MANAGE_PLACES) is a page that says so; a place not in this wijk is a 404.
+places_page = module_page(None, may_enter=anyone)
 
 
 def _require_manager(request) -> None:

@@ -13,9 +13,9 @@ from django.shortcuts import render
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.views.pages import module_page, requires
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import PlacedAs
+from wijkmarkt.tenants.membership.pages import module_page, requires
 from wijkmarkt.tenants.privacy.access import subject_for
 from wijkmarkt.tenants.privacy.actions import erase_member, export_member_data
 from wijkmarkt.tenants.privacy.errors import NOT_REACHABLE

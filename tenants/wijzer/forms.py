@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.platform.forms import text_field
-from wijkmarkt.tenants.marketplace.forms import OnBehalfMixin
+from wijkmarkt.tenants.membership.pages import OnBehalfMixin
 from wijkmarkt.tenants.wijzer import questions
 
 

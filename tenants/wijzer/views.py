@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, module_page, requires
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, module_page, requires
 from wijkmarkt.tenants.privacy.models import Channel
 from wijkmarkt.tenants.wijzer import questions
 from wijkmarkt.tenants.wijzer import rules as rulebook

@@ -34,7 +34,7 @@ from wijkmarkt.tenants.care.models import HelpRequest, HelpRequestStatus, Provid
 from wijkmarkt.tenants.care.selectors import explain, worklist
 from wijkmarkt.tenants.care.views.pages import care_page, help_facts
 from wijkmarkt.tenants.marketplace.models import Profile, Street
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, me, requires, writes_paused
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, me, requires, writes_paused
 
 
 @care_page

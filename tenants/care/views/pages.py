@@ -4,7 +4,7 @@ which times) worked out in one place."""
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.care.access import may_read_directory
 from wijkmarkt.tenants.care.selectors import activity_labels, slot_label
-from wijkmarkt.tenants.marketplace.views.pages import module_page
+from wijkmarkt.tenants.membership.pages import module_page
 
 # Members of a wijk with household help switched on, and relatives acting as a member's proxy.
 care_page = module_page(Module.CARE, may_enter=lambda request: may_read_directory(request.actor))

@@ -29,8 +29,8 @@ from wijkmarkt.tenants.care.forms import PlanForm, SatisfactionForm
 from wijkmarkt.tenants.care.models import DEFAULT_RESULT, SATISFACTION_QUESTIONS, PlanSide, SupportPlan
 from wijkmarkt.tenants.care.selectors import plan_state, with_versions
 from wijkmarkt.tenants.care.views.pages import care_page
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, requires, writes_paused
 from wijkmarkt.tenants.membership.access import is_proxy_of
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, requires, writes_paused
 from wijkmarkt.tenants.privacy.models import Channel
 
 # The form's three date fields carry the action's one `review_dates` error.

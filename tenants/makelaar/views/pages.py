@@ -3,7 +3,7 @@ worry and for their own case summary)."""
 
 from wijkmarkt.platform.accounts.permissions import Perm
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.views.pages import module_page, requires
+from wijkmarkt.tenants.membership.pages import module_page, requires
 
 # The makelaar's work is part of the marketplace: a wijk with the marketplace has a makelaar.
 member_page = module_page(Module.MARKETPLACE)

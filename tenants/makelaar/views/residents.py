@@ -20,10 +20,10 @@ from wijkmarkt.tenants.makelaar.forms import ConsentForm, InviteForm, RegisterRe
 from wijkmarkt.tenants.makelaar.selectors import acting_for_log, offline_residents, search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
 from wijkmarkt.tenants.marketplace.selectors import notifications_of
-from wijkmarkt.tenants.marketplace.views.pages import me
 from wijkmarkt.tenants.membership.access import NotFound, has_act_for_consent
 from wijkmarkt.tenants.membership.actions.consent import record_consent, withdraw_consent
 from wijkmarkt.tenants.membership.models import Consent, Membership
+from wijkmarkt.tenants.membership.pages import me
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive
 

@@ -21,8 +21,8 @@ from wijkmarkt.tenants.makelaar.forms import FollowUpForm, OutcomeForm, Resident
 from wijkmarkt.tenants.makelaar.models import SignalStatus
 from wijkmarkt.tenants.makelaar.selectors import search_residents
 from wijkmarkt.tenants.makelaar.views.pages import makelaar_page, member_page
-from wijkmarkt.tenants.marketplace.views.pages import requires
 from wijkmarkt.tenants.membership.access import NotFound
+from wijkmarkt.tenants.membership.pages import requires
 from wijkmarkt.tenants.membership.selectors import neighbours
 from wijkmarkt.tenants.privacy.actions import record_read
 from wijkmarkt.tenants.privacy.models import Channel, Sensitive

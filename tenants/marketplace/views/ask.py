@@ -18,9 +18,10 @@ from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import AskForm, profile_input_from
 from wijkmarkt.tenants.marketplace.models import Profile
-from wijkmarkt.tenants.marketplace.views.pages import acting_choices, chosen_member, marketplace_page
+from wijkmarkt.tenants.marketplace.views import marketplace_page
 from wijkmarkt.tenants.membership.access import acts_for
 from wijkmarkt.tenants.membership.models import PlacedAs
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member
 
 STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
                3: gettext_lazy("Hoe kunnen buren u bereiken?")}  # fmt: skip

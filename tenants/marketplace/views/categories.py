@@ -18,7 +18,8 @@ from wijkmarkt.tenants.marketplace.actions.categories import (
 )
 from wijkmarkt.tenants.marketplace.forms import CategoryForm
 from wijkmarkt.tenants.marketplace.models import Category
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, requires
+from wijkmarkt.tenants.marketplace.views import marketplace_page
+from wijkmarkt.tenants.membership.pages import requires
 
 
 def _page(request, new_form=None, bound=None):

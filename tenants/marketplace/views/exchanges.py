@@ -27,8 +27,9 @@ from wijkmarkt.tenants.marketplace.actions.exchanges import (
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member
 from wijkmarkt.tenants.marketplace.forms import AgreeForm, MessageForm, PartyForm, ReasonForm, ThankForm
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views import marketplace_page
 from wijkmarkt.tenants.membership.access import acts_for
+from wijkmarkt.tenants.membership.pages import refused, writes_paused
 
 
 @marketplace_page

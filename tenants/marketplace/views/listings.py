@@ -26,6 +26,7 @@ from wijkmarkt.tenants.marketplace.actions.listings import (
     update_listing,
     withdraw_listing,
 )
+from wijkmarkt.tenants.marketplace.actions.moderation import report
 from wijkmarkt.tenants.marketplace.citywide import citywide_listings
 from wijkmarkt.tenants.marketplace.filters import ListingFilter
 from wijkmarkt.tenants.marketplace.forms import ListingForm, RespondForm
@@ -39,18 +40,18 @@ from wijkmarkt.tenants.marketplace.models import (
     Profile,
 )
 from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
-from wijkmarkt.tenants.marketplace.views.pages import (
+from wijkmarkt.tenants.marketplace.views import marketplace_page
+from wijkmarkt.tenants.membership.access import acts_for
+from wijkmarkt.tenants.membership.pages import (
     acting_choices,
     chosen_member,
     is_proxy,
-    marketplace_page,
     me,
     module_page,
     refused,
+    report_page,
     writes_paused,
 )
-from wijkmarkt.tenants.marketplace.views.reports import report_page
-from wijkmarkt.tenants.membership.access import acts_for
 
 
 class BrowseFilter(ListingFilter):
@@ -299,7 +300,7 @@ def renew(request, listing_id: int):
 def report_listing(request, listing_id: int):
     listing = listing_for(request.actor, listing_id)
     back = reverse("marketplace:listing", args=[listing.pk])
-    return report_page(request, target={"listing": listing}, what=listing.title, back_url=back)
+    return report_page(request, report, target={"listing": listing}, what=listing.title, back_url=back)
 
 
 @marketplace_page

@@ -14,8 +14,9 @@ from wijkmarkt.tenants.marketplace import selectors
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, lift_suspension
 from wijkmarkt.tenants.marketplace.forms import HandleReportForm
 from wijkmarkt.tenants.marketplace.models import Report
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, requires
+from wijkmarkt.tenants.marketplace.views import marketplace_page
 from wijkmarkt.tenants.membership.models import Membership
+from wijkmarkt.tenants.membership.pages import me, requires
 
 
 def _queue(request, bound=None, status=200):

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from wijkmarkt.tenants.marketplace.access import listing_for
 from wijkmarkt.tenants.marketplace.actions.photos import add_photo, remove_photo
 from wijkmarkt.tenants.marketplace.models import ListingPhoto
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views import marketplace_page
+from wijkmarkt.tenants.membership.pages import refused, writes_paused
 
 
 def _photo_for(request, photo_id: int) -> ListingPhoto:

@@ -13,16 +13,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.pages import paginate
 from wijkmarkt.tenants.marketplace import selectors
-from wijkmarkt.tenants.marketplace.actions.moderation import block_member, unblock_member
+from wijkmarkt.tenants.marketplace.actions.moderation import block_member, report, unblock_member
 from wijkmarkt.tenants.marketplace.actions.notifications import mark_notifications_read
 from wijkmarkt.tenants.marketplace.actions.profiles import update_profile
 from wijkmarkt.tenants.marketplace.forms import ProfileForm, ProxyForm
 from wijkmarkt.tenants.marketplace.models import Block, ListingKind, Profile
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, refused
-from wijkmarkt.tenants.marketplace.views.reports import report_page
+from wijkmarkt.tenants.marketplace.views import marketplace_page
 from wijkmarkt.tenants.membership.access import neighbour_for
 from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_proxy
 from wijkmarkt.tenants.membership.models import Proxy
+from wijkmarkt.tenants.membership.pages import me, refused, report_page
 
 
 def _own_profile(member) -> Profile:
@@ -125,7 +125,7 @@ def neighbour_profile(request, member_id: int):
 def report_member(request, member_id: int):
     neighbour = neighbour_for(request.actor, member_id)
     back = reverse("marketplace:neighbour", args=[neighbour.pk])
-    return report_page(request, target={"member": neighbour}, what=neighbour.user.first_name, back_url=back)
+    return report_page(request, report, target={"member": neighbour}, what=neighbour.user.first_name, back_url=back)
 
 
 @marketplace_page

@@ -17,8 +17,9 @@ from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_
 from wijkmarkt.tenants.marketplace.forms import RingDeclineForm, RingForm
 from wijkmarkt.tenants.marketplace.models import ListingKind, Ring, RingLink
 from wijkmarkt.tenants.marketplace.rings import candidate_rings
-from wijkmarkt.tenants.marketplace.views.pages import marketplace_page, me, refused, writes_paused
+from wijkmarkt.tenants.marketplace.views import marketplace_page
 from wijkmarkt.tenants.membership.access import NotFound, acts_for, is_proxy_of
+from wijkmarkt.tenants.membership.pages import me, refused, writes_paused
 
 CHOICES_LIMIT = 400  # a select longer than this helps nobody; the finder and search cover larger wijken
 

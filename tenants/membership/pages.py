@@ -1,22 +1,28 @@
-"""What every marketplace page shares: who may enter (members, and relatives registered as proxy), the viewer's own
-membership, refusals in plain Dutch (suspended, not allowed, paused wijk), and pagination.
+"""The page kit every wijk app's pages share: who may enter a page (members, relatives registered as proxy, or
+anyone), the viewer's own membership, refusals in plain Dutch (suspended, not allowed, no consent, a paused wijk),
+the "voor wie" choice for whoever may act for someone else, and the one page that sends a report to the moderation.
 
-Views never decide permissions themselves: the actions and access.py do, and a refusal they raise becomes a page
+Pages never decide permissions themselves: the actions and access.py do, and a refusal they raise becomes a page
 here."""
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
-from wijkmarkt.platform.forms import as_int
+from wijkmarkt.platform.forms import add_action_errors, as_int, text_field
 from wijkmarkt.platform.wijken.models import Module
-from wijkmarkt.tenants.marketplace.forms import member_label
 from wijkmarkt.tenants.membership.access import NO_CONSENT, NotFound, members_actor_may_act_for
 from wijkmarkt.tenants.membership.models import Membership, Proxy
 from wijkmarkt.tenants.membership.selectors import request_membership
+
+# Who may enter --------------------------------------------------------------------------------------------------
 
 
 def is_proxy(request) -> bool:
@@ -24,10 +30,16 @@ def is_proxy(request) -> bool:
     return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
 
 
-def module_page(module: Module, may_enter=None):
+def anyone(request) -> bool:
+    """`may_enter` for a page open to every visitor, logged in or not."""
+    return True
+
+
+def module_page(module: Module | None, may_enter=None):
     """A page of one of the wijk's modules, for members (and relatives acting as a member's proxy) unless `may_enter`
     says otherwise; a closed wijk shows why it is closed; a switched-off module, and anything that is not there or
-    not theirs, is a plain 404; a refused write (suspended, paused wijk) is a page that says so."""
+    not theirs, is a plain 404; a refused write (suspended, paused wijk) is a page that says so. `module` None is a
+    part of the site every wijk has (In de wijk), which cannot be switched off."""
 
     def decorator(view):
         @wraps(view)
@@ -35,7 +47,7 @@ def module_page(module: Module, may_enter=None):
             wijk = request.tenant
             if not wijk.site_visible:
                 return render(request, "wijk/not_open.html")
-            if not wijk.has_module(module):
+            if module is not None and not wijk.has_module(module):
                 raise Http404
             allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request)
             if not allowed:
@@ -52,9 +64,6 @@ def module_page(module: Module, may_enter=None):
     return decorator
 
 
-marketplace_page = module_page(Module.MARKETPLACE)
-
-
 def requires(perm: Perm):
     """A page for a role (moderation, categories): members without it are told so, not shown a 404."""
 
@@ -68,6 +77,9 @@ def requires(perm: Perm):
         return page
 
     return decorator
+
+
+# The viewer and refusals ----------------------------------------------------------------------------------------
 
 
 def me(request) -> Membership | None:
@@ -95,13 +107,21 @@ def writes_paused(request) -> bool:
     return request.actor.paused
 
 
+# "Voor wie": acting for someone else ----------------------------------------------------------------------------
+
+
+def member_label(member) -> str:
+    """How a makelaar or proxy recognises a member in a list: first name, last name if any, and the street."""
+    name = " ".join(part for part in (member.user.first_name, member.user.last_name) if part)
+    return f"{name} ({member.street})" if member.street else name
+
+
 def acting_choices(request, exclude_pk=None) -> list[tuple[int, str]]:
     """Members the viewer may act for (themselves first), as (id, label) for a "voor wie" choice."""
     own = me(request)
     members = [m for m in members_actor_may_act_for(request.actor) if m.pk != exclude_pk]
     members.sort(key=lambda m: (own is None or m.pk != own.pk, m.user.first_name))
-    return [(m.pk, member_label(m) if own is None or m.pk != own.pk else f"{member_label(m)} (uzelf)")
-            for m in members]  # fmt: skip
+    return [(m.pk, member_label(m) if own is None or m.pk != own.pk else f"{member_label(m)} (uzelf)") for m in members]
 
 
 def chosen_member(request, member_id: int | None, choices: list[tuple[int, str]]) -> Membership:
@@ -123,3 +143,52 @@ def chosen_member(request, member_id: int | None, choices: list[tuple[int, str]]
     if own is not None and request.actor.suspended:
         raise PermissionDenied("suspended")
     raise PermissionDenied("act_for")
+
+
+class OnBehalfMixin:
+    """A "namens wie" choice for whoever may speak for more than one side (a makelaar, a proxy of both); a plain
+    member never sees it."""
+
+    def add_on_behalf_field(self, choices, label=None):
+        if len(choices) > 1:
+            self.fields["on_behalf_of"] = forms.ChoiceField(
+                label=label or gettext_lazy("Namens wie?"),
+                choices=[(str(pk), name) for pk, name in choices],
+                required=False,
+            )
+
+    def on_behalf_of_id(self) -> int | None:
+        value = self.cleaned_data.get("on_behalf_of") if hasattr(self, "cleaned_data") else None
+        return as_int(value)
+
+
+# Reporting to the moderation ------------------------------------------------------------------------------------
+
+
+class ReportForm(forms.Form):
+    reason = text_field(
+        gettext_lazy("Wat is er aan de hand?"),
+        gettext_lazy("De moderatie leest dit. Wie u meldt, ziet niet dat u het was."),
+        multiline=True,
+        rows=4,
+    )
+
+
+def report_page(request, report, *, target: dict, what: str, back_url: str, quote: str = ""):
+    """The one report page: a listing, a message or a member, sent to the wijk's moderation queue. `report` is the
+    moderation's action (tenants.marketplace.actions.moderation.report), called with `target` (one of listing=,
+    message= or member=); the pages pass it in, since the moderation lives in an app above this core."""
+    reporter = me(request)
+    if reporter is None:
+        return refused(request)
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report(actor=request.actor, reporter=reporter, reason=form.cleaned_data["reason"], **target)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Dank u. De moderatie kijkt ernaar."))
+            return redirect(back_url)
+    context = {"form": form, "what": what, "quote": quote, "back_url": back_url}
+    return render(request, "marketplace/report.html", context)
