@@ -10,9 +10,9 @@ from wijkmarkt.graphql.core.permissions import actor
 from wijkmarkt.graphql.core.types import error_codes, error_type
 from wijkmarkt.graphql.ledger.queries import points_wijk
 from wijkmarkt.graphql.ledger.types import PointStatementLine
-from wijkmarkt.platform.ledger import actions
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as DomainErrorCode
 from wijkmarkt.platform.ledger.selectors import StatementLine, statement
+from wijkmarkt.tenants.marketplace.actions import points as actions
 
 LedgerErrorCode = error_codes(
     "LedgerErrorCode", DomainErrorCode, "Why points were not given; `message` says it in words."

@@ -9,7 +9,6 @@ urlpatterns = [
     path("", include("wijkmarkt.tenants.care.urls")),
     path("", include("wijkmarkt.tenants.wijzer.urls")),
     path("", include("wijkmarkt.tenants.places.urls")),
-    path("", include("wijkmarkt.platform.ledger.urls")),
     path("", include("wijkmarkt.tenants.makelaar.urls")),
     path("", include("wijkmarkt.tenants.privacy.urls")),
     path("", include("wijkmarkt.platform.config.urls_common")),

@@ -11,12 +11,13 @@
 One round trip instead of six: with eight clients the Python side and the round trips, not PostgreSQL, were what
 held transfers back (tests/performance/bench_ledger.py, README).
 
-Earning hooks into the marketplace's "exchange done" (tenants/marketplace/actions/exchanges.py `_mark_done`), in the
-same transaction as the exchange. Gifts go from a member to a member of any wijk with points on. Mistakes are undone
-by a compensating transfer, never by an edit. Callers that are people are checked here (points on, who acts for
-whom); the ledger itself never reads a wijk's schema except to find a gift's recipient."""
+The wijk apps call it and never the other way round: the marketplace books what a done exchange earns, in the same
+transaction as the exchange, and the gifts members give (tenants/marketplace/actions/points.py, which decides who
+may act for whom and finds a gift's recipient in the wijken). Gifts go from a member to a member of any wijk with
+points on. Mistakes are undone by a compensating transfer, never by an edit. The ledger never reads a wijk's schema."""
 
 import math
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,19 +25,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context
 
 from wijkmarkt.platform.accounts.models import User
-from wijkmarkt.platform.accounts.permissions import Actor, Perm
 from wijkmarkt.platform.errors import collect, fail
 from wijkmarkt.platform.ledger.errors import LedgerErrorCode as Code
 from wijkmarkt.platform.ledger.models import Account, AccountKind, Transfer, TransferKind, Via
 from wijkmarkt.platform.plaintext import clean_text, has_refused_characters
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.membership.access import acting_as
-from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
-from wijkmarkt.tenants.membership.models import ActingWhat, Membership, PlacedAs
 
 MAX_GIFT = 10_000
 MAX_KEY_LENGTH = 120
@@ -114,7 +110,7 @@ def _book(booking: Booking, key: str) -> Transfer:
             raise fail(None, _("Dit is al geboekt."), Code.KEY_REUSED) from None
         raise
     if not _same(transfer, booking):
-        raise _key_used_before()
+        raise key_used_before()
     return transfer
 
 
@@ -127,11 +123,11 @@ def _check_key(key: str) -> None:
                    Code.INVALID_CHARACTERS)  # fmt: skip
 
 
-def _key_used_before():
+def key_used_before():
     return fail("idempotency_key", _("Deze sleutel is al gebruikt voor een andere overboeking."), Code.KEY_REUSED)
 
 
-def _require_points_on(wijk: Wijk, field: str | None = None, message: str | None = None) -> None:
+def require_points_on(wijk: Wijk, field: str | None = None, message: str | None = None) -> None:
     if not wijk.points_enabled:
         raise fail(field, message or _("Punten staan in deze wijk niet aan."), Code.POINTS_OFF)
 
@@ -153,33 +149,32 @@ def points_for_hours(wijk: Wijk, hours: Decimal | None) -> int:
     return max(1, math.ceil((hours if hours is not None else Decimal(1)) * wijk.points_per_hour))
 
 
-def earn_points_for_exchange(*, exchange, wijk: Wijk | None = None) -> Transfer | None:
-    """The helper of a done exchange earns points, when the wijk has points on; once per exchange. Called by the
-    marketplace inside the transaction that marks the exchange done, in the wijk's schema."""
-    wijk = wijk or connection.tenant
+def earn_points(
+    *, wijk: Wijk, exchange_id: int, hours: Decimal | None, via: str, note: str, earner: Callable[[], User]
+) -> Transfer | None:
+    """The helper of a done exchange (`earner`, asked only when points are booked) earns points by the wijk's rule,
+    when the wijk has points on; once per exchange. Called inside the transaction that marks the exchange done."""
     if not isinstance(wijk, Wijk) or not wijk.points_enabled:
         return None
-    key = f"earned:{wijk.schema_name}:{exchange.pk}"
+    key = f"earned:{wijk.schema_name}:{exchange_id}"
     earned = Transfer.objects.filter(idempotency_key=key).first()
     if earned is not None:  # earned once; a rule changed since does not book it again
         return earned
-    helper = exchange.helper.user
     booking = Booking(
-        kind=TransferKind.EARNED, from_account=wijk_account(wijk), to_account=member_account(helper),
-        amount=points_for_hours(wijk, exchange.hours), wijk=wijk, via=exchange.via, exchange_id=exchange.pk,
-        note=(exchange.what or "")[:200],
-    )  # fmt: skip
+        kind=TransferKind.EARNED,
+        from_account=wijk_account(wijk),
+        to_account=member_account(earner()),
+        amount=points_for_hours(wijk, hours),
+        wijk=wijk,
+        via=via,
+        exchange_id=exchange_id,
+        note=note[:200],
+    )
     transfer = _book(booking, key)
     return transfer
 
 
-def _members_of(wijk: Wijk):
-    """Active members of `wijk` (read in its schema), as a list, never a lazy QuerySet."""
-    with schema_context(wijk.schema_name):
-        return list(Membership.objects.select_related("user").filter(user__is_active=True))
-
-
-def _clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str, str]:
+def clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str, str]:
     """What was typed about the recipient, checked as text only (nothing is looked up yet)."""
     values = collect({
         "email": lambda: clean_text(email, field="email", max_length=254, required=False).lower(),
@@ -193,35 +188,12 @@ def _clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str
     return values["email"], values["name"], values["wijk"]
 
 
-def find_recipient(*, email: str = "", name: str = "", wijk_slug: str = "") -> tuple[User, Wijk]:
-    """The one member to give points to, by e-mail, or by name and wijk, in a wijk with points on. Nobody, more than
-    one, or a wijk without points all give the same answer, so no one can learn who lives where."""
-    email, name, wijk_slug = _clean_recipient(email=email, name=name, wijk_slug=wijk_slug)
-    matches: list[tuple[User, Wijk]] = []
-    if email:
-        user = User.objects.filter(email=email, is_active=True).first()
-        for wijk in Wijk.objects.filter(points_enabled=True, is_template=False).order_by("name") if user else ():
-            with schema_context(wijk.schema_name):
-                if Membership.objects.filter(user=user).exists():
-                    matches = [(user, wijk)]
-                    break
-    else:
-        wijk = Wijk.objects.filter(schema_name=wijk_slug, points_enabled=True, is_template=False).first()
-        wanted = " ".join(name.lower().split())
-        matches = [(m.user, wijk) for m in (_members_of(wijk) if wijk else ())
-                   if wanted in (m.user.first_name.lower(), f"{m.user.first_name} {m.user.last_name}".lower().strip())]  # fmt: skip
-    if len(matches) != 1:
-        raise fail("email" if email else "name", _("We kunnen de ontvanger niet vinden. Kijk het e-mailadres na, of vul "
-                                                   "de voor- en achternaam en de wijk in."), Code.RECIPIENT_NOT_FOUND)  # fmt: skip
-    return matches[0]
-
-
 def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, amount, key: str,
               booked_by: User | None, via: str, note: str = "") -> Transfer:  # fmt: skip
     """Points from one member to another, across wijken when both have points on. Retried with the same key, the
     first gift is returned and nothing is booked again."""
-    _require_points_on(from_wijk)
-    _require_points_on(to_wijk, "email", _("Punten staan in de wijk van de ontvanger niet aan."))
+    require_points_on(from_wijk)
+    require_points_on(to_wijk, "email", _("Punten staan in de wijk van de ontvanger niet aan."))
     amount = _amount(amount)
     note = clean_text(note, field="note", max_length=200, required=False)
     if giver.pk == recipient.pk:
@@ -233,39 +205,50 @@ def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, a
     return transfer
 
 
-def give_points(*, actor: Actor, giver: Membership, wijk: Wijk, amount, key: str, email: str = "", name: str = "",
-                wijk_slug: str = "", note: str = "") -> Transfer:  # fmt: skip
-    """A member (or their proxy, or the makelaar for them) gives points to a member of any wijk with points on.
+@dataclass(frozen=True)
+class Gift:
+    """A gift checked and its recipient found, to be booked with book_gift."""
 
-    Everything about the giver is settled before the recipient is looked up: what was typed, the permission, the
-    attempt count (a limit per account) and the balance. Only then is the recipient looked up, and every way of not
-    finding exactly one gives the same answer. So a gift that cannot happen tells nothing about who lives where."""
-    _require_points_on(wijk)
-    placed_as = acting_as(actor, giver, Perm.RESPOND)
+    recipient: User
+    to_wijk: Wijk
+    retry: bool  # the key was used before: booking it returns the first gift and books nothing
+
+
+def prepare_gift(
+    *,
+    giver: User,
+    attempt_by: User,
+    amount,
+    key: str,
+    email: str,
+    name: str,
+    wijk_slug: str,
+    note: str,
+    find_recipient: Callable[..., tuple[User, Wijk]],
+) -> Gift:
+    """Everything about a gift before it is booked. The caller has settled that points are on and who acts for the
+    giver; then, still before the recipient is looked up: what was typed, the attempt count (a limit per acting
+    account) and the balance. Only then does `find_recipient(email=, name=, wijk_slug=)` look the recipient up, and
+    every way of not finding exactly one gives the same answer. So a gift that cannot happen tells nothing about who
+    lives where."""
     values = collect({
-        "recipient": lambda: _clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
+        "recipient": lambda: clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
         "amount": lambda: _amount(amount),
         "note": lambda: clean_text(note, field="note", max_length=200, required=False),
         "idempotency_key": lambda: _check_key(key),
     })  # fmt: skip
-    count_attempt("give_points", f"user:{actor.user.pk}")
+    count_attempt("give_points", f"user:{attempt_by.pk}")
     retry = Transfer.objects.filter(idempotency_key=key).exists()
-    balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver.user).values_list("balance", flat=True)
+    balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver).values_list("balance", flat=True)
     if not retry and (balance.first() or 0) < values["amount"]:
         raise fail("amount", _("Zoveel punten heeft u niet."), Code.NOT_ENOUGH_POINTS)
     try:
         recipient, to_wijk = find_recipient(email=email, name=name, wijk_slug=wijk_slug)
     except ValidationError:
         if retry:  # a used key with another recipient, found or not: one answer, as for any other booking
-            raise _key_used_before() from None
+            raise key_used_before() from None
         raise
-    via = Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE
-    with transaction.atomic():
-        transfer = book_gift(giver=giver.user, recipient=recipient, from_wijk=wijk, to_wijk=to_wijk, amount=amount,
-                             key=key, booked_by=actor.user, via=via, note=note)  # fmt: skip
-        if not retry:  # a resent gift was logged the first time
-            record_acting_for(actor, member=giver, placed_as=placed_as, what=ActingWhat.GIVE_POINTS, obj=transfer)
-    return transfer
+    return Gift(recipient=recipient, to_wijk=to_wijk, retry=retry)
 
 
 def compensate_transfer(*, transfer: Transfer, booked_by: User | None, key: str, note: str = "") -> Transfer:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from django_tenants.utils import tenant_context
 
-from wijkmarkt.platform.ledger.actions import earn_points_for_exchange
 from wijkmarkt.platform.wijken.actions import update_wijk
 from wijkmarkt.platform.wijken.models import Wijk
+from wijkmarkt.tenants.marketplace.actions.points import earn_points_for_exchange
 from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus
 
 POINTS_WIJKEN = ("parkwijk", "centrum")

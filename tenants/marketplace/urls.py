@@ -3,7 +3,17 @@
 
 from django.urls import path
 
-from wijkmarkt.tenants.marketplace.views import ask, categories, exchanges, listings, moderation, photos, profile, rings
+from wijkmarkt.tenants.marketplace.views import (
+    ask,
+    categories,
+    exchanges,
+    listings,
+    moderation,
+    photos,
+    points,
+    profile,
+    rings,
+)
 
 app_name = "marketplace"
 
@@ -31,6 +41,8 @@ urlpatterns = [
         name="exchange-consent",
     ),
     path("afspraken/<int:exchange_id>/<slug:verb>/", exchanges.exchange_step, name="exchange-step"),
+    path("punten/", points.my_points, name="points"),
+    path("punten/geven/", points.give, name="points-give"),
     path("ruilen/", rings.ring_list, name="rings"),
     path("ruilen/nieuw/", rings.ring_new, name="ring-new"),
     path("ruilen/<int:ring_id>/", rings.ring_detail, name="ring"),

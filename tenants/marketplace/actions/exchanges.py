@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.permissions import Actor, Perm
-from wijkmarkt.platform.ledger.actions import earn_points_for_exchange
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.marketplace.access import is_blocked_between, party_for
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
+from wijkmarkt.tenants.marketplace.actions.points import earn_points_for_exchange
 from wijkmarkt.tenants.marketplace.citywide import sync_listings
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode as Code
 from wijkmarkt.tenants.marketplace.errors import fail

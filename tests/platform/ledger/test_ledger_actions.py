@@ -10,16 +10,10 @@ from django_tenants.utils import tenant_context
 
 from tests.platform.ledger.conftest import done_exchange
 from tests.tenants.marketplace.conftest import consents_to_makelaar
-from wijkmarkt.platform.ledger.actions import (
-    book_gift,
-    compensate_transfer,
-    earn_points_for_exchange,
-    find_recipient,
-    give_points,
-    member_account,
-)
+from wijkmarkt.platform.ledger.actions import book_gift, compensate_transfer, member_account
 from wijkmarkt.platform.ledger.models import Account, Transfer, TransferKind, Via
 from wijkmarkt.platform.ledger.selectors import ledger_problems, statement, wijk_totals
+from wijkmarkt.tenants.marketplace.actions.points import earn_points_for_exchange, find_recipient, give_points
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 

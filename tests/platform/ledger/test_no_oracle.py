@@ -9,8 +9,8 @@ from django_tenants.utils import tenant_context
 from tests.conftest import client_for, make_member
 from tests.graphql.conftest import gql
 from tests.platform.ledger.conftest import done_exchange
-from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.models import Transfer
+from wijkmarkt.tenants.marketplace.actions.points import give_points
 from wijkmarkt.tenants.membership.selectors import actor_for
 
 GIVE = """mutation($amount: Int!, $key: String!, $email: String, $name: String, $wijk: String) {

@@ -16,11 +16,11 @@ from tests.tenants.makelaar.conftest import register_oma
 from tests.tenants.marketplace.conftest import listing_input
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.platform.ledger.actions import give_points
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import publish_listing
+from wijkmarkt.tenants.marketplace.actions.points import give_points
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_part, propose_ring
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing, RingLink
 from wijkmarkt.tenants.membership.access import NO_CONSENT, members_actor_may_act_for

@@ -1,6 +1,6 @@
 """The "Mijn punten" page of a wijk with points on: the member's statement and a form to give points to a member of
 any wijk with points on (by e-mail, or by name and wijk). In a wijk with points off the page does not exist (404).
-Permissions and rules are decided by actions.give_points; a refusal becomes the shared refusal page."""
+Permissions and rules are decided by actions.points.give_points; a refusal becomes the shared refusal page."""
 
 from functools import wraps
 
@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkmarkt.platform.forms import add_action_errors
-from wijkmarkt.platform.ledger.actions import give_points
-from wijkmarkt.platform.ledger.forms import GiveForm, new_key
 from wijkmarkt.platform.ledger.selectors import statement
+from wijkmarkt.tenants.marketplace.actions.points import give_points
+from wijkmarkt.tenants.marketplace.forms import GiveForm, new_key
 from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, refused
 
 
@@ -41,7 +41,7 @@ def points_page(view):
 
 def _page(request, form, status=200):
     context = {"statement": statement(request.user), "form": form}
-    return render(request, "ledger/points.html", context, status=status)
+    return render(request, "marketplace/points.html", context, status=status)
 
 
 @points_page
@@ -59,16 +59,29 @@ def give(request):
         data = form.cleaned_data
         try:
             transfer = give_points(
-                actor=request.actor, giver=giver, wijk=request.tenant, amount=data["amount"],
-                key=data["key"] or new_key(), email=data["email"], name=data["name"], wijk_slug=data["wijk"],
+                actor=request.actor,
+                giver=giver,
+                wijk=request.tenant,
+                amount=data["amount"],
+                key=data["key"] or new_key(),
+                email=data["email"],
+                name=data["name"],
+                wijk_slug=data["wijk"],
                 note=data["note"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             add_action_errors(form, error, rename={"idempotency_key": None})
         else:
             recipient = transfer.to_account.user
-            messages.success(request, _("%(giver)s gaf %(amount)s punten aan %(name)s (%(wijk)s).") % {
-                "giver": giver.user.first_name, "amount": transfer.amount, "name": recipient.first_name,
-                "wijk": transfer.to_wijk.name})  # fmt: skip
-            return redirect("ledger:points")
+            messages.success(
+                request,
+                _("%(giver)s gaf %(amount)s punten aan %(name)s (%(wijk)s).")
+                % {
+                    "giver": giver.user.first_name,
+                    "amount": transfer.amount,
+                    "name": recipient.first_name,
+                    "wijk": transfer.to_wijk.name,
+                },
+            )
+            return redirect("marketplace:points")
     return _page(request, form, status=400)
