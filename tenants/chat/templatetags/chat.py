@@ -1,5 +1,6 @@
-"""Template tags of the chat: the total of unread messages for the menu, and an exchange's thread for its page in
-the marketplace (which shows the thread without importing the chat). Reads through the selectors, never a write."""
+"""Template tags of the chat: the total of unread messages for the menu, and for the marketplace's pages an
+exchange's thread and the conversation of an exchange or a ring (the marketplace shows and links them without
+knowing the chat). Reads, never a write."""
 
 from django import template
 
@@ -22,6 +23,12 @@ def unread_messages(context) -> int | None:
         return None
     member = request_membership(request)
     return sum(unread_counts(member, wijk).values()) if member else None
+
+
+@register.simple_tag
+def conversation_of(subject):
+    """The conversation of an exchange (its thread) or a ring (its group talk), or None while there is none."""
+    return getattr(subject, "conversation", None)
 
 
 @register.simple_tag

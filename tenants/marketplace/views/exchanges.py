@@ -98,8 +98,6 @@ def _page(request, exchange: Exchange, bound_verb=None, bound_form=None, status=
     context = {
         "exchange": exchange,
         "moderator": moderator,  # sees the messages the moderation hid (the chat's exchange_messages tag)
-        # The same thread lives in the chat; the parties themselves can follow it there as it happens.
-        "conversation_id": getattr(getattr(exchange, "conversation", None), "pk", None),
         "thank_yous": thank_yous,
         "forms": Steps(exchange, side_choices(exchange, sides), bound_verb, bound_form),
         "own": own,

@@ -124,9 +124,9 @@ def _page(request, ring: Ring, decline_forms=None):
                       "for_other": not _speaks_for(request, link.giver)})  # fmt: skip
     exchanges = exchanges_of(request.actor).filter(ring=ring) if ring.status == Ring.Status.CONFIRMED else []
     in_ring = any(user_id in (link.giver.user_id, link.receiver.user_id) for link in links)
-    # The ring's group talk is for the people in it; a makelaar who proposed it reads along through them, not here.
-    conversation = getattr(ring, "conversation", None) if in_ring else None
-    context = {"ring": ring, "steps": steps, "exchanges": exchanges, "conversation": conversation}
+    # The ring's group talk (the chat's conversation_of tag) is for the people in it; a makelaar who proposed it reads
+    # along through them, not here.
+    context = {"ring": ring, "steps": steps, "exchanges": exchanges, "in_ring": in_ring}
     return render(request, "marketplace/ring_detail.html", context)
 
 
