@@ -1,30 +1,26 @@
-"""Shared fixtures. The wijk schemas are created once per test session, through the same provisioning action the
-command uses; each test runs in a transaction that rolls back and ends on the public schema."""
+"""The suite's set-up. Shared fixtures are pytest plugins in tests/fixtures/, registered here once; builders the tests
+call directly are in tests/builders/. The wijk schemas are created once per test session, through the same
+provisioning action the command uses; each test runs in a transaction that rolls back and ends on the public
+schema."""
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 from django.utils import translation
-from django_tenants.utils import tenant_context
 
-from wijkmarkt.platform.accounts.actions import create_account
-from wijkmarkt.platform.wijken.actions import provision_wijk
-from wijkmarkt.platform.wijken.models import Wijk
-from wijkmarkt.tenants.demo.load import WIJKEN
-from wijkmarkt.tenants.membership.actions.joining import join_wijk
+# The builders' own checks (tests/builders/clients.py: ok, top_error) report like a test's asserts.
+pytest.register_assert_rewrite("tests.builders")
 
-PASSWORD = "een-lang-test-wachtwoord"
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The four wijken of the documents, committed once for the whole session."""
-    with django_db_blocker.unblock():
-        for spec in WIJKEN:
-            provision_wijk(**spec)
-        connection.set_schema_to_public()
+pytest_plugins = [
+    "tests.fixtures.wijken",
+    "tests.fixtures.console",
+    "tests.fixtures.ledger",
+    "tests.fixtures.places",
+    "tests.fixtures.privacy",
+    "tests.fixtures.search",
+    "tests.fixtures.wijzer",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -55,40 +51,3 @@ def _dutch():
 def _back_to_public():
     yield
     connection.set_schema_to_public()
-
-
-def get_wijk(slug: str) -> Wijk:
-    return Wijk.objects.get(schema_name=slug)
-
-
-@pytest.fixture
-def parkwijk(db) -> Wijk:
-    return get_wijk("parkwijk")
-
-
-@pytest.fixture
-def centrum(db) -> Wijk:
-    return get_wijk("centrum")
-
-
-@pytest.fixture
-def boerhaavewijk(db) -> Wijk:
-    return get_wijk("boerhaavewijk")
-
-
-def make_member(wijk: Wijk, first_name: str, email: str | None = None, role=None):
-    """A citywide account that is a member of `wijk`, built through the actions."""
-    user = create_account(email=email or f"{first_name.lower()}@example.nl", first_name=first_name, password=PASSWORD)
-    with tenant_context(wijk):
-        kwargs = {"role": role} if role else {}
-        membership = join_wijk(wijk=wijk, user=user, accepted_house_rules=True, **kwargs)
-    return membership
-
-
-def client_for(slug: str | None, user=None) -> Client:
-    """A test client on a wijk's domain (or the portal for None), logged in as `user` if given."""
-    host = f"{slug}.localhost" if slug else "localhost"
-    client = Client(HTTP_HOST=host)
-    if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client

@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.conftest import client_for, make_member
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.partners.models import Partner
 

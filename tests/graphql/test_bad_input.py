@@ -6,10 +6,10 @@ introspection follows settings.GRAPHQL_INTROSPECTION."""
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
-from tests.graphql.marketplace.conftest import category_id
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import gql
+from tests.builders.console import make_coordinator
+from tests.builders.marketplace import category_id
+from tests.builders.members import make_member
 from wijkmarkt.graphql.core.text_inputs import STAND_IN, refused_text
 from wijkmarkt.platform.partners.models import Partner, WijkPartner
 from wijkmarkt.tenants.chat.actions import start_direct_conversation

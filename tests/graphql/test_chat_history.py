@@ -2,8 +2,8 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import make_member
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.tenants.chat.actions import send_message, start_direct_conversation
 

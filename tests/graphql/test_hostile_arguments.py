@@ -10,9 +10,10 @@ import time
 import pytest
 from django.db import connection
 
-from tests.conftest import client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.marketplace import category_id, gid, member_id, place
+from tests.builders.members import make_member
 from tests.graphql.hostile import RowWatch, batches, cases, request_body
-from tests.graphql.marketplace.conftest import category_id, gid, member_id, place
 from wijkmarkt.graphql.core.views import WijkmarktGraphQLView
 
 

@@ -2,8 +2,8 @@
 
 from django.test import Client
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import client_for, gql
+from tests.builders.members import make_member
 
 
 def test_get_runs_a_query(parkwijk):

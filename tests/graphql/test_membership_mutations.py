@@ -2,8 +2,8 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -59,7 +59,7 @@ def test_html_in_a_name_is_kept_as_text_and_escaped_on_pages(parkwijk):
     result = sign_up("parkwijk", firstName="<b>Bas</b>")
     user = User.objects.get(email="fatma@example.nl")
 
-    from tests.conftest import client_for
+    from tests.builders.clients import client_for
 
     page = client_for("parkwijk", user).get("/buren/").content.decode()
 

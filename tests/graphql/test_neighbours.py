@@ -1,8 +1,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import client_for, gql
+from tests.builders.members import make_member
 
 QUERY = "query($first: Int) { neighbours(first: $first) { edges { node { id firstName role } } } }"
 

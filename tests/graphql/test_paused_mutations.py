@@ -19,9 +19,10 @@ from graphql import (
     is_list_type,
     is_non_null_type,
 )
-from tests.conftest import client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.marketplace import category_id, gid, member_id, place, respond
+from tests.builders.members import make_member
 from tests.graphql.hostile import sdl_schema
-from tests.graphql.marketplace.conftest import category_id, gid, member_id, place, respond
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.makelaar.actions.signals import report_signal

@@ -1,5 +1,5 @@
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import make_member
 
 WIJK_QUERY = """{ wijk { id slug name status areas openForSignUp
   theme { name tagline primaryColour logoUrl }

@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from tests.conftest import client_for
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
 from wijkmarkt.platform.csv_export import neutralised
 from wijkmarkt.platform.wijken.models import Wijk
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.conftest import client_for, make_member
-from tests.platform.console.conftest import make_coordinator
-from tests.platform.test_settings import run_python
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
+from tests.builders.members import make_member
+from tests.builders.processes import run_python
 from wijkmarkt.platform.accounts.models import Role
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

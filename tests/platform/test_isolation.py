@@ -3,7 +3,8 @@ ID). The socket crossing is in tests/realtime/test_wijk_socket.py."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import make_member
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.tenants.membership.models import Membership
 

@@ -5,7 +5,8 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.conftest import PASSWORD, client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.models import User
 
 SPACES = " " * 12

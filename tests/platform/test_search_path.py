@@ -5,7 +5,7 @@ of another wijk. These tests hold django-tenants to that."""
 from django.db import connection, transaction
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.members import make_member
 from wijkmarkt.tenants.membership.models import Membership
 
 

@@ -2,16 +2,8 @@
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_python(code: str, **env) -> subprocess.CompletedProcess:
-    base = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "WIJKMARKT_ENV"}}
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
-                          env={**base, **env}, timeout=60)  # fmt: skip
+from tests.builders.processes import REPO_ROOT, run_python
 
 
 def test_production_without_secret_key_is_a_clear_start_up_error():

@@ -4,7 +4,8 @@ client behind the reverse proxy, so that a stranger can lock out only himself.""
 import pytest
 from django.core import mail
 
-from tests.conftest import PASSWORD, client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import PASSWORD, make_member
 
 PROXY = "10.0.0.2"  # the reverse proxy every request comes through in production
 

@@ -6,54 +6,19 @@ import json
 from asgiref.sync import async_to_sync
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.realtime.test_wijk_socket import communicator, session_cookie
-from wijkmarkt.tenants.chat.actions import start_direct_conversation
+from tests.builders.members import make_member
+from tests.builders.sockets import (
+    frames,
+    nothing_more,
+    pair,
+    run,
+    send,
+    socket_for,
+    stored,
+)
 from wijkmarkt.tenants.chat.models import ChatMessage
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member
 from wijkmarkt.tenants.membership.selectors import actor_for
-
-
-def socket_for(slug: str, member):
-    return communicator(f"{slug}.localhost", cookie=session_cookie(slug, member.user))
-
-
-async def frames(socket, count: int, timeout: float = 3, skip=("presence",)) -> list[dict]:
-    """The next `count` frames, leaving out presence updates (they have their own test)."""
-    received = []
-    while len(received) < count:
-        frame = json.loads(await socket.receive_from(timeout=timeout))
-        if frame["type"] not in skip:
-            received.append(frame)
-    return received
-
-
-async def nothing_more(socket) -> bool:
-    """True when nothing but presence updates arrives for a moment."""
-    while not await socket.receive_nothing(timeout=0.3):
-        if json.loads(await socket.receive_from())["type"] != "presence":
-            return False
-    return True
-
-
-def run(scenario):
-    return async_to_sync(scenario)()
-
-
-def pair(parkwijk):
-    anna, bram = make_member(parkwijk, "Anna"), make_member(parkwijk, "Bram")
-    with tenant_context(parkwijk):
-        conversation = start_direct_conversation(member=anna, other=bram)
-    return anna, bram, conversation
-
-
-def stored(wijk, **filters):
-    with tenant_context(wijk):
-        return list(ChatMessage.objects.filter(**filters))
-
-
-def send(conversation, client_id, body):
-    return json.dumps({"type": "send", "conversation": conversation.pk, "clientId": client_id, "body": body})
 
 
 def test_a_message_is_acknowledged_after_it_is_stored_and_reaches_the_other_member(parkwijk):

@@ -37,7 +37,7 @@ from django_tenants.utils import tenant_context
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
-from tests.realtime.test_wijk_socket import session_cookie
+from tests.builders.sockets import session_cookie
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.wijken.actions import provision_wijk

@@ -7,10 +7,10 @@ import json
 from asgiref.sync import sync_to_async
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.realtime.test_chat import frames, nothing_more, run, send, socket_for
-from tests.tenants.marketplace.conftest import actor_of, an_exchange
-from tests.tenants.marketplace.test_rings import three_way
+from tests.builders.marketplace import actor_of, an_exchange
+from tests.builders.members import make_member
+from tests.builders.rings import three_way
+from tests.builders.sockets import frames, nothing_more, run, send, socket_for
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.chat.actions import start_direct_conversation
 from wijkmarkt.tenants.chat.models import Conversation

@@ -11,9 +11,8 @@ from asgiref.sync import async_to_sync, sync_to_async
 from django.db import connection
 from django_tenants.utils import tenant_context
 
+from tests.builders.sockets import communicator, frames, pair, socket_for
 from tests.graphql.hostile import RowWatch
-from tests.realtime.test_chat import frames, pair, socket_for
-from tests.realtime.test_wijk_socket import communicator
 from wijkmarkt.realtime.protocol import FIELDS, FrameType
 from wijkmarkt.tenants.chat.actions import send_message
 

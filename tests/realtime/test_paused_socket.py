@@ -9,8 +9,8 @@ from asgiref.sync import sync_to_async
 from django.core.cache import cache
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.realtime.test_chat import frames, run, send, socket_for, stored
+from tests.builders.members import make_member
+from tests.builders.sockets import frames, run, send, socket_for, stored
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.chat.actions import start_direct_conversation
 

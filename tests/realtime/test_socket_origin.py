@@ -4,8 +4,8 @@ or the http page of an https site (or the other way round) is another origin, an
 import pytest
 from channels.testing import WebsocketCommunicator
 
-from tests.conftest import make_member
-from tests.realtime.test_wijk_socket import connects, session_cookie
+from tests.builders.members import make_member
+from tests.builders.sockets import connects, session_cookie
 from wijkmarkt.platform.config.asgi import application
 
 

@@ -8,23 +8,8 @@ import json
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 
-from tests.conftest import client_for, make_member
-from wijkmarkt.platform.config.asgi import application
-
-
-def session_cookie(slug: str, user) -> str:
-    client = client_for(slug, user)
-    return f"sessionid={client.cookies['sessionid'].value}"
-
-
-def communicator(host: str, origin: str | None = None, cookie: str | None = None) -> WebsocketCommunicator:
-    headers = [(b"host", host.encode())]
-    origin = f"http://{host}" if origin is None else origin
-    if origin:
-        headers.append((b"origin", origin.encode()))
-    if cookie:
-        headers.append((b"cookie", cookie.encode()))
-    return WebsocketCommunicator(application, "/ws/", headers=headers)
+from tests.builders.members import make_member
+from tests.builders.sockets import communicator, connects, session_cookie
 
 
 async def exchange(socket: WebsocketCommunicator, frame) -> dict:
@@ -43,15 +28,6 @@ def conversation(*sockets: WebsocketCommunicator, frames: list[tuple[int, object
         for socket in sockets:
             await socket.disconnect()
         return replies
-
-    return async_to_sync(run)()
-
-
-def connects(socket: WebsocketCommunicator) -> bool:
-    async def run():
-        connected, _ = await socket.connect()
-        await socket.disconnect()
-        return connected
 
     return async_to_sync(run)()
 

@@ -5,10 +5,9 @@ Sign-up itself is tested in tests/tenants/membership/test_sign_up_no_oracle.py."
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
-from tests.platform.console.conftest import coordinator  # noqa: F401 - fixture
-from tests.tenants.makelaar.conftest import register_oma
+from tests.builders.clients import client_for, gql
+from tests.builders.makelaar import register_oma
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.tenants.membership.models import Proxy
 
@@ -42,7 +41,7 @@ def test_a_proxys_long_address_is_a_typed_error(parkwijk):
         assert not Proxy.objects.exists()
 
 
-def test_the_consoles_coordinator_form_refuses_a_long_address_next_to_the_field(coordinator):  # noqa: F811
+def test_the_consoles_coordinator_form_refuses_a_long_address_next_to_the_field(coordinator):
     response = client_for(None, coordinator).post("/console/coordinatoren/", {"grant-email": LONG_ADDRESS})
 
     page = response.content.decode()

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, listing_input, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, listing_input, post
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.chat.actions import start_direct_conversation

@@ -1,29 +1,12 @@
-"""Builders for the household-help GraphQL tests: rows through the actions, requests through /graphql on a wijk's
-domain, as a client would."""
+"""The household-help GraphQL tests' Parkwijk; the builders are in tests/builders/care.py."""
 
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from wijkmarkt.graphql.core.ids import to_global_id
+from tests.builders.care import provider_in
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.care.actions import ProviderInput, register_provider, send_help_request
 from wijkmarkt.tenants.marketplace.models import Street
-from wijkmarkt.tenants.membership.selectors import actor_for
-
-
-def provider_in(wijk, *, staff=(), street=None, **overrides):
-    values = {"name": "Thuiszorg Spaarne", "kind": "contracted", "activities": ["light", "heavy", "shopping"],
-              "available": ["tue_morning", "thu_afternoon"], "in_natura": True, "phone": "023 123 45 67"}  # fmt: skip
-    with tenant_context(wijk):
-        return register_provider(wijk=wijk, data=ProviderInput(**{**values, "street": street, **overrides}),
-                                 staff=list(staff))  # fmt: skip
-
-
-def request_in(wijk, member, provider, activities=("light",)):
-    with tenant_context(wijk):
-        return send_help_request(actor=actor_for(member.user), member=member, provider=provider,
-                                 activities=list(activities))  # fmt: skip
 
 
 @pytest.fixture
@@ -43,7 +26,3 @@ def care(parkwijk):
     mieke = provider_in(parkwijk, name="Alfahulp Mieke", kind="independent", activities=["light", "linen"],
                         available=["tue_evening"], in_natura=False, pgb=True)  # fmt: skip
     return {**people, "zomer": zomer, "spaarne": spaarne, "mieke": mieke}
-
-
-def gid(type_name: str, pk, schema: str = "parkwijk") -> str:
-    return to_global_id(type_name, schema, pk)

@@ -6,10 +6,9 @@ them."""
 from django.core import mail
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD
-from tests.graphql.care.conftest import gid
-from tests.graphql.marketplace.conftest import ok
-from tests.tenants.makelaar.conftest import signal_by
+from tests.builders.clients import gid, ok
+from tests.builders.makelaar import signal_by
+from tests.builders.members import PASSWORD
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.care.actions import answer_help_request, send_help_request
 from wijkmarkt.tenants.marketplace.models import Notification

@@ -3,9 +3,9 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.care.conftest import gid, provider_in, request_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.care import provider_in, request_in
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.members import make_member
 from wijkmarkt.tenants.care.models import HelpRequest
 
 

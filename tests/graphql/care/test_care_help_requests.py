@@ -3,9 +3,9 @@ nothing, following one's requests, the provider answering, and roles that may no
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.care.conftest import gid, request_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.care import request_in
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.marketplace import consents_to_makelaar
 from wijkmarkt.tenants.care.models import HelpRequest
 
 SEND = """mutation($provider: ID!, $activities: [CareActivity!]!, $times: [CareTimeInput!], $note: String,
@@ -103,7 +103,8 @@ def test_help_requests_query_count_does_not_grow_with_page_size(parkwijk, care):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.conftest import client_for, make_member
+    from tests.builders.clients import client_for
+    from tests.builders.members import make_member
 
     for number in range(6):
         resident = make_member(parkwijk, f"Bewoner{number}")

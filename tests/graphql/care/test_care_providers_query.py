@@ -4,9 +4,8 @@ connection, bad filters as BAD_REQUEST, and a query count that does not grow wit
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import client_for
-from tests.graphql.care.conftest import gid, provider_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.care import provider_in
+from tests.builders.clients import client_for, gid, ok, run, top_error
 
 SEARCH = """query($days: [Weekday!], $parts: [DayPart!], $funding: CareFunding, $activities: [CareActivity!],
                   $near: ID, $first: Int) {

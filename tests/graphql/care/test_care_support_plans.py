@@ -7,10 +7,10 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.care.conftest import gid, request_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.care import request_in
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.marketplace import consents_to_makelaar
+from tests.builders.members import make_member
 from wijkmarkt.graphql.core.ids import from_global_id
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import answer_help_request
@@ -169,7 +169,7 @@ def test_support_plans_query_count_does_not_grow_with_the_number_of_plans(parkwi
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.conftest import client_for
+    from tests.builders.clients import client_for
 
     query = """{ supportPlans(first: 10) { edges { node { id provider { name } member { firstName }
       currentVersion { number agreements { side agreedBy } } inForce { number } versions { number }

@@ -4,9 +4,9 @@ written); bad input gives typed Dutch errors; incoming requests filtered by stat
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.care.conftest import gid, request_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.care import request_in
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.models import Provider
 

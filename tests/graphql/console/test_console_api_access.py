@@ -3,8 +3,8 @@ coordinator), on the portal anyone else gets PERMISSION_DENIED; nothing is writt
 
 import pytest
 
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.console.models import AuditEntry
 

@@ -1,7 +1,7 @@
 """grantCoordinator and revokeCoordinator through GraphQL, with typed errors; never the last coordinator."""
 
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.models import AuditEntry
 

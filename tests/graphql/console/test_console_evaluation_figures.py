@@ -3,8 +3,8 @@ every call in the audit log, and the log filtered by coordinator, wijk and perio
 
 import datetime as dt
 
-from tests.graphql.conftest import gql
-from tests.platform.console.conftest import at, make_coordinator, seed_exchange
+from tests.builders.clients import gql
+from tests.builders.console import at, make_coordinator, seed_exchange
 from wijkmarkt.platform.console.models import AuditEntry
 
 FIGURES = """query($from: Date!, $to: Date!, $wijk: String) {
@@ -19,11 +19,11 @@ AUDIT = """query($c: String, $w: String, $f: Date, $t: Date) {
 }"""
 
 
-def test_figures_through_the_api(coordinator, members, parkwijk, centrum):
-    seed_exchange(parkwijk, members["anna"], members["bram"], placed=at(dt.date(2026, 3, 2), 10),
+def test_figures_through_the_api(coordinator, console_members, parkwijk, centrum):
+    seed_exchange(parkwijk, console_members["anna"], console_members["bram"], placed=at(dt.date(2026, 3, 2), 10),
                   responded=at(dt.date(2026, 3, 2), 13), agreed=at(dt.date(2026, 3, 3)),
                   done=at(dt.date(2026, 3, 4)), hours="2.5")  # fmt: skip
-    seed_exchange(centrum, members["dirk"], members["eva"], placed=at(dt.date(2026, 3, 2)),
+    seed_exchange(centrum, console_members["dirk"], console_members["eva"], placed=at(dt.date(2026, 3, 2)),
                   responded=at(dt.date(2026, 3, 3)), via="makelaar")  # fmt: skip
     body = gql(None, FIGURES, {"from": "2026-03-01", "to": "2026-03-31"}, user=coordinator).json()
     result = body["data"]["evaluationFigures"]
@@ -38,8 +38,8 @@ def test_figures_through_the_api(coordinator, members, parkwijk, centrum):
     assert entry.via == "graphql" and len(entry.wijken) == 4
 
 
-def test_one_wijk_only(coordinator, members, parkwijk, centrum):
-    seed_exchange(centrum, members["dirk"], members["eva"], placed=at(dt.date(2026, 3, 2)),
+def test_one_wijk_only(coordinator, console_members, parkwijk, centrum):
+    seed_exchange(centrum, console_members["dirk"], console_members["eva"], placed=at(dt.date(2026, 3, 2)),
                   responded=at(dt.date(2026, 3, 3)))  # fmt: skip
     result = gql(None, FIGURES, {"from": "2026-03-01", "to": "2026-03-31", "wijk": "parkwijk"},
                  user=coordinator).json()["data"]["evaluationFigures"]  # fmt: skip

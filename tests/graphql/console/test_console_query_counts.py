@@ -6,7 +6,7 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
 from wijkmarkt.platform.console.actions import record_figures_read
 from wijkmarkt.platform.console.evaluation import evaluate, wijken_for_evaluation
 from wijkmarkt.platform.console.models import AuditVia

@@ -4,7 +4,7 @@ nothing."""
 
 import pytest
 
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
 from wijkmarkt.platform.partners.actions import register_partner
 from wijkmarkt.platform.partners.models import WijkPartner

@@ -1,8 +1,8 @@
 """pointStatement and givePoints: a gift from Parkwijk to Centrum with a retry that books nothing twice, typed
 errors that book nothing, WRONG_DOMAIN in a wijk with points off and on the portal, the wijk admin's totals."""
 
-from tests.graphql.conftest import gql
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.clients import gql
+from tests.builders.ledger import done_exchange
 from wijkmarkt.platform.ledger.models import Transfer
 
 GIVE = """mutation($amount: Int!, $key: String!, $email: String, $name: String, $wijk: String) {
@@ -51,7 +51,7 @@ def test_a_wijk_with_points_off_and_the_portal_show_no_points(points):
 
 
 def test_only_members_read_a_statement_and_only_admins_the_totals(points):
-    from tests.conftest import make_member
+    from tests.builders.members import make_member
 
     assert gql("parkwijk", STATEMENT).json()["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     assert gql("parkwijk", STATEMENT, user=points["mien"].user).json()["errors"][0]["extensions"]["code"] == (

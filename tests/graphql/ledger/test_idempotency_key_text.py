@@ -1,7 +1,7 @@
 """Issue 12, point 7: a NUL in givePoints' idempotency key (a field no text rule of the action reads) was INTERNAL."""
 
-from tests.graphql.conftest import gql
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.clients import gql
+from tests.builders.ledger import done_exchange
 from wijkmarkt.platform.ledger.models import Transfer
 
 

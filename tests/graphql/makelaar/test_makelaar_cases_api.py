@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.makelaar.conftest import case_in, gid
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.clients import client_for, gid, ok, run, top_error
+from tests.builders.makelaar import case_in
+from tests.builders.members import make_member
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.platform.partners.models import ContactPerson, Partner
 from wijkmarkt.tenants.makelaar.models import Case, HandOver

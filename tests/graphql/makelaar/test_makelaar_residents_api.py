@@ -3,8 +3,7 @@ PERMISSION_DENIED for anyone but the makelaar, and the acting-for log for the re
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.makelaar.conftest import gid
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.clients import gid, ok, run, top_error
 from wijkmarkt.tenants.membership.models import ActingFor, Consent, Membership
 
 REGISTER = """mutation($first: String!, $consent: Boolean!, $phone: String) {

@@ -4,9 +4,9 @@ another wijk, by ID, list or search."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.makelaar.conftest import gid, signal_in
-from tests.graphql.marketplace.conftest import ok, run, top_error
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.makelaar import signal_in
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.makelaar.models import Signal
 from wijkmarkt.tenants.privacy.models import AccessLogEntry

@@ -6,9 +6,10 @@ a revoked proxy drops out of it and is refused."""
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.marketplace.conftest import category_id, gid, member_id, ok, place, run, top_error
-from tests.graphql.marketplace.test_ring_mutations import CONFIRM, PROPOSE, three_way
-from tests.platform.ledger.conftest import done_exchange, points_on
+from tests.builders.clients import ok, run, top_error
+from tests.builders.ledger import done_exchange, points_on
+from tests.builders.marketplace import category_id, gid, member_id, place
+from tests.builders.rings import CONFIRM, PROPOSE, three_way_input
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.wijken.models import Wijk
@@ -47,7 +48,7 @@ def test_the_makelaar_acts_for_a_member_only_while_their_consent_is_on_record(pa
     points_on("parkwijk")
     done_exchange(Wijk.objects.get(pk=parkwijk.pk), bram, anna, hours="2")  # Anna helped Bram: points to give
     bram_asks = gid("Listing", "parkwijk", place(parkwijk, bram, title="Tuin").pk)
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way(parkwijk, people)}, user=makelaar)["proposeRing"]["ring"][
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=makelaar)["proposeRing"]["ring"][
         "id"
     ]
     with tenant_context(parkwijk):
@@ -111,7 +112,7 @@ def test_a_revoked_proxy_is_no_longer_listed_or_allowed(parkwijk, people):
 
 def test_consent_in_another_wijk_does_not_let_this_wijks_makelaar_act(parkwijk, centrum, people):
     """Anna also lives in Centrum and gave Centrum's makelaar her consent; Parkwijk's makelaar has none."""
-    from tests.conftest import make_member
+    from tests.builders.members import make_member
     from wijkmarkt.tenants.membership.actions.joining import join_wijk
 
     with tenant_context(centrum):

@@ -4,8 +4,9 @@ global ID (forged with either schema), by responding, reporting, searching, and 
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import category_id, gid, ok, place, respond, run, top_error
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import category_id, gid, place, respond
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing, Report
 
 

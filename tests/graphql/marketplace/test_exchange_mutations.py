@@ -6,9 +6,9 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import gid, member_id, ok, place, respond, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import consents_to_makelaar, gid, member_id, place, respond
+from tests.builders.members import make_member
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings, withdraw_listing

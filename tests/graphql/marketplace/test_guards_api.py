@@ -4,8 +4,8 @@ import base64
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.conftest import gql
-from tests.graphql.marketplace.conftest import place
+from tests.builders.clients import gql
+from tests.builders.marketplace import place
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, report
 from wijkmarkt.tenants.membership.selectors import actor_for

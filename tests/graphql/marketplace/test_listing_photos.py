@@ -5,8 +5,8 @@ import os
 import pytest
 from PIL import Image
 
-from tests.graphql.conftest import gql
-from tests.graphql.marketplace.conftest import place
+from tests.builders.clients import gql
+from tests.builders.marketplace import place
 from wijkmarkt.graphql.core.ids import to_global_id
 
 ADD = """mutation($id: ID!, $image: String!, $description: String) {

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.marketplace.conftest import gid, make_street, place, respond
+from tests.builders.clients import client_for
+from tests.builders.marketplace import gid, make_street, place, respond
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.membership.selectors import actor_for

@@ -6,17 +6,9 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import (
-    category_id,
-    gid,
-    make_street,
-    ok,
-    place,
-    run,
-    tomorrow,
-    top_error,
-)
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import category_id, gid, make_street, place, tomorrow
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings, withdraw_listing

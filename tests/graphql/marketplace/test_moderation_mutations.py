@@ -2,7 +2,8 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.marketplace.conftest import category_id, gid, member_id, ok, place, respond, run, top_error
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import category_id, gid, member_id, place, respond
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message
 from wijkmarkt.tenants.marketplace.models import Block, Report
 from wijkmarkt.tenants.membership.models import Membership

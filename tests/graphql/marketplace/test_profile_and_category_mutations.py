@@ -2,9 +2,9 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import category_id, gid, make_street, member_id, ok, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import category_id, consents_to_makelaar, gid, make_street, member_id
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.models import Category, Profile
 from wijkmarkt.tenants.membership.models import Proxy
 

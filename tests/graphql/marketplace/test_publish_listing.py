@@ -7,19 +7,9 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import (
-    category_id,
-    gid,
-    make_street,
-    member_id,
-    ok,
-    place,
-    run,
-    tomorrow,
-    top_error,
-)
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import category_id, consents_to_makelaar, gid, make_street, member_id, place, tomorrow
+from tests.builders.members import make_member
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import expire_listings

@@ -3,44 +3,16 @@ ring; members of another wijk never get into one."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.marketplace.conftest import gid, member_id, ok, place, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import ok, run, top_error
+from tests.builders.marketplace import consents_to_makelaar, gid, member_id
+from tests.builders.members import make_member
+from tests.builders.rings import CONFIRM, PROPOSE, three_way_input
 from wijkmarkt.tenants.marketplace.models import Exchange, Ring
 
-RING_FIELDS = "id status via links { position confirmed giver { firstName } receiver { firstName } " \
-              "request { title } offer { title } }"  # fmt: skip
-PROPOSE = f"""mutation($links: [RingLinkInput!]!) {{ proposeRing(links: $links) {{
-  ring {{ {RING_FIELDS} }} errors {{ field code message }} }} }}"""
-CONFIRM = """mutation($id: ID!, $for: ID) { confirmRingPart(ringId: $id, onBehalfOf: $for) {
-  ring { status links { confirmed } } errors { field code message } } }"""
 DECLINE = """mutation($id: ID!, $reason: String!) { declineRing(ringId: $id, reason: $reason) {
   ring { status } errors { field code message } } }"""
 CANDIDATES = """{ candidateRings { size explanation links { giver { id firstName } receiver { firstName }
   request { id title } offer { id title } explanation } } }"""
-
-
-def three_way(parkwijk, people):
-    """Cor does Anna's shopping, Anna helps Bram with his laptop, Bram prunes Cor's hedge; each also offers."""
-    anna, bram, cor = people["anna"], people["bram"], people["cor"]
-    requests = {
-        "anna": place(parkwijk, anna, title="Boodschappen op vrijdag", category="boodschappen"),
-        "bram": place(parkwijk, bram, title="Laptop is traag", category="computer"),
-        "cor": place(parkwijk, cor, title="Heg snoeien", category="tuin"),
-    }
-    offers = {
-        "cor": place(parkwijk, cor, title="Ik doe boodschappen", category="boodschappen", kind="offer"),
-        "anna": place(parkwijk, anna, title="Ik help met computers", category="computer", kind="offer"),
-        "bram": place(parkwijk, bram, title="Ik snoei heggen", category="tuin", kind="offer"),
-    }
-    return [
-        {"requestId": gid("Listing", "parkwijk", requests["anna"].pk), "giverId": member_id(cor),
-         "offerId": gid("Listing", "parkwijk", offers["cor"].pk)},
-        {"requestId": gid("Listing", "parkwijk", requests["bram"].pk), "giverId": member_id(anna),
-         "offerId": gid("Listing", "parkwijk", offers["anna"].pk)},
-        {"requestId": gid("Listing", "parkwijk", requests["cor"].pk), "giverId": member_id(bram),
-         "offerId": gid("Listing", "parkwijk", offers["bram"].pk)},
-    ]  # fmt: skip
 
 
 def rings_in(wijk) -> int:
@@ -49,7 +21,7 @@ def rings_in(wijk) -> int:
 
 
 def test_makelaar_finds_a_candidate_ring_proposes_it_and_it_becomes_exchanges(parkwijk, people):
-    links = three_way(parkwijk, people)
+    links = three_way_input(parkwijk, people)
 
     candidates = ok("parkwijk", CANDIDATES, user=people["fatima"].user)["candidateRings"]
     proposed = ok("parkwijk", PROPOSE, {"links": links}, user=people["fatima"].user)["proposeRing"]
@@ -75,7 +47,7 @@ def test_makelaar_finds_a_candidate_ring_proposes_it_and_it_becomes_exchanges(pa
 
 
 def test_candidate_links_can_be_proposed_as_they_are(parkwijk, people):
-    three_way(parkwijk, people)
+    three_way_input(parkwijk, people)
     candidate = ok("parkwijk", CANDIDATES, user=people["anna"].user)["candidateRings"][0]
     links = [{"requestId": link["request"]["id"], "giverId": link["giver"]["id"], "offerId": link["offer"]["id"]}
              for link in candidate["links"]]  # fmt: skip
@@ -87,7 +59,7 @@ def test_candidate_links_can_be_proposed_as_they_are(parkwijk, people):
 
 
 def test_only_participants_and_the_makelaar_see_a_ring(parkwijk, people):
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way(parkwijk, people)},
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
                  user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
     dirk = make_member(parkwijk, "Dirk")
     query = "query($id: ID!) { ring(id: $id) { status } }"
@@ -98,7 +70,7 @@ def test_only_participants_and_the_makelaar_see_a_ring(parkwijk, people):
 
 
 def test_an_outsider_may_not_propose_and_broken_rings_are_refused(parkwijk, people):
-    links = three_way(parkwijk, people)
+    links = three_way_input(parkwijk, people)
     dirk = make_member(parkwijk, "Dirk")
 
     outsider = run("parkwijk", PROPOSE, {"links": links}, user=dirk.user)
@@ -114,7 +86,7 @@ def test_an_outsider_may_not_propose_and_broken_rings_are_refused(parkwijk, peop
 
 
 def test_declining_cancels_the_ring(parkwijk, people):
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way(parkwijk, people)},
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
                  user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
 
     declined = ok("parkwijk", DECLINE, {"id": ring_id, "reason": "Ik ben op vakantie"}, user=people["bram"].user)
@@ -127,7 +99,7 @@ def test_declining_cancels_the_ring(parkwijk, people):
 def test_the_makelaar_confirms_a_part_for_a_participant(parkwijk, people):
     with tenant_context(parkwijk):
         consents_to_makelaar(people["fatima"], people["cor"])
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way(parkwijk, people)},
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
                  user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
 
     confirmed = ok("parkwijk", CONFIRM, {"id": ring_id, "for": member_id(people["cor"])}, user=people["fatima"].user)
@@ -137,7 +109,7 @@ def test_the_makelaar_confirms_a_part_for_a_participant(parkwijk, people):
 
 
 def test_a_member_of_another_wijk_cannot_be_put_in_a_ring(parkwijk, centrum, people):
-    links = three_way(parkwijk, people)
+    links = three_way_input(parkwijk, people)
     zoe = make_member(centrum, "Zoe")
     with tenant_context(centrum):
         zoe_here = gid("Membership", "centrum", zoe.pk)

@@ -4,7 +4,7 @@ gets PERMISSION_DENIED, a Parkwijk admin cannot reach Centrum's places by domain
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.tenants.places.models import Place
 
@@ -139,7 +139,7 @@ def _queries_for(query: str, slug: str) -> int:
 def test_list_queries_do_not_grow_with_the_number_of_places(wijken, admins, partners):
     from datetime import time
 
-    from tests.tenants.places.conftest import add_place
+    from tests.builders.places import add_place
 
     query = "{ counters { name openingHours { day } } meetingPlaces { name } wijkPartners { partner { name } contact { name } } }"
     for number in range(2):

@@ -5,9 +5,9 @@ import json
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.graphql.conftest import gql
-from tests.tenants.privacy.conftest import riets_wijk
+from tests.builders.clients import gql
+from tests.builders.members import make_member
+from tests.builders.privacy import riets_wijk
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.search.models import SearchEntry

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
 from wijkmarkt.platform.wijken.hosts import wijk_url
 
 QUERY = """query($q: String!, $wijk: String, $page: Int) {
@@ -15,16 +15,16 @@ QUERY = """query($q: String!, $wijk: String, $page: Int) {
 
 
 @pytest.fixture
-def items(parkwijk, centrum, members, publish):
+def items(parkwijk, centrum, search_members, publish):
     return {
-        "bikes": publish(centrum, members["bram"], "Ik repareer fietsen"),
-        "ride": publish(parkwijk, members["anna"], "Rondje fietsen door de Hout"),
-        "private": publish(centrum, members["bram"], "Fietsen lenen", visibility="wijk"),
+        "bikes": publish(centrum, search_members["bram"], "Ik repareer fietsen"),
+        "ride": publish(parkwijk, search_members["anna"], "Rondje fietsen door de Hout"),
+        "private": publish(centrum, search_members["bram"], "Fietsen lenen", visibility="wijk"),
     }
 
 
-def test_a_resident_searches_the_city_from_the_portal(items, members, centrum):
-    data = gql(None, QUERY, {"q": "fietsen"}, user=members["anna"].user).json()
+def test_a_resident_searches_the_city_from_the_portal(items, search_members, centrum):
+    data = gql(None, QUERY, {"q": "fietsen"}, user=search_members["anna"].user).json()
 
     page = data["data"]["citySearch"]
     assert page["total"] == 2 and not page["typoFallback"]
@@ -38,8 +38,8 @@ def test_a_resident_searches_the_city_from_the_portal(items, members, centrum):
     assert {(f["value"], f["count"]) for f in page["wijkFacets"]} == {("centrum", 1), ("parkwijk", 1)}
 
 
-def test_a_wijk_facet_narrows(items, members):
-    page = gql(None, QUERY, {"q": "fietsen", "wijk": "parkwijk"}, user=members["anna"].user).json()["data"]
+def test_a_wijk_facet_narrows(items, search_members):
+    page = gql(None, QUERY, {"q": "fietsen", "wijk": "parkwijk"}, user=search_members["anna"].user).json()["data"]
 
     assert [r["title"] for r in page["citySearch"]["results"]] == ["Aanbod: Rondje fietsen door de Hout"]
 
@@ -55,8 +55,8 @@ def test_a_wijk_facet_narrows(items, members):
         (None, True, {"q": "fietsen", "page": 0}, "BAD_REQUEST"),
     ],
 )
-def test_refusals_are_typed(items, members, slug, logged_in, variables, code):
-    user = members["anna"].user if logged_in else None
+def test_refusals_are_typed(items, search_members, slug, logged_in, variables, code):
+    user = search_members["anna"].user if logged_in else None
 
     body = gql(slug, QUERY, variables, user=user).json()
 

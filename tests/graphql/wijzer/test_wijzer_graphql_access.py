@@ -4,9 +4,8 @@ NOT_FOUND on mutations; reads by the proxy and makelaar are logged once per requ
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.care.conftest import gid
-from tests.graphql.marketplace.conftest import ok, run, top_error
-from tests.tenants.wijzer.conftest import take_wijzer
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.wijzer import take_wijzer
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 
 READ = """query($id: ID!) { selfAssessment(id: $id) { status answers { values } suggestions { title why } }
@@ -15,17 +14,17 @@ ANSWER = """mutation($id: ID!) { answerSelfAssessment(assessmentId: $id, questio
   errors { code } } }"""
 
 
-def test_others_get_null_and_not_found_and_nothing_is_logged(parkwijk, people):
-    finished = take_wijzer(parkwijk, people["anna"])
-    draft = take_wijzer(parkwijk, people["bram"], {"taken": ["was"]}, finish=False)
+def test_others_get_null_and_not_found_and_nothing_is_logged(parkwijk, wijzer_people):
+    finished = take_wijzer(parkwijk, wijzer_people["anna"])
+    draft = take_wijzer(parkwijk, wijzer_people["bram"], {"taken": ["was"]}, finish=False)
     for name in ("bram", "henk", "joost", "marleen"):
-        user = people[name].user
+        user = wijzer_people[name].user
         data = ok("parkwijk", READ, {"id": gid("SelfAssessment", finished.pk)}, user=user)
         assert data["selfAssessment"] is None and data["node"] is None
         assert all(edge["node"]["id"] != gid("SelfAssessment", finished.pk)
                    for edge in data["selfAssessments"]["edges"])  # fmt: skip
     for name in ("anna", "henk", "marleen"):
-        denied = run("parkwijk", ANSWER, {"id": gid("SelfAssessment", draft.pk)}, user=people[name].user)
+        denied = run("parkwijk", ANSWER, {"id": gid("SelfAssessment", draft.pk)}, user=wijzer_people[name].user)
         assert top_error(denied)["code"] == "NOT_FOUND"
     with tenant_context(parkwijk):
         draft.refresh_from_db()
@@ -33,9 +32,9 @@ def test_others_get_null_and_not_found_and_nothing_is_logged(parkwijk, people):
         assert not AccessLogEntry.objects.exists()
 
 
-def test_makelaar_of_centrum_never_reaches_a_parkwijk_assessment(parkwijk, centrum, people):
-    finished = take_wijzer(parkwijk, people["anna"])
-    user = people["cor"].user
+def test_makelaar_of_centrum_never_reaches_a_parkwijk_assessment(parkwijk, centrum, wijzer_people):
+    finished = take_wijzer(parkwijk, wijzer_people["anna"])
+    user = wijzer_people["cor"].user
     for schema in ("parkwijk", "centrum"):
         data = ok("centrum", READ, {"id": gid("SelfAssessment", finished.pk, schema)}, user=user)
         assert data["selfAssessment"] is None and data["node"] is None and data["selfAssessments"]["edges"] == []
@@ -49,15 +48,15 @@ def test_makelaar_of_centrum_never_reaches_a_parkwijk_assessment(parkwijk, centr
             assert not AccessLogEntry.objects.exists()
 
 
-def test_proxy_and_makelaar_read_with_a_log_entry_the_resident_without(parkwijk, people):
-    finished = take_wijzer(parkwijk, people["anna"])
+def test_proxy_and_makelaar_read_with_a_log_entry_the_resident_without(parkwijk, wijzer_people):
+    finished = take_wijzer(parkwijk, wijzer_people["anna"])
     variables = {"id": gid("SelfAssessment", finished.pk)}
-    own = ok("parkwijk", READ, variables, user=people["anna"].user)["selfAssessment"]
+    own = ok("parkwijk", READ, variables, user=wijzer_people["anna"].user)["selfAssessment"]
     assert own["status"] == "FINISHED" and own["suggestions"][0]["title"] == "Boodschappen laten bezorgen"
     with tenant_context(parkwijk):
         assert not AccessLogEntry.objects.exists()
 
-    for reader in (people["carla"], people["fatima"].user):
+    for reader in (wijzer_people["carla"], wijzer_people["fatima"].user):
         data = ok("parkwijk", READ, variables, user=reader)
         assert data["selfAssessment"]["answers"][0]["values"] == ["boodschappen", "zwaar_huishouden"]
         assert data["selfAssessment"]["suggestions"][0]["why"][0] == "U vindt dit moeilijk: dagelijkse boodschappen."

@@ -4,9 +4,8 @@ has no Wijzer (WRONG_DOMAIN by GraphQL, not found by page)."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import client_for
-from tests.graphql.marketplace.conftest import run, top_error
-from tests.tenants.wijzer.conftest import take_wijzer
+from tests.builders.clients import client_for, run, top_error
+from tests.builders.wijzer import take_wijzer
 from wijkmarkt.platform.wijken.models import Module, Wijk
 
 LIST = """query($first: Int) { selfAssessments(first: $first) { edges { node {
@@ -24,19 +23,19 @@ def _count(user, first: int) -> tuple[int, int, str]:
     return len(real), len(body["data"]["selfAssessments"]["edges"]), "\n".join(real)
 
 
-def test_query_count_does_not_grow_with_page_size(parkwijk, people):
+def test_query_count_does_not_grow_with_page_size(parkwijk, wijzer_people):
     for _number in range(8):
-        take_wijzer(parkwijk, people["anna"])
-    small, shown_small, _sql = _count(people["anna"].user, 2)
-    large, shown_large, sql = _count(people["anna"].user, 8)
+        take_wijzer(parkwijk, wijzer_people["anna"])
+    small, shown_small, _sql = _count(wijzer_people["anna"].user, 2)
+    large, shown_large, sql = _count(wijzer_people["anna"].user, 8)
     assert (shown_small, shown_large) == (2, 8)
     assert small == large, sql
 
 
-def test_a_wijk_without_the_care_module_has_no_wijzer(parkwijk, people):
+def test_a_wijk_without_the_care_module_has_no_wijzer(parkwijk, wijzer_people):
     Wijk.objects.filter(pk=parkwijk.pk).update(modules=[Module.MARKETPLACE])
-    error = top_error(run("parkwijk", "{ wijzerQuestions { key } }", user=people["anna"].user))
+    error = top_error(run("parkwijk", "{ wijzerQuestions { key } }", user=wijzer_people["anna"].user))
     assert error == {"code": "WRONG_DOMAIN", "message": "Hulp bij het huishouden staat in deze wijk niet aan."}
     start = "mutation { startSelfAssessment { errors { code } } }"
-    assert top_error(run("parkwijk", start, user=people["anna"].user))["code"] == "WRONG_DOMAIN"
-    assert client_for("parkwijk", people["anna"].user).get("/wijzer/").status_code == 404
+    assert top_error(run("parkwijk", start, user=wijzer_people["anna"].user))["code"] == "WRONG_DOMAIN"
+    assert client_for("parkwijk", wijzer_people["anna"].user).get("/wijzer/").status_code == 404

@@ -4,9 +4,8 @@ input comes back as typed WijzerError items and writes nothing."""
 
 from django_tenants.utils import tenant_context
 
-from tests.graphql.care.conftest import gid
-from tests.graphql.marketplace.conftest import ok, run, top_error
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import gid, ok, run, top_error
+from tests.builders.marketplace import consents_to_makelaar
 from wijkmarkt.tenants.wijzer.models import Assessment
 
 START = """mutation($for: ID) { startSelfAssessment(onBehalfOf: $for) {
@@ -22,8 +21,8 @@ STEPS = [("TAKEN", ["boodschappen", "licht_huishouden"]), ("NETWERK", ["familie"
          ("URGENTIE", ["binnenkort"])]  # fmt: skip
 
 
-def test_resident_answers_question_by_question_and_gets_explained_suggestions(parkwijk, people):
-    user = people["anna"].user
+def test_resident_answers_question_by_question_and_gets_explained_suggestions(parkwijk, wijzer_people):
+    user = wijzer_people["anna"].user
     started = ok("parkwijk", START, user=user)["startSelfAssessment"]
     assessment = started["selfAssessment"]
     assert started["errors"] == [] and assessment["nextQuestion"] == "TAKEN" and assessment["placedAs"] == "SELF"
@@ -51,16 +50,16 @@ def _pk(global_id: str) -> int:
     return int(base64.b64decode(global_id).decode().rsplit(":", 1)[1])
 
 
-def test_starting_again_resumes_the_draft(parkwijk, people):
-    user = people["anna"].user
+def test_starting_again_resumes_the_draft(parkwijk, wijzer_people):
+    user = wijzer_people["anna"].user
     first = ok("parkwijk", START, user=user)["startSelfAssessment"]["selfAssessment"]["id"]
     ok("parkwijk", ANSWER, {"id": first, "q": "TAKEN", "a": ["was"]}, user=user)
     again = ok("parkwijk", START, user=user)["startSelfAssessment"]["selfAssessment"]
     assert again["id"] == first and again["nextQuestion"] == "NETWERK"
 
 
-def test_bad_answers_are_typed_errors_and_write_nothing(parkwijk, people):
-    user = people["anna"].user
+def test_bad_answers_are_typed_errors_and_write_nothing(parkwijk, wijzer_people):
+    user = wijzer_people["anna"].user
     assessment = ok("parkwijk", START, user=user)["startSelfAssessment"]["selfAssessment"]["id"]
     cases = [
         ("TAKEN", [], "REQUIRED", "Kies minstens één antwoord."),
@@ -84,8 +83,8 @@ def test_bad_answers_are_typed_errors_and_write_nothing(parkwijk, people):
     assert draft.answers == {} and draft.status == "draft"
 
 
-def test_a_finished_assessment_takes_no_more_answers(parkwijk, people):
-    user = people["anna"].user
+def test_a_finished_assessment_takes_no_more_answers(parkwijk, wijzer_people):
+    user = wijzer_people["anna"].user
     assessment = ok("parkwijk", START, user=user)["startSelfAssessment"]["selfAssessment"]["id"]
     for question, values in STEPS:
         ok("parkwijk", ANSWER, {"id": assessment, "q": question, "a": values}, user=user)
@@ -97,19 +96,19 @@ def test_a_finished_assessment_takes_no_more_answers(parkwijk, people):
     )
 
 
-def test_makelaar_starts_the_wijzer_for_a_resident(parkwijk, people):
+def test_makelaar_starts_the_wijzer_for_a_resident(parkwijk, wijzer_people):
     with tenant_context(parkwijk):
-        consents_to_makelaar(people["fatima"], people["bram"])
-    result = ok("parkwijk", START, {"for": gid("Membership", people["bram"].pk)}, user=people["fatima"].user)
+        consents_to_makelaar(wijzer_people["fatima"], wijzer_people["bram"])
+    result = ok("parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["fatima"].user)
     assessment = result["startSelfAssessment"]["selfAssessment"]
     assert assessment["placedAs"] == "MAKELAAR" and assessment["member"]["firstName"] == "Bram"
     # A resident cannot start one for a neighbour.
-    denied = run("parkwijk", START, {"for": gid("Membership", people["bram"].pk)}, user=people["anna"].user)
+    denied = run("parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["anna"].user)
     assert top_error(denied)["code"] in ("PERMISSION_DENIED", "NOT_FOUND")
 
 
-def test_questions_are_listed_with_their_answers(parkwijk, people):
-    data = ok("parkwijk", "{ wijzerQuestions { key text multiple choices { value label } } }", user=people["anna"].user)
+def test_questions_are_listed_with_their_answers(parkwijk, wijzer_people):
+    data = ok("parkwijk", "{ wijzerQuestions { key text multiple choices { value label } } }", user=wijzer_people["anna"].user)
     questions = data["wijzerQuestions"]
     assert [q["key"] for q in questions] == ["TAKEN", "NETWERK", "ZELF", "URGENTIE"]
     assert questions[0]["choices"][0] == {"value": "boodschappen", "label": "Dagelijkse boodschappen"}

@@ -3,7 +3,8 @@ wijk admins and makelaars (not coordinators) get 403; on a wijk's domain the con
 
 import pytest
 
-from tests.conftest import client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role, User
 
 PAGES = ["/console/", "/console/cijfers/", "/console/cijfers.csv", "/console/logboek/", "/console/coordinatoren/",

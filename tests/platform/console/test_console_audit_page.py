@@ -1,7 +1,7 @@
 """The audit log page: every entry, filtered by coordinator, wijk and period; a reversed period is a Dutch error."""
 
-from tests.conftest import client_for
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
 
 
 def test_audit_page_lists_and_filters(coordinator):

@@ -4,8 +4,8 @@ and nothing written."""
 
 import pytest
 
-from tests.conftest import client_for
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
 from wijkmarkt.platform.console.models import AuditEntry
 from wijkmarkt.platform.partners.models import Partner, WijkPartner
 

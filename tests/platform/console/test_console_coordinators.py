@@ -2,8 +2,9 @@
 
 import pytest
 
-from tests.conftest import client_for, make_member
-from tests.platform.console.conftest import make_coordinator
+from tests.builders.clients import client_for
+from tests.builders.console import make_coordinator
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
 

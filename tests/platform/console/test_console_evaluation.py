@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.platform.console.conftest import at, seed_exchange
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import client_for
+from tests.builders.console import at, seed_exchange
+from tests.builders.marketplace import consents_to_makelaar
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.console.evaluation import evaluate, wijken_for_evaluation
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
@@ -30,10 +31,10 @@ def d(day: int, month: int = 3) -> dt.date:
 
 
 @pytest.fixture
-def known(parkwijk, centrum, members):
+def known(parkwijk, centrum, console_members):
     """Parkwijk in March: four exchanges started (one via the makelaar), two done (2 + 1.5 hours); one exchange
     entirely in February. Centrum in March: one exchange, done, 3 hours."""
-    anna, bram, cor, dirk, eva = (members[k] for k in ("anna", "bram", "cor", "dirk", "eva"))
+    anna, bram, cor, dirk, eva = (console_members[k] for k in ("anna", "bram", "cor", "dirk", "eva"))
     # E1: request 2 h to a response, 24 h to agreement, done
     seed_exchange(parkwijk, anna, bram, placed=at(d(2), 10), responded=at(d(2), 12), agreed=at(d(3), 10),
                   done=at(d(5)), hours="2.0")  # fmt: skip
@@ -51,7 +52,7 @@ def known(parkwijk, centrum, members):
     seed_exchange(centrum, dirk, eva, placed=at(d(5), 10), responded=at(d(5), 11), agreed=at(d(6), 10),
                   done=at(d(7)), hours="3")  # fmt: skip
     connection.set_schema_to_public()
-    return members
+    return console_members
 
 
 def _by_slug(result):

@@ -4,8 +4,8 @@ messages and support plans stay closed by page and GraphQL, and the console's ow
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import client_for, gql
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.makelaar.actions.signals import report_signal
 from wijkmarkt.tenants.membership.selectors import actor_for

@@ -3,7 +3,7 @@ audit log; bad input gets a Dutch error next to the field and writes nothing (ne
 
 import pytest
 
-from tests.conftest import client_for
+from tests.builders.clients import client_for
 from wijkmarkt.platform.console.models import AuditAction, AuditEntry
 from wijkmarkt.platform.partners.actions import register_partner
 from wijkmarkt.platform.partners.models import WijkPartner

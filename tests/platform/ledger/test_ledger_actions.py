@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from tests.platform.ledger.conftest import done_exchange
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.ledger import done_exchange
+from tests.builders.marketplace import consents_to_makelaar
 from wijkmarkt.platform.ledger.actions import book_gift, compensate_transfer, member_account
 from wijkmarkt.platform.ledger.models import Account, Transfer, TransferKind, Via
 from wijkmarkt.platform.ledger.selectors import ledger_problems, statement, wijk_totals
@@ -47,7 +47,7 @@ def test_an_exchange_earns_once_however_often_it_is_booked(points):
 
 def test_a_wijk_with_points_off_earns_nothing(points):
     kees, other = points["kees"], None
-    from tests.conftest import make_member
+    from tests.builders.members import make_member
 
     other = make_member(points["slachthuisbuurt"], "Joop")
     done_exchange(points["slachthuisbuurt"], other, kees)

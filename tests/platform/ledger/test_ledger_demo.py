@@ -1,7 +1,7 @@
 """The demo's points: Parkwijk and Centrum turn points on, done exchanges there earn their helper once (a second run
 books nothing), the Slachthuisbuurt keeps points off."""
 
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.ledger import done_exchange
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.ledger.selectors import statement
 from wijkmarkt.platform.wijken.models import Wijk

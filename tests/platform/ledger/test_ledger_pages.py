@@ -1,8 +1,8 @@
 """ "Mijn punten" without JavaScript: the statement, giving points across wijken with errors next to the field and
 what was typed kept, a double submit that gives once; a wijk with points off has no points page at all."""
 
-from tests.conftest import client_for
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.clients import client_for
+from tests.builders.ledger import done_exchange
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.platform.ledger.selectors import statement
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.clients import client_for, gql
+from tests.builders.ledger import done_exchange
+from tests.builders.members import make_member
 from wijkmarkt.platform.ledger.models import Transfer
 from wijkmarkt.tenants.marketplace.actions.points import give_points
 from wijkmarkt.tenants.membership.selectors import actor_for

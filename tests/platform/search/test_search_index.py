@@ -10,8 +10,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.platform.search.conftest import actor_of
+from tests.builders.members import make_member
+from tests.builders.search import actor_of
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, cancel_exchange, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.listings import (
@@ -30,8 +30,8 @@ def indexed(wijk=None) -> set[str]:
     return set(entries.values_list("title", flat=True))
 
 
-def test_only_citywide_listings_are_indexed_whatever_their_kind(parkwijk, members, publish):
-    anna = members["anna"]
+def test_only_citywide_listings_are_indexed_whatever_their_kind(parkwijk, search_members, publish):
+    anna = search_members["anna"]
     for kind in ListingKind.values:
         for visibility in Visibility.values:
             publish(parkwijk, anna, f"{kind} {visibility}", kind=kind, visibility=visibility)
@@ -41,8 +41,8 @@ def test_only_citywide_listings_are_indexed_whatever_their_kind(parkwijk, member
     assert (row.wijk, row.kind, row.path) == (parkwijk, "listing", f"/vraag-en-aanbod/{row.object_id}/")
 
 
-def test_the_row_follows_edits_and_leaves_when_withdrawn(parkwijk, members, publish):
-    anna = members["anna"]
+def test_the_row_follows_edits_and_leaves_when_withdrawn(parkwijk, search_members, publish):
+    anna = search_members["anna"]
     listing = publish(parkwijk, anna, "Fietsen repareren")
     with tenant_context(parkwijk):
         update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
@@ -64,8 +64,8 @@ def test_the_row_follows_edits_and_leaves_when_withdrawn(parkwijk, members, publ
         assert indexed() == set()
 
 
-def test_expired_listings_leave_and_come_back_when_renewed(parkwijk, members, publish):
-    anna = members["anna"]
+def test_expired_listings_leave_and_come_back_when_renewed(parkwijk, search_members, publish):
+    anna = search_members["anna"]
     listing = publish(parkwijk, anna, "Samen wandelen")
     with tenant_context(parkwijk):
         expire_listings(now=timezone.now() + dt.timedelta(days=400))
@@ -74,8 +74,8 @@ def test_expired_listings_leave_and_come_back_when_renewed(parkwijk, members, pu
         assert indexed() == {"Aanbod: Samen wandelen"}
 
 
-def test_agreement_removes_and_cancelling_restores(parkwijk, members, publish):
-    anna = members["anna"]
+def test_agreement_removes_and_cancelling_restores(parkwijk, search_members, publish):
+    anna = search_members["anna"]
     cor = make_member(parkwijk, "Cor", "cor.zoek@example.nl")
     listing = publish(parkwijk, anna, "Hulp met de computer", kind="request")
     with tenant_context(parkwijk):
@@ -89,8 +89,8 @@ def test_agreement_removes_and_cancelling_restores(parkwijk, members, publish):
         assert indexed() == {"Vraag: Hulp met de computer"}
 
 
-def test_a_listing_hidden_by_moderation_leaves_the_index(parkwijk, members, publish):
-    anna = members["anna"]
+def test_a_listing_hidden_by_moderation_leaves_the_index(parkwijk, search_members, publish):
+    anna = search_members["anna"]
     cor = make_member(parkwijk, "Cor", "cor.melder@example.nl")
     admin = make_member(parkwijk, "Mo", "mo.zoek@example.nl", role="wijk_admin")
     listing = publish(parkwijk, anna, "Goedkope zonnebrillen")
@@ -100,23 +100,23 @@ def test_a_listing_hidden_by_moderation_leaves_the_index(parkwijk, members, publ
         assert indexed() == set()
 
 
-def test_a_change_that_rolls_back_leaves_the_index_as_it_was(parkwijk, members, publish):
+def test_a_change_that_rolls_back_leaves_the_index_as_it_was(parkwijk, search_members, publish):
     with pytest.raises(RuntimeError), transaction.atomic():
-        publish(parkwijk, members["anna"], "Nooit gepubliceerd")
+        publish(parkwijk, search_members["anna"], "Nooit gepubliceerd")
         raise RuntimeError("the page failed after publishing")
     assert indexed() == set()
 
 
-def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(parkwijk, centrum, members, publish,
+def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(parkwijk, centrum, search_members, publish,
                                                                            capsys):  # fmt: skip
-    kept = publish(parkwijk, members["anna"], "Oppassen op de hond")
-    lost = publish(parkwijk, members["anna"], "Planten water geven")
-    publish(centrum, members["bram"], "Kaarten maken")
+    kept = publish(parkwijk, search_members["anna"], "Oppassen op de hond")
+    lost = publish(parkwijk, search_members["anna"], "Planten water geven")
+    publish(centrum, search_members["bram"], "Kaarten maken")
     call_command("check_search_index")  # in step after the actions
     with tenant_context(parkwijk):
         SearchEntry.objects.filter(object_id=kept.pk, wijk=parkwijk).update(title="Oude titel")
         SearchEntry.objects.filter(object_id=lost.pk, wijk=parkwijk).delete()
-        private = publish(parkwijk, members["anna"], "Alleen voor de wijk", visibility=Visibility.WIJK)
+        private = publish(parkwijk, search_members["anna"], "Alleen voor de wijk", visibility=Visibility.WIJK)
         SearchEntry.objects.create(wijk=parkwijk, kind="listing", object_id=private.pk, title="Gelekt", path="/")
     capsys.readouterr()
 
@@ -159,10 +159,10 @@ def test_meeting_places_and_partner_offers_are_citywide_but_counters_are_not(par
     assert indexed() == set()
 
 
-def test_the_index_is_dutch_whatever_language_the_author_reads_in(parkwijk, members, publish):
+def test_the_index_is_dutch_whatever_language_the_author_reads_in(parkwijk, search_members, publish):
     from django.utils import translation
 
     with translation.override("en"):
-        publish(parkwijk, members["anna"], "Soep koken")
+        publish(parkwijk, search_members["anna"], "Soep koken")
 
     assert indexed() == {"Aanbod: Soep koken"}

@@ -6,7 +6,7 @@ import html
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
+from tests.builders.clients import client_for
 from wijkmarkt.platform.search.selectors import PAGE_SIZE, search
 from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
@@ -14,13 +14,13 @@ from wijkmarkt.tenants.marketplace.models import Visibility
 
 
 @pytest.fixture
-def city(parkwijk, centrum, members, publish):
+def city(parkwijk, centrum, search_members, publish):
     """Citywide items in two wijken, and one that stays in its wijk."""
     return {
-        "bikes": publish(centrum, members["bram"], "Ik repareer fietsen", "Band plakken en remmen stellen."),
-        "walk": publish(parkwijk, members["anna"], "Samen wandelen in het park", "Elke ochtend een rondje."),
-        "bike_ride": publish(parkwijk, members["anna"], "Fietstocht langs de Spaarne", "Op zondag."),
-        "private": publish(centrum, members["bram"], "Mijn fiets lenen", "Alleen voor buren.",
+        "bikes": publish(centrum, search_members["bram"], "Ik repareer fietsen", "Band plakken en remmen stellen."),
+        "walk": publish(parkwijk, search_members["anna"], "Samen wandelen in het park", "Elke ochtend een rondje."),
+        "bike_ride": publish(parkwijk, search_members["anna"], "Fietstocht langs de Spaarne", "Op zondag."),
+        "private": publish(centrum, search_members["bram"], "Mijn fiets lenen", "Alleen voor buren.",
                            visibility=Visibility.WIJK),
     }  # fmt: skip
 
@@ -45,8 +45,8 @@ def test_a_typo_falls_back_to_titles_that_look_alike(city):
     assert titles(page)[0] == "Aanbod: Samen wandelen in het park"
 
 
-def test_facets_count_per_wijk_and_narrow_the_results(city, members, publish, parkwijk):
-    publish(parkwijk, members["anna"], "Rondje fietsen met de buren")
+def test_facets_count_per_wijk_and_narrow_the_results(city, search_members, publish, parkwijk):
+    publish(parkwijk, search_members["anna"], "Rondje fietsen met de buren")
     page = search("fietsen")
     assert {(f.label, f.count) for f in page.wijk_facets} == {("Centrum", 1), ("Parkwijk", 1)}
 
@@ -56,9 +56,9 @@ def test_facets_count_per_wijk_and_narrow_the_results(city, members, publish, pa
                                                                              ("Parkwijk", 1, True)}  # fmt: skip
 
 
-def test_results_come_in_pages_of_twenty(parkwijk, members, publish):
+def test_results_come_in_pages_of_twenty(parkwijk, search_members, publish):
     for n in range(PAGE_SIZE + 3):
-        publish(parkwijk, members["anna"], f"Soep koken nummer {n}")
+        publish(parkwijk, search_members["anna"], f"Soep koken nummer {n}")
 
     first, last = search("soep"), search("soep", page=2)
 
@@ -74,8 +74,8 @@ def test_an_ended_wijk_is_left_out(city, centrum):
 
 
 @pytest.mark.parametrize("slug", [None, "parkwijk"])
-def test_a_resident_finds_a_centrum_item_from_the_portal_and_from_their_wijk(city, members, centrum, slug):
-    response = client_for(slug, members["anna"].user).get("/zoeken-in-haarlem/", {"q": "fietsen repareren"})
+def test_a_resident_finds_a_centrum_item_from_the_portal_and_from_their_wijk(city, search_members, centrum, slug):
+    response = client_for(slug, search_members["anna"].user).get("/zoeken-in-haarlem/", {"q": "fietsen repareren"})
 
     body = response.content.decode()
     assert response.status_code == 200
@@ -99,8 +99,8 @@ def test_searching_needs_an_account(city):
         ("fiets\x1b<script>", "Hier staan onzichtbare of ongeldige tekens in."),
     ],
 )
-def test_bad_input_is_explained_next_to_the_field_and_kept(city, members, typed, error):
-    response = client_for(None, members["anna"].user).get("/zoeken-in-haarlem/", {"q": typed})
+def test_bad_input_is_explained_next_to_the_field_and_kept(city, search_members, typed, error):
+    response = client_for(None, search_members["anna"].user).get("/zoeken-in-haarlem/", {"q": typed})
 
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
@@ -110,8 +110,8 @@ def test_bad_input_is_explained_next_to_the_field_and_kept(city, members, typed,
         assert f'value="{typed[:20]}' in body
 
 
-def test_hostile_words_are_just_words(city, members):
-    response = client_for(None, members["anna"].user).get(
+def test_hostile_words_are_just_words(city, search_members):
+    response = client_for(None, search_members["anna"].user).get(
         "/zoeken-in-haarlem/", {"q": "'); DROP TABLE search_searchentry; -- <b>fiets</b>"}
     )
 
@@ -120,8 +120,8 @@ def test_hostile_words_are_just_words(city, members):
     assert search("fietsen").total == 1  # the table is still there
 
 
-def test_a_non_member_reads_a_citywide_listing_on_its_wijk_site_but_nothing_else(city, members, centrum):
-    anna_in_centrum = client_for("centrum", members["anna"].user)
+def test_a_non_member_reads_a_citywide_listing_on_its_wijk_site_but_nothing_else(city, search_members, centrum):
+    anna_in_centrum = client_for("centrum", search_members["anna"].user)
 
     shown = anna_in_centrum.get(f"/vraag-en-aanbod/{city['bikes'].pk}/")
     private = anna_in_centrum.get(f"/vraag-en-aanbod/{city['private'].pk}/")
@@ -131,14 +131,14 @@ def test_a_non_member_reads_a_citywide_listing_on_its_wijk_site_but_nothing_else
     assert shown.status_code == 200
     assert "Ik repareer fietsen" in shown.content.decode() and "Wilt u reageren?" in shown.content.decode()
     assert private.status_code == 403  # the members-only page, as for any listing: nothing to probe
-    assert browse.status_code == 403  # the wijk's own list stays for members
+    assert browse.status_code == 403  # the wijk's own list stays for search_members
     assert anonymous.status_code == 403
     with tenant_context(centrum):
         assert "Bram" in shown.content.decode()  # first name only, as everywhere
 
 
-def test_a_parkwijk_listing_id_on_centrums_site_is_not_parkwijks_listing(city, members):
+def test_a_parkwijk_listing_id_on_centrums_site_is_not_parkwijks_listing(city, search_members):
     """The same number in another wijk is another listing (or none): ids never cross."""
-    response = client_for("centrum", members["anna"].user).get(f"/vraag-en-aanbod/{city['walk'].pk}/")
+    response = client_for("centrum", search_members["anna"].user).get(f"/vraag-en-aanbod/{city['walk'].pk}/")
 
     assert "Samen wandelen" not in response.content.decode()

@@ -1,30 +1,11 @@
-"""Builders for household-help tests: every row is made through the actions, as a person would."""
+"""The household-help tests' people, streets and providers; the builders are in tests/builders/care.py."""
 
 import pytest
-from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.care import add_provider
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
-from wijkmarkt.tenants.care.actions import ProviderInput, register_provider
 from wijkmarkt.tenants.marketplace.models import Street
-
-
-def add_provider(wijk, *, staff=(), **overrides):
-    values = {
-        "name": "Thuiszorg Spaarne",
-        "kind": "contracted",
-        "activities": ["light", "heavy", "shopping"],
-        "available": ["tue_morning", "thu_afternoon"],
-        "in_natura": True,
-        "phone": "023 123 45 67",
-    }
-    return register_provider(wijk=wijk, data=ProviderInput(**{**values, **overrides}), staff=list(staff))
-
-
-@pytest.fixture
-def in_parkwijk(parkwijk):
-    with tenant_context(parkwijk):
-        yield parkwijk
 
 
 @pytest.fixture

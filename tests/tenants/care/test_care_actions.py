@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.tenants.care.conftest import add_provider
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.care import add_provider
+from tests.builders.marketplace import consents_to_makelaar
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.care.actions import answer_help_request, send_help_request, withdraw_help_request
 from wijkmarkt.tenants.care.filters import ProviderFilter

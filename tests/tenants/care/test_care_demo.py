@@ -3,7 +3,7 @@ support plan in Centrum with a start measurement, and a second run that adds not
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, make_member
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.models import Provider, ProviderKind, SupportPlan

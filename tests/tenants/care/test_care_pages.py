@@ -4,8 +4,9 @@ was typed kept, and a Centrum member who never reaches a Parkwijk provider or re
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.care.conftest import add_provider
+from tests.builders.care import add_provider
+from tests.builders.clients import client_for
+from tests.builders.members import make_member
 from wijkmarkt.tenants.care.actions import send_help_request
 from wijkmarkt.tenants.care.models import HelpRequest, Provider
 from wijkmarkt.tenants.membership.selectors import actor_for

@@ -8,8 +8,9 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, client_for, make_member
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.clients import client_for
+from tests.builders.marketplace import consents_to_makelaar
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import PlanInput, answer_help_request, send_help_request, start_support_plan

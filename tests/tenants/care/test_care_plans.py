@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.conftest import PASSWORD, make_member
-from tests.tenants.marketplace.conftest import consents_to_makelaar
+from tests.builders.marketplace import consents_to_makelaar
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.care.actions import (

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.members import make_member
 from wijkmarkt.tenants.care.actions import (
     PlanInput,
     answer_help_request,

@@ -7,7 +7,8 @@ import re
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, get_wijk, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import get_wijk, make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.chat import actions as chat_actions
 from wijkmarkt.tenants.chat.actions import buurtkamer, inbox_of, send_message, start_direct_conversation

@@ -4,8 +4,9 @@ only and never across wijken."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, an_exchange
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, an_exchange
+from tests.builders.members import make_member
 from wijkmarkt.tenants.chat.models import Conversation
 from wijkmarkt.tenants.marketplace.models import Report
 
@@ -71,7 +72,7 @@ def test_only_participants_report_and_nobody_reports_their_own_message_or_across
 
 
 def test_the_people_in_a_ring_find_its_group_conversation_from_the_ring_page(parkwijk):
-    from tests.tenants.marketplace.test_rings import three_way
+    from tests.builders.rings import three_way
     from wijkmarkt.platform.accounts.models import Role
     from wijkmarkt.tenants.marketplace.actions.rings import propose_ring
 

@@ -11,9 +11,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.makelaar.conftest import register_oma
-from tests.tenants.marketplace.conftest import listing_input
+from tests.builders.clients import client_for
+from tests.builders.makelaar import register_oma
+from tests.builders.marketplace import listing_input
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.ledger.models import Transfer
@@ -56,7 +57,7 @@ def ring_of_three(wijk, fatima, anna, bram, joost):
 
 def points_for(wijk, member, helped):
     """`member` helped `helped` for two hours in an exchange both confirmed: 4 points to give away."""
-    from tests.platform.ledger.conftest import done_exchange, points_on
+    from tests.builders.ledger import done_exchange, points_on
 
     points_on(wijk.schema_name)
     wijk.refresh_from_db()

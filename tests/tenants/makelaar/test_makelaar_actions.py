@@ -6,8 +6,8 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.conftest import PASSWORD
-from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
+from tests.builders.makelaar import case_for_member, register_oma, signal_by
+from tests.builders.members import PASSWORD
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.makelaar.actions.cases import close_case, hand_over_case, record_hand_over_outcome
 from wijkmarkt.tenants.makelaar.actions.residents import invite_to_log_in, is_placeholder_email

@@ -4,7 +4,7 @@ placed for her, cases of which one is overdue, one hand-over and one open signal
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.demo.makelaar import seed_demo_makelaar
 from wijkmarkt.tenants.makelaar.models import Case, HandOver, OfflineResident, Signal

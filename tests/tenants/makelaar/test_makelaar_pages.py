@@ -7,8 +7,9 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, client_for, make_member
-from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
+from tests.builders.clients import client_for
+from tests.builders.makelaar import case_for_member, register_oma, signal_by
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.partners.models import ContactPerson, Partner

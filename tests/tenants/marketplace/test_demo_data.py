@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.tenants.demo.marketplace.bulk import BULK_DOMAIN, AlreadyGenerated, generate_bulk
@@ -80,7 +80,7 @@ def test_the_same_seed_gives_the_same_demo_and_another_seed_another(parkwijk, lo
 
 
 def test_every_pilot_wijk_gets_a_demo_sized_by_its_inhabitants_and_boerhaavewijk_none(db, boerhaavewijk):
-    from tests.conftest import get_wijk
+    from tests.builders.members import get_wijk
 
     sizes = {}
     for slug in ("slachthuisbuurt", "centrum"):

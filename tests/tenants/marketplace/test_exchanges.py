@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post
+from tests.builders.marketplace import actor_of, consents_to_makelaar, post
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import (
     agree_exchange,

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import actor_of, category, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, category, post
 from wijkmarkt.platform.wijken.models import Wijk, WijkStatus
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, propose_ring
@@ -71,7 +71,7 @@ def test_someone_elses_proxy_answers_like_a_missing_one(in_parkwijk, people):
 
 
 def test_a_bad_category_name_is_shown_not_reported_as_changed(in_parkwijk):
-    from tests.conftest import make_member
+    from tests.builders.members import make_member
 
     admin = make_member(in_parkwijk, "Admin", role="wijk_admin")
     computer = category("computer")

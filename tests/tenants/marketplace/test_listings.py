@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, category, consents_to_makelaar, listing_input, post, tomorrow
+from tests.builders.marketplace import actor_of, category, consents_to_makelaar, listing_input, post, tomorrow
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.listings import (
     expire_listings,

@@ -4,8 +4,8 @@
 import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.access import exchange_for, listing_for
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.selectors import open_listings, text_search

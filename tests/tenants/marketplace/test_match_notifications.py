@@ -1,4 +1,4 @@
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.marketplace import actor_of, post
 from wijkmarkt.tenants.marketplace.actions.matching import notify_matches
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.marketplace.models import Notification

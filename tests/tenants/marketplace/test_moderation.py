@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, lift_suspension, report
 from wijkmarkt.tenants.marketplace.models import Listing, Notification, Report

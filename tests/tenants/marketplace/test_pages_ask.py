@@ -6,8 +6,8 @@ import datetime as dt
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import category, consents_to_makelaar, tomorrow
+from tests.builders.clients import client_for
+from tests.builders.marketplace import category, consents_to_makelaar, tomorrow
 from wijkmarkt.tenants.marketplace.models import Listing, ListingKind, Profile, When
 from wijkmarkt.tenants.membership.models import PlacedAs
 

@@ -3,8 +3,8 @@ who may see an exchange at all."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post, tomorrow
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, consents_to_makelaar, post, tomorrow
 from wijkmarkt.tenants.chat.selectors import exchange_thread
 from wijkmarkt.tenants.marketplace.actions.exchanges import agree_exchange, confirm_done, respond_to_listing
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, ExchangeStatus, ListingStatus, Report

@@ -6,8 +6,8 @@ import re
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import category, tomorrow
+from tests.builders.clients import client_for
+from tests.builders.marketplace import category, tomorrow
 from wijkmarkt.tenants.marketplace.models import Exchange, ExchangeStatus, Listing, ListingStatus, ThankYou
 
 

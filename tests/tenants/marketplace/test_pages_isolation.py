@@ -3,8 +3,9 @@ on either site, and Parkwijk listings never appear in Centrum's search."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, propose_ring
 from wijkmarkt.tenants.marketplace.models import Listing, Report

@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, category, consents_to_makelaar, post, tomorrow
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, category, consents_to_makelaar, post, tomorrow
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.actions import create_account
 from wijkmarkt.tenants.marketplace.actions.categories import retire_category
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile

@@ -3,8 +3,9 @@ admin's categories page."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, category, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, category, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.moderation import report
 from wijkmarkt.tenants.marketplace.models import Category, Listing, Notification, Report
 from wijkmarkt.tenants.membership.models import Membership

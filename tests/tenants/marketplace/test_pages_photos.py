@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import tenant_context
 from PIL import Image
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.models import ListingPhoto
 
 

@@ -7,8 +7,8 @@ from django.contrib.staticfiles import finders
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import post
 from wijkmarkt.tenants.marketplace.models import Listing
 
 

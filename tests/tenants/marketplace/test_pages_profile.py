@@ -3,8 +3,8 @@ others see it, and the notifications page."""
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, post
 from wijkmarkt.tenants.marketplace.actions.exchanges import respond_to_listing
 from wijkmarkt.tenants.marketplace.models import Notification, Profile
 

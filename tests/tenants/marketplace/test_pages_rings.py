@@ -3,8 +3,9 @@ and the ring becomes exchanges; declining cancels it; candidates come from the f
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import category, post
+from tests.builders.clients import client_for
+from tests.builders.marketplace import category, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.models import Exchange, Ring
 
 

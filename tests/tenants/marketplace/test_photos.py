@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.marketplace import actor_of, post
 from wijkmarkt.tenants.marketplace.actions.photos import MAX_PHOTOS, add_photo
 from wijkmarkt.tenants.marketplace.models import ListingPhoto
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, consents_to_makelaar, post, tomorrow
+from tests.builders.marketplace import actor_of, consents_to_makelaar, post, tomorrow
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.categories import add_category, move_category, rename_category
 from wijkmarkt.tenants.marketplace.actions.profiles import ProfileInput, update_profile
 from wijkmarkt.tenants.marketplace.models import Category, Profile

@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import client_for, gql
+from tests.builders.members import make_member
 from wijkmarkt.tenants.membership.actions.proxies import register_proxy
 from wijkmarkt.tenants.membership.models import Proxy
 from wijkmarkt.tenants.membership.selectors import actor_for

@@ -7,8 +7,8 @@ import random
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, category, post
+from tests.builders.marketplace import actor_of, category, post
+from tests.builders.members import make_member
 from wijkmarkt.tenants.marketplace.actions.moderation import block_member, handle_report, report
 from wijkmarkt.tenants.marketplace.actions.rings import propose_ring
 from wijkmarkt.tenants.marketplace.models import Listing, Report, RingLink

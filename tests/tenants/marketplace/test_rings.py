@@ -4,26 +4,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.tenants.marketplace.conftest import actor_of, category, post
+from tests.builders.marketplace import actor_of
+from tests.builders.members import make_member
+from tests.builders.rings import three_way
 from wijkmarkt.tenants.marketplace.actions.rings import LinkInput, confirm_ring_part, decline_ring, propose_ring
 from wijkmarkt.tenants.marketplace.models import Exchange, Ring, Via
-
-
-def three_way(in_parkwijk, people):
-    """Cor does Anna's shopping, Anna helps Bram with his laptop, Bram prunes Cor's hedge."""
-    anna, bram, cor = people["anna"], people["bram"], people["cor"]
-    needs = {
-        "anna": post(in_parkwijk, anna, title="Boodschappen op vrijdag", category_id=category("boodschappen").pk),
-        "bram": post(in_parkwijk, bram, title="Laptop is traag", category_id=category("computer").pk),
-        "cor": post(in_parkwijk, cor, title="Heg snoeien", category_id=category("tuin").pk),
-    }
-    # Each link: the giver helps the owner of the request; the giver of a step is the receiver of the step before.
-    return [
-        LinkInput(request_id=needs["anna"].pk, giver_id=cor.pk),
-        LinkInput(request_id=needs["bram"].pk, giver_id=anna.pk),
-        LinkInput(request_id=needs["cor"].pk, giver_id=bram.pk),
-    ]
 
 
 def test_makelaar_proposes_a_three_way_swap_and_it_becomes_exchanges_when_all_confirm(in_parkwijk, people):

@@ -4,7 +4,8 @@ from django.core import mail
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, client_for, make_member
+from tests.builders.clients import client_for
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.tenants.membership.models import Membership
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, make_member
-from tests.graphql.conftest import gql
+from tests.builders.clients import gql
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.tenants.membership.models import Membership
 

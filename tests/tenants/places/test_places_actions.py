@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_tenants.utils import tenant_context
 
-from tests.tenants.places.conftest import add_place
+from tests.builders.places import add_place
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.places.actions import PlaceInput, remove_place, save_place
 from wijkmarkt.tenants.places.models import Place

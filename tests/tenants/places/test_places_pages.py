@@ -4,7 +4,7 @@ kept; a resident and another wijk's admin are refused; a page of one wijk never 
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
+from tests.builders.clients import client_for
 from wijkmarkt.tenants.places.models import Place
 
 

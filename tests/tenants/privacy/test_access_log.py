@@ -2,7 +2,7 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.accounts.permissions import Actor
 from wijkmarkt.tenants.privacy.actions import record_read

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, client_for, make_member
-from tests.graphql.care.conftest import provider_in
-from tests.graphql.conftest import gql
-from tests.tenants.makelaar.conftest import signal_by
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.care import provider_in
+from tests.builders.clients import client_for, gql
+from tests.builders.makelaar import signal_by
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import PASSWORD, make_member
 from wijkmarkt.graphql.core.ids import to_global_id
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.tenants.care.actions import send_help_request

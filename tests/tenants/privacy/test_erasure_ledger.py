@@ -4,8 +4,8 @@ after each test through the `points` fixture)."""
 
 import json
 
-from tests.conftest import client_for
-from tests.platform.ledger.conftest import done_exchange
+from tests.builders.clients import client_for
+from tests.builders.ledger import done_exchange
 from wijkmarkt.platform.ledger.actions import book_gift
 from wijkmarkt.platform.ledger.models import Account, Entry, Via
 

@@ -4,8 +4,9 @@ person in no other wijk can no longer log in. Without the confirmation, or for s
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import PASSWORD, client_for, make_member
-from tests.tenants.privacy.conftest import riets_wijk
+from tests.builders.clients import client_for
+from tests.builders.members import PASSWORD, make_member
+from tests.builders.privacy import riets_wijk
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.search.models import SearchEntry
 from wijkmarkt.tenants.chat.models import ChatMessage

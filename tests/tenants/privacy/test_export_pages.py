@@ -5,9 +5,10 @@ import json
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for, make_member
-from tests.tenants.marketplace.conftest import actor_of, post
-from tests.tenants.privacy.conftest import WORRY, riets_wijk
+from tests.builders.clients import client_for
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import make_member
+from tests.builders.privacy import WORRY, riets_wijk
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.actions.proxies import register_proxy

@@ -6,10 +6,9 @@ import json
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.graphql.conftest import gql
-from tests.tenants.makelaar.conftest import signal_by
-from tests.tenants.marketplace.conftest import actor_of
+from tests.builders.clients import client_for, gql
+from tests.builders.makelaar import signal_by
+from tests.builders.marketplace import actor_of
 from wijkmarkt.tenants.makelaar.actions.signals import close_signal, link_signal_to_resident, take_up_signal
 from wijkmarkt.tenants.marketplace.actions.moderation import handle_report, report
 

@@ -2,8 +2,8 @@
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.tenants.makelaar.conftest import register_oma
+from tests.builders.makelaar import register_oma
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.demo.privacy import seed_demo_privacy
 from wijkmarkt.tenants.privacy.models import AccessLogEntry, PrivacyRequest, Sensitive

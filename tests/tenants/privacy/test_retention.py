@@ -13,9 +13,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.tenants.makelaar.conftest import case_for_member, signal_by
-from tests.tenants.marketplace.conftest import actor_of
+from tests.builders.makelaar import case_for_member, signal_by
+from tests.builders.marketplace import actor_of
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.makelaar.actions.cases import close_case, hand_over_case
 from wijkmarkt.tenants.makelaar.actions.signals import close_signal

@@ -7,9 +7,9 @@ import re
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.marketplace.conftest import consents_to_makelaar
-from tests.tenants.wijzer.conftest import take_wijzer
+from tests.builders.clients import client_for
+from tests.builders.marketplace import consents_to_makelaar
+from tests.builders.wijzer import take_wijzer
 from wijkmarkt.tenants.marketplace.models import Category
 from wijkmarkt.tenants.membership.models import ActingFor
 from wijkmarkt.tenants.wijzer.models import Application, Assessment
@@ -19,8 +19,8 @@ def text(response) -> str:
     return response.content.decode()
 
 
-def test_resident_takes_the_wijzer_page_by_page_and_gets_explained_suggestions(parkwijk, people):
-    client = client_for("parkwijk", people["anna"].user)
+def test_resident_takes_the_wijzer_page_by_page_and_gets_explained_suggestions(parkwijk, wijzer_people):
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     assert "Begin de Wijzer" in text(client.get("/wijzer/"))
     started = client.post("/wijzer/beginnen/")
     with tenant_context(parkwijk):
@@ -59,15 +59,15 @@ def test_resident_takes_the_wijzer_page_by_page_and_gets_explained_suggestions(p
     assert f'href="/wijzer/{assessment.pk}/aanvraag/"' in page
 
 
-def test_save_and_resume_later_keeps_one_draft(parkwijk, people):
-    client = client_for("parkwijk", people["anna"].user)
+def test_save_and_resume_later_keeps_one_draft(parkwijk, wijzer_people):
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     first = client.post("/wijzer/beginnen/").url
     client.post(first, {"answer": ["licht_huishouden"], "ga": "verder"})
     saved = client.post(first.replace("taken", "netwerk"), {"answer": ["familie"], "ga": "later"}, follow=True)
     assert "Uw antwoorden zijn bewaard. U kunt later verder gaan waar u was." in text(saved)
     assert "Verder gaan" in text(saved)
 
-    later = client_for("parkwijk", people["anna"].user)  # another day, another browser
+    later = client_for("parkwijk", wijzer_people["anna"].user)  # another day, another browser
     resumed = later.post("/wijzer/beginnen/")
     assert resumed.url == first.replace("taken", "zelf")
     with tenant_context(parkwijk):
@@ -75,8 +75,8 @@ def test_save_and_resume_later_keeps_one_draft(parkwijk, people):
     assert draft.answers == {"taken": ["licht_huishouden"], "netwerk": ["familie"]}
 
 
-def test_back_is_always_possible_and_shows_what_was_chosen(parkwijk, people):
-    client = client_for("parkwijk", people["anna"].user)
+def test_back_is_always_possible_and_shows_what_was_chosen(parkwijk, wijzer_people):
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     first = client.post("/wijzer/beginnen/").url
     client.post(first, {"answer": ["was", "broodmaaltijd"], "ga": "verder"})
     second = first.replace("taken", "netwerk")
@@ -91,8 +91,8 @@ def test_back_is_always_possible_and_shows_what_was_chosen(parkwijk, people):
     assert client.post(first, {"ga": "terug"}).url == "/wijzer/"
 
 
-def test_bad_answers_get_a_dutch_error_next_to_the_question_and_write_nothing(parkwijk, people):
-    client = client_for("parkwijk", people["anna"].user)
+def test_bad_answers_get_a_dutch_error_next_to_the_question_and_write_nothing(parkwijk, wijzer_people):
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     first = client.post("/wijzer/beginnen/").url
     empty = client.post(first, {"ga": "verder"})
     assert empty.status_code == 400 and "Kies minstens één antwoord." in text(empty)
@@ -111,10 +111,10 @@ def test_bad_answers_get_a_dutch_error_next_to_the_question_and_write_nothing(pa
     assert client.get(first.replace("taken", "onbekend")).status_code == 404
 
 
-def test_neighbour_suggestion_opens_a_prefilled_marketplace_request(parkwijk, people):
-    assessment = take_wijzer(parkwijk, people["anna"], {"taken": ["boodschappen"], "netwerk": ["niemand"],
+def test_neighbour_suggestion_opens_a_prefilled_marketplace_request(parkwijk, wijzer_people):
+    assessment = take_wijzer(parkwijk, wijzer_people["anna"], {"taken": ["boodschappen"], "netwerk": ["niemand"],
                                                         "zelf": ["geen"], "urgentie": ["binnenkort"]})  # fmt: skip
-    client = client_for("parkwijk", people["anna"].user)
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     page = text(client.get(f"/wijzer/{assessment.pk}/uitkomst/"))
     link = re.search(r'href="(/vraag-en-aanbod/nieuw/\?[^"]+)"', page).group(1).replace("&amp;", "&")
     form = text(client.get(link))
@@ -125,10 +125,10 @@ def test_neighbour_suggestion_opens_a_prefilled_marketplace_request(parkwijk, pe
     assert f'<option value="{shopping.pk}" selected>' in form
 
 
-def test_application_is_prefilled_checked_and_stored_once(parkwijk, people):
-    assessment = take_wijzer(parkwijk, people["anna"], {"taken": ["zwaar_huishouden"], "netwerk": ["niemand"],
+def test_application_is_prefilled_checked_and_stored_once(parkwijk, wijzer_people):
+    assessment = take_wijzer(parkwijk, wijzer_people["anna"], {"taken": ["zwaar_huishouden"], "netwerk": ["niemand"],
                                                         "zelf": ["geen"], "urgentie": ["nu"]})  # fmt: skip
-    client = client_for("parkwijk", people["anna"].user)
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     address = f"/wijzer/{assessment.pk}/aanvraag/"
     form = text(client.get(address))
     assert re.search(r'value="zwaar_huishouden"[^>]*checked', form) and "Deze week" in form
@@ -148,41 +148,41 @@ def test_application_is_prefilled_checked_and_stored_once(parkwijk, people):
     assert "Deze aanvraag is verstuurd op" in text(client.get(address))
 
 
-def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_her(parkwijk, people):
+def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_her(parkwijk, wijzer_people):
     with tenant_context(parkwijk):
-        consents_to_makelaar(people["fatima"], people["bram"])
-    fatima = client_for("parkwijk", people["fatima"].user)
+        consents_to_makelaar(wijzer_people["fatima"], wijzer_people["bram"])
+    fatima = client_for("parkwijk", wijzer_people["fatima"].user)
     home = text(fatima.get("/wijzer/"))
     assert "Voor wie vult u de Wijzer in?" in home
-    first = fatima.post("/wijzer/beginnen/", {"on_behalf_of": people["bram"].pk}).url
+    first = fatima.post("/wijzer/beginnen/", {"on_behalf_of": wijzer_people["bram"].pk}).url
     assert "voor Bram" in text(fatima.get(first))
     for key, values in (("taken", ["licht_huishouden"]), ("netwerk", ["niemand"]), ("zelf", ["geen"]),
                         ("urgentie", ["nu"])):  # fmt: skip
         fatima.post(first.replace("taken", key), {"answer": values, "ga": "verder"})
     with tenant_context(parkwijk):
-        assessment = Assessment.objects.get(member=people["bram"])
+        assessment = Assessment.objects.get(member=wijzer_people["bram"])
     outcome = text(fatima.post(f"/wijzer/{assessment.pk}/controleren/", follow=True))
     assert "Ideeën voor Bram" in outcome and "Samen ingevuld met Fatima, de sociaal makelaar." in outcome
     fatima.post(f"/wijzer/{assessment.pk}/aanvraag/", {"tasks": ["licht_huishouden"], "situation": "Samen besproken."})
     with tenant_context(parkwijk):
         assessment.refresh_from_db()
         application = Application.objects.get()
-    assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == ("makelaar", people["fatima"].user,
+    assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == ("makelaar", wijzer_people["fatima"].user,
                                                                                      "makelaar")  # fmt: skip
-    assert application.placed_as == "makelaar" and application.sent_by == people["fatima"].user
+    assert application.placed_as == "makelaar" and application.sent_by == wijzer_people["fatima"].user
     # Both are in Bram's "Wat er namens u is gedaan", and his page shows them.
     with tenant_context(parkwijk):
         logged = set(
-            ActingFor.objects.filter(member=people["bram"], actor=people["fatima"].user).values_list("what", flat=True)
+            ActingFor.objects.filter(member=wijzer_people["bram"], actor=wijzer_people["fatima"].user).values_list("what", flat=True)
         )
     assert {"wijzer", "application"} <= logged
-    dossier = text(client_for("parkwijk", people["bram"].user).get("/mijn-dossier/"))
+    dossier = text(client_for("parkwijk", wijzer_people["bram"].user).get("/mijn-dossier/"))
     assert "vulde de Eigen Kracht Wijzer in" in dossier and "diende een aanvraag in bij de gemeente" in dossier
 
 
-def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk, people):
-    assessment = take_wijzer(parkwijk, people["anna"])
-    client = client_for("parkwijk", people["anna"].user)
+def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk, wijzer_people):
+    assessment = take_wijzer(parkwijk, wijzer_people["anna"])
+    client = client_for("parkwijk", wijzer_people["anna"].user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     page = text(client.get(f"/wijzer/{assessment.pk}/uitkomst/"))
     assert "What you can do yourself" in page and "Why this idea?" in page
@@ -191,17 +191,17 @@ def test_outcome_and_its_reasons_are_in_english_for_an_english_browser(parkwijk,
     assert "Boodschappen laten bezorgen" in page  # the wijk's own rule texts are data, shown as written
 
 
-def test_makelaar_follows_the_neighbour_suggestion_for_the_resident(parkwijk, people):
+def test_makelaar_follows_the_neighbour_suggestion_for_the_resident(parkwijk, wijzer_people):
     with tenant_context(parkwijk):
-        consents_to_makelaar(people["fatima"], people["bram"])
+        consents_to_makelaar(wijzer_people["fatima"], wijzer_people["bram"])
     answers = {"taken": ["was"], "netwerk": ["niemand"], "zelf": ["geen"], "urgentie": ["binnenkort"]}
-    assessment = take_wijzer(parkwijk, people["bram"], answers, by=people["fatima"])
-    fatima = client_for("parkwijk", people["fatima"].user)
+    assessment = take_wijzer(parkwijk, wijzer_people["bram"], answers, by=wijzer_people["fatima"])
+    fatima = client_for("parkwijk", wijzer_people["fatima"].user)
     page = text(fatima.get(f"/wijzer/{assessment.pk}/uitkomst/"))
     link = re.search(r'href="(/vraag-en-aanbod/nieuw/\?[^"]+)"', page).group(1).replace("&amp;", "&")
-    assert f"voor={people['bram'].pk}" in link
+    assert f"voor={wijzer_people['bram'].pk}" in link
     form = text(fatima.get(link))
-    assert re.search(rf'<option value="{people["bram"].pk}" selected>', form)
+    assert re.search(rf'<option value="{wijzer_people["bram"].pk}" selected>', form)
     # A resident cannot use the address to speak for someone else: the choice is not there for her.
-    own = text(client_for("parkwijk", people["anna"].user).get(link))
+    own = text(client_for("parkwijk", wijzer_people["anna"].user).get(link))
     assert "Voor wie plaatst u dit?" not in own and 'value="Wie helpt mij met verzorging' in own

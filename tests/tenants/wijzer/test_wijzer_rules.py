@@ -6,8 +6,8 @@ import json
 
 from django_tenants.utils import tenant_context
 
-from tests.conftest import client_for
-from tests.tenants.wijzer.conftest import take_wijzer
+from tests.builders.clients import client_for
+from tests.builders.wijzer import take_wijzer
 from wijkmarkt.tenants.membership.selectors import actor_for
 from wijkmarkt.tenants.wijzer.actions import save_rules
 from wijkmarkt.tenants.wijzer.models import RuleSet
@@ -44,26 +44,26 @@ def test_own_strength_comes_first_and_solves_what_the_resident_can_do():
                                     "urgentie": ["nu"]})[-1]["soort"] == "contact"  # fmt: skip
 
 
-def test_wijk_admin_reads_the_rules_in_words_and_as_data(parkwijk, people):
-    page = text(client_for("parkwijk", people["marleen"].user).get("/wijzer/regels/"))
+def test_wijk_admin_reads_the_rules_in_words_and_as_data(parkwijk, wijzer_people):
+    page = text(client_for("parkwijk", wijzer_people["marleen"].user).get("/wijzer/regels/"))
     assert "Regels van de Eigen Kracht Wijzer" in page and "Versie 1 van" in page
     assert "Boodschappen laten bezorgen" in page and "alleen wat de bewoner nog zelf kan" in page
     assert "&quot;soort&quot;: &quot;zelf&quot;" in page  # the editable JSON, escaped
     assert "Wat elk veld betekent" in page
 
 
-def test_only_the_wijk_admin_reaches_the_rules_page(parkwijk, people):
+def test_only_the_wijk_admin_reaches_the_rules_page(parkwijk, wijzer_people):
     for name in ("anna", "fatima", "henk", "joost"):
-        client = client_for("parkwijk", people[name].user)
+        client = client_for("parkwijk", wijzer_people[name].user)
         assert client.get("/wijzer/regels/").status_code == 403
         assert client.post("/wijzer/regels/", {"rules": as_text(edited(titel="Anders"))}).status_code == 403
-    assert client_for("centrum", people["cor"].user).get("/wijzer/regels/").status_code == 403
+    assert client_for("centrum", wijzer_people["cor"].user).get("/wijzer/regels/").status_code == 403
     with tenant_context(parkwijk):
         assert RuleSet.objects.count() == 1
 
 
-def test_bad_rules_get_dutch_errors_and_write_nothing(parkwijk, people):
-    client = client_for("parkwijk", people["marleen"].user)
+def test_bad_rules_get_dutch_errors_and_write_nothing(parkwijk, wijzer_people):
+    client = client_for("parkwijk", wijzer_people["marleen"].user)
     broken = as_text(DEFAULT_RULES).replace('"zelf"', '"zelf",', 1)
     cases = [
         ("", "Vul de regels in."),
@@ -92,9 +92,9 @@ def test_bad_rules_get_dutch_errors_and_write_nothing(parkwijk, people):
         assert RuleSet.objects.count() == 1
 
 
-def test_an_old_outcome_keeps_explaining_itself_after_the_rules_change(parkwijk, people):
-    before = take_wijzer(parkwijk, people["anna"], NOBODY_HEAVY)
-    admin = client_for("parkwijk", people["marleen"].user)
+def test_an_old_outcome_keeps_explaining_itself_after_the_rules_change(parkwijk, wijzer_people):
+    before = take_wijzer(parkwijk, wijzer_people["anna"], NOBODY_HEAVY)
+    admin = client_for("parkwijk", wijzer_people["marleen"].user)
     rules = edited(titel="Kies een hulp uit de wijk", tekst="Nieuwe tekst.")
     saved = admin.post("/wijzer/regels/", {"rules": as_text(rules), "note": "Titel aangepast"}, follow=True)
     assert "Versie 2 van de regels is opgeslagen." in text(saved) and "Titel aangepast" in text(saved)
@@ -103,16 +103,16 @@ def test_an_old_outcome_keeps_explaining_itself_after_the_rules_change(parkwijk,
         assert RuleSet.objects.get(version=1).rules == DEFAULT_RULES
     assert "Kies zelf een hulp in huis" in text(admin.get("/wijzer/regels/versie/1/"))
 
-    after = take_wijzer(parkwijk, people["bram"], NOBODY_HEAVY)
-    anna = text(client_for("parkwijk", people["anna"].user).get(f"/wijzer/{before.pk}/uitkomst/"))
-    bram = text(client_for("parkwijk", people["bram"].user).get(f"/wijzer/{after.pk}/uitkomst/"))
+    after = take_wijzer(parkwijk, wijzer_people["bram"], NOBODY_HEAVY)
+    anna = text(client_for("parkwijk", wijzer_people["anna"].user).get(f"/wijzer/{before.pk}/uitkomst/"))
+    bram = text(client_for("parkwijk", wijzer_people["bram"].user).get(f"/wijzer/{after.pk}/uitkomst/"))
     assert "Kies zelf een hulp in huis" in anna and "Kies een hulp uit de wijk" not in anna
     assert "Regel 10 van de Wijzer-regels van deze wijk, versie 1" in anna
     assert "Kies een hulp uit de wijk" in bram and "versie 2" in bram
 
 
-def test_a_rule_change_in_one_wijk_leaves_the_others_alone(parkwijk, centrum, people):
+def test_a_rule_change_in_one_wijk_leaves_the_others_alone(parkwijk, centrum, wijzer_people):
     with tenant_context(parkwijk):
-        save_rules(actor=actor_for(people["marleen"].user), text=as_text(edited(titel="Alleen Parkwijk")))
+        save_rules(actor=actor_for(wijzer_people["marleen"].user), text=as_text(edited(titel="Alleen Parkwijk")))
     with tenant_context(centrum):
         assert RuleSet.objects.get().rules == DEFAULT_RULES

@@ -1,15 +1,13 @@
-"""A Parkwijk where Riet has left traces everywhere: a citywide offer, an exchange with Bram and its messages, a case
-at the makelaar and a worry Bram reported about her. Built through the apps' own actions."""
+"""A wijk where Riet has left traces everywhere: a citywide offer, an exchange with Bram and its messages, a case at
+the makelaar and a worry Bram reported about her. Built through the apps' own actions."""
 
 from dataclasses import dataclass
 
-import pytest
 from django_tenants.utils import tenant_context
 
-from tests.conftest import make_member
-from tests.platform.ledger.conftest import points  # noqa: F401 - the ledger fixture, for test_erasure_ledger
-from tests.tenants.makelaar.conftest import case_for_member, register_oma, signal_by
-from tests.tenants.marketplace.conftest import actor_of, post
+from tests.builders.makelaar import case_for_member, register_oma, signal_by
+from tests.builders.marketplace import actor_of, post
+from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.tenants.marketplace.actions.exchanges import post_message, respond_to_listing
 from wijkmarkt.tenants.marketplace.models import Exchange, Listing
@@ -33,18 +31,20 @@ def riets_wijk(wijk, email="riet.privacy@example.nl") -> Riets:
     bram = make_member(wijk, "Bram", f"bram.{wijk.schema_name}@example.nl")
     makelaar = make_member(wijk, "Mustafa", f"mustafa.{wijk.schema_name}@example.nl", role=Role.MAKELAAR)
     with tenant_context(wijk):
-        offer = post(wijk, riet, kind="offer", title="Rietjes appeltaart voor de buren",
-                     description="Elke zaterdag bak ik er een, Riet van de Zomerkade.", visibility="city")  # fmt: skip
+        offer = post(
+            wijk,
+            riet,
+            kind="offer",
+            title="Rietjes appeltaart voor de buren",
+            description="Elke zaterdag bak ik er een, Riet van de Zomerkade.",
+            visibility="city",
+        )
         request = post(wijk, bram, title="Hulp met de fietsband")
-        exchange = respond_to_listing(actor=actor_of(riet), member=riet, listing=request,
-                                      message="Ik plak hem morgen, groet van Riet.")  # fmt: skip
+        exchange = respond_to_listing(
+            actor=actor_of(riet), member=riet, listing=request, message="Ik plak hem morgen, groet van Riet."
+        )
         post_message(actor=actor_of(bram), exchange=exchange, body="Fijn, tot morgen!")
         case_for_member(makelaar, riet, question="Riet zoekt iemand voor de boodschappen.")
         signal_by(bram, about="Riet op nummer 4", worry=WORRY, about_member=riet)
         truus = register_oma(wijk, makelaar)
     return Riets(riet, bram, makelaar, truus, offer, exchange)
-
-
-@pytest.fixture
-def riets(parkwijk) -> Riets:
-    return riets_wijk(parkwijk)
