@@ -5,6 +5,7 @@ the "voor wie" choice for whoever may act for someone else, and the one page tha
 Pages never decide permissions themselves: the actions and access.py do, and a refusal they raise becomes a page
 here."""
 
+from collections.abc import Callable
 from functools import wraps
 
 from django import forms
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors, as_int, text_field
-from wijkmarkt.platform.wijken.models import Module
+from wijkmarkt.platform.wijken.models import Module, Wijk
 from wijkmarkt.tenants.membership.access import NO_CONSENT, NotFound, members_actor_may_act_for
 from wijkmarkt.tenants.membership.models import Membership, Proxy
 from wijkmarkt.tenants.membership.selectors import request_membership
@@ -35,11 +36,12 @@ def anyone(request) -> bool:
     return True
 
 
-def module_page(module: Module | None, may_enter=None):
-    """A page of one of the wijk's modules, for members (and relatives acting as a member's proxy) unless `may_enter`
-    says otherwise; a closed wijk shows why it is closed; a switched-off module, and anything that is not there or
-    not theirs, is a plain 404; a refused write (suspended, paused wijk) is a page that says so. `module` None is a
-    part of the site every wijk has (In de wijk), which cannot be switched off."""
+def module_page(part: Module | Callable[[Wijk], bool] | None, may_enter=None):
+    """A page of one part of the wijk's site, for members (and relatives acting as a member's proxy) unless
+    `may_enter` says otherwise; a closed wijk shows why it is closed; a part switched off, and anything that is not
+    there or not theirs, is a plain 404; a refused write (suspended, paused wijk) is a page that says so. `part` is
+    one of the wijk's modules, a check whether a part that is no module is on in the wijk (points), or None for a
+    part every wijk has (In de wijk), which cannot be switched off."""
 
     def decorator(view):
         @wraps(view)
@@ -47,7 +49,7 @@ def module_page(module: Module | None, may_enter=None):
             wijk = request.tenant
             if not wijk.site_visible:
                 return render(request, "wijk/not_open.html")
-            if module is not None and not wijk.has_module(module):
+            if not _is_on(part, wijk):
                 raise Http404
             allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request)
             if not allowed:
@@ -62,6 +64,14 @@ def module_page(module: Module | None, may_enter=None):
         return page
 
     return decorator
+
+
+def _is_on(part: Module | Callable[[Wijk], bool] | None, wijk: Wijk) -> bool:
+    if part is None:
+        return True
+    if isinstance(part, Module):
+        return wijk.has_module(part)
+    return part(wijk)
 
 
 def requires(perm: Perm):

@@ -2,11 +2,8 @@
 any wijk with points on (by e-mail, or by name and wijk). In a wijk with points off the page does not exist (404).
 Permissions and rules are decided by actions.points.give_points; a refusal becomes the shared refusal page."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,28 +12,10 @@ from wijkmarkt.platform.forms import add_action_errors
 from wijkmarkt.platform.ledger.selectors import statement
 from wijkmarkt.tenants.marketplace.actions.points import give_points
 from wijkmarkt.tenants.marketplace.forms import GiveForm, new_key
-from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, refused
+from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member, module_page
 
-
-def points_page(view):
-    """Members of a visible wijk with points on; anything else is a 404 (points off shows no points anywhere) or,
-    for visitors, the members-only page."""
-
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        wijk = request.tenant
-        if not wijk.site_visible:
-            return render(request, "wijk/not_open.html")
-        if not wijk.points_enabled:
-            raise Http404
-        if not request.actor.is_member:
-            return render(request, "wijk/members_only.html", status=403)
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as refusal:
-            return refused(request, refusal)
-
-    return page
+# Points are no module but a switch on the wijk; the page is for its members only (not for their proxies).
+points_page = module_page(lambda wijk: wijk.points_enabled, may_enter=lambda request: request.actor.is_member)
 
 
 def _page(request, form, status=200):
