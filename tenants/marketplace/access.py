@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission
 from wijkmarkt.tenants.marketplace.errors import MarketplaceErrorCode, fail
 from wijkmarkt.tenants.marketplace.models import Block, Exchange, Listing
-from wijkmarkt.tenants.membership.access import NotFound, is_proxy_of
-from wijkmarkt.tenants.membership.models import Membership, Proxy
+from wijkmarkt.tenants.membership.access import NotFound, is_proxy, is_proxy_of
+from wijkmarkt.tenants.membership.models import Membership
 
 
 def is_blocked_between(a: Membership, b: Membership) -> bool:
@@ -18,16 +18,12 @@ def is_blocked_between(a: Membership, b: Membership) -> bool:
 
 def visible_listings(actor: Actor) -> QuerySet[Listing]:
     """Listings the actor may read: members see every listing that is not hidden; a moderator also hidden ones."""
-    if not has_permission(actor, Perm.VIEW_LISTINGS) and not _is_proxy(actor):
+    if not has_permission(actor, Perm.VIEW_LISTINGS) and not is_proxy(actor):
         return Listing.objects.none()
     listings = Listing.objects.all()
     if not has_permission(actor, Perm.MODERATE):
         listings = listings.filter(hidden_at__isnull=True)
     return listings
-
-
-def _is_proxy(actor: Actor) -> bool:
-    return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
 
 
 def listing_for(actor: Actor, listing_id) -> Listing:

@@ -28,6 +28,11 @@ def neighbour_for(actor: Actor, membership_id: int) -> Membership:
     return membership
 
 
+def is_proxy(actor: Actor) -> bool:
+    """The actor is registered as proxy for some member of this wijk (a revoked proxy does not count)."""
+    return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
+
+
 def is_proxy_of(user: User, member: Membership) -> bool:
     return Proxy.objects.filter(principal=member, user=user, revoked_at__isnull=True).exists()
 

@@ -19,16 +19,11 @@ from django.utils.translation import gettext_lazy
 from wijkmarkt.platform.accounts.permissions import PAUSED, Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors, as_int, text_field
 from wijkmarkt.platform.wijken.models import Module, Wijk
-from wijkmarkt.tenants.membership.access import NO_CONSENT, NotFound, members_actor_may_act_for
-from wijkmarkt.tenants.membership.models import Membership, Proxy
+from wijkmarkt.tenants.membership.access import NO_CONSENT, NotFound, is_proxy, members_actor_may_act_for
+from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.membership.selectors import request_membership
 
 # Who may enter --------------------------------------------------------------------------------------------------
-
-
-def is_proxy(request) -> bool:
-    actor = request.actor
-    return actor.user is not None and Proxy.objects.filter(user=actor.user, revoked_at__isnull=True).exists()
 
 
 def anyone(request) -> bool:
@@ -51,7 +46,7 @@ def module_page(part: Module | Callable[[Wijk], bool] | None, may_enter=None):
                 return render(request, "wijk/not_open.html")
             if not _is_on(part, wijk):
                 raise Http404
-            allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request)
+            allowed = may_enter(request) if may_enter else request.actor.is_member or is_proxy(request.actor)
             if not allowed:
                 return render(request, "wijk/members_only.html", status=403)
             try:

@@ -41,11 +41,10 @@ from wijkmarkt.tenants.marketplace.models import (
 )
 from wijkmarkt.tenants.marketplace.suggestions import suggestions_for
 from wijkmarkt.tenants.marketplace.views import marketplace_page
-from wijkmarkt.tenants.membership.access import acts_for
+from wijkmarkt.tenants.membership.access import acts_for, is_proxy
 from wijkmarkt.tenants.membership.pages import (
     acting_choices,
     chosen_member,
-    is_proxy,
     me,
     module_page,
     refused,
@@ -145,14 +144,14 @@ def _detail(request, listing: Listing, respond_form=None, status=200):
 
 
 def _member_or_citywide_visitor(request) -> bool:
-    return request.actor.is_member or is_proxy(request) or request.user.is_authenticated
+    return request.actor.is_member or is_proxy(request.actor) or request.user.is_authenticated
 
 
 @module_page(Module.MARKETPLACE, may_enter=_member_or_citywide_visitor)
 def detail(request, listing_id: int):
     """Members see the full page. Anyone else with an account (found it in the citywide search) reads a listing its
     owner made citywide, and is shown how to respond: by joining this wijk or through its makelaar."""
-    if request.actor.is_member or is_proxy(request):
+    if request.actor.is_member or is_proxy(request.actor):
         return _detail(request, listing_for(request.actor, listing_id))
     listing = citywide_listings().select_related("category", "owner__user").filter(pk=listing_id).first()
     if listing is None:  # the same page as for any members' page, whether the listing exists or not
