@@ -4,7 +4,6 @@ JavaScript; every write goes through actions.py and every refusal or bad input c
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -43,6 +42,7 @@ from wijkmarkt.platform.console.selectors import (
 from wijkmarkt.platform.csv_export import write_rows
 from wijkmarkt.platform.errors import fail
 from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.platform.partners.models import Partner
 from wijkmarkt.platform.partners.selectors import active_partners, partners_in_wijk
 from wijkmarkt.platform.wijken.hosts import wijk_url
@@ -262,7 +262,7 @@ def audit_log(request):
             entries, status = entries.none(), 400
     elif form.is_bound:
         entries, status = entries.none(), 400
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, entries, per_page=AUDIT_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "console/audit.html", {"form": form, "page": page, "query": query.urlencode()},

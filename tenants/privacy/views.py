@@ -6,12 +6,12 @@ from functools import wraps
 
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from wijkmarkt.platform.accounts.permissions import Perm, has_permission
 from wijkmarkt.platform.forms import add_action_errors
+from wijkmarkt.platform.pages import paginate
 from wijkmarkt.platform.wijken.models import Module
 from wijkmarkt.tenants.membership.access import NotFound
 from wijkmarkt.tenants.membership.models import PlacedAs
@@ -87,5 +87,5 @@ def erase(request, member, as_, context):
 @member_page
 @requires(Perm.KEEP_CASES)
 def request_log(request):
-    page = Paginator(privacy_requests(), 50).get_page(request.GET.get("pagina"))
+    page = paginate(request, privacy_requests(), per_page=50)
     return render(request, "privacy/log.html", {"page": page})
