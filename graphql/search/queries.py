@@ -10,7 +10,6 @@ from wijkmarkt.graphql.core.permissions import require_portal
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.search.models import Kind
 from wijkmarkt.platform.search.selectors import MAX_QUERY_LENGTH, search
-from wijkmarkt.platform.wijken.hosts import wijk_url
 
 SearchKindEnum = graphene.Enum.from_enum(
     Kind, name="CitySearchKind", description="What kind of citywide item a result is."
@@ -40,10 +39,6 @@ class SearchResult(graphene.ObjectType):
     @staticmethod
     def resolve_wijk_name(entry, info):
         return entry.wijk.name
-
-    @staticmethod
-    def resolve_url(entry, info):
-        return wijk_url(entry.wijk).rstrip("/") + entry.path
 
 
 class SearchPageType(graphene.ObjectType):
