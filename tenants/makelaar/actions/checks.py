@@ -1,24 +1,10 @@
-"""Field checks every makelaar action shares: run them all and raise their errors together, and a choice from a
-list. No imports from the other actions, so each of them can use these."""
+"""A choice from a list, the field check the makelaar's actions share (running all checks and raising their errors
+together is platform.errors.collect). No imports from the other actions, so each of them can use it."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as Code
 from wijkmarkt.tenants.makelaar.errors import fail
-
-
-def collect(checks: dict) -> dict:
-    """Run every field's check and raise all their errors together, so each field shows its own."""
-    errors, values = {}, {}
-    for name, check in checks.items():
-        try:
-            values[name] = check()
-        except ValidationError as error:
-            errors.update(error.error_dict)
-    if errors:
-        raise ValidationError(errors)
-    return values
 
 
 def choice(value: str, allowed, field: str) -> str:

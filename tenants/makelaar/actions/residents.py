@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
+from wijkmarkt.platform.errors import collect
 from wijkmarkt.platform.mail import mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
 from wijkmarkt.tenants.makelaar.actions.cases import open_case
-from wijkmarkt.tenants.makelaar.actions.checks import collect
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as Code
 from wijkmarkt.tenants.makelaar.errors import fail
 from wijkmarkt.tenants.makelaar.models import OfflineResident

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import Role
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
+from wijkmarkt.platform.errors import collect
 from wijkmarkt.platform.plaintext import clean_text
-from wijkmarkt.tenants.makelaar.actions.checks import collect
 from wijkmarkt.tenants.makelaar.errors import MakelaarErrorCode as Code
 from wijkmarkt.tenants.makelaar.errors import fail
 from wijkmarkt.tenants.makelaar.models import Signal, SignalStatus
