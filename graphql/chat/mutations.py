@@ -1,3 +1,6 @@
+"""Chat mutations: the direct conversation with another member of this wijk, the existing one or a new one. A
+message is never sent through the API: the socket (realtime/) and the chat page send it, through send_message."""
+
 import graphene
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _

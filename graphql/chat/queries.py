@@ -1,3 +1,6 @@
+"""Chat queries: the viewer's conversations in this wijk with their unread counts, for members only; which
+conversations are theirs is tenants/chat/access.py's to say."""
+
 import graphene
 
 from wijkmarkt.graphql.chat.types import ConversationType

@@ -1,3 +1,6 @@
+"""Membership mutations: joining this domain's wijk with the account one is logged in with, and signing up, whose
+answer is the same whether the address has an account or not, so it tells nobody who has one."""
+
 import graphene
 
 from wijkmarkt.graphql.core.errors import permission_denied

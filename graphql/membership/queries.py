@@ -1,3 +1,6 @@
+"""Membership queries: `me`, the logged-in account with its membership here and its wijken, and the neighbours of
+this wijk, for members, through the capped connection."""
+
 import graphene
 
 from wijkmarkt.graphql.core.connections import CappedConnectionField

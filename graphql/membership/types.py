@@ -1,3 +1,6 @@
+"""GraphQL types of membership: a member as neighbours see them, never with an e-mail address (get_node goes
+through access.neighbour_for, so an ID of another wijk is null), and the logged-in account with its wijken."""
+
 import graphene
 from graphene_django import DjangoObjectType
 

@@ -1,3 +1,5 @@
+"""Wijk queries: the wijk of this domain (null on the portal), and on the portal every wijk of the city."""
+
 import graphene
 
 from wijkmarkt.graphql.core.permissions import current_wijk, require_portal

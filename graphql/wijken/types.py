@@ -1,3 +1,6 @@
+"""GraphQL types of a wijk: its public fields, its theme and its local rules, read from the public schema, so a
+wijk's ID resolves on every domain; the template wijk that new wijken are cloned from never does."""
+
 import graphene
 from django.templatetags.static import static
 from graphene_django import DjangoObjectType

@@ -1,3 +1,7 @@
+"""The account pages under /account/ on the portal and every wijk site (platform/config/urls_common.py): logging
+in and out and resetting a password: Django's views with our templates, the log-in and the reset request through
+our own subclasses (views.py)."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 

@@ -1,3 +1,5 @@
+"""The coordinators' console as a shared app: its audit log is in the public schema, beside the wijken it is about."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""The partner directory as a shared app: the covenant's partners are the city's, in the public schema."""
+
 from django.apps import AppConfig
 
 

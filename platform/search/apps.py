@@ -1,3 +1,5 @@
+"""The citywide search as a shared app: its index is the one public table where the wijken's citywide items meet."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,6 @@
+"""The citywide search page's form: the words, tidied and limited as the API tidies them (clean_text,
+MAX_QUERY_LENGTH), the wijk and category chosen from the facets, and the page."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _

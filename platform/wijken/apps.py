@@ -1,3 +1,5 @@
+"""The wijk registry as a shared app: the wijken (django-tenants' tenants) and their domains, in the public schema."""
+
 from django.apps import AppConfig
 
 

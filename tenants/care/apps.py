@@ -1,3 +1,5 @@
+"""Household help as a wijk app: its providers, requests and support plans have tables in every wijk schema."""
+
 from django.apps import AppConfig
 
 

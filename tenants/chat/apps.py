@@ -1,3 +1,6 @@
+"""The chat as a wijk app. ready() connects its receivers to the marketplace's signals: the marketplace sits below
+the chat and never imports it (tenants/README.md)."""
+
 from django.apps import AppConfig
 
 

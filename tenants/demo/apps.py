@@ -1,3 +1,5 @@
+"""The demo as an app without models, for its commands (load_demo, generate_marketplace_data); nothing imports it."""
+
 from django.apps import AppConfig
 
 

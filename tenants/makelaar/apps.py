@@ -1,3 +1,5 @@
+"""The sociaal makelaar's work as a wijk app: offline residents, cases and signals have tables in every wijk schema."""
+
 from django.apps import AppConfig
 
 

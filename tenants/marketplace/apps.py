@@ -1,3 +1,6 @@
+"""The marketplace as a wijk app: profiles, listings, exchanges, swaps and moderation have tables in every wijk
+schema."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,6 @@
+"""The wijk's shared core as a wijk app: memberships, proxies, consents and the acting-for log have tables in every
+wijk schema."""
+
 from django.apps import AppConfig
 
 

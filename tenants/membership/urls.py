@@ -1,3 +1,6 @@
+"""Addresses of the wijk site's own pages, in Dutch: the home page, signing up and joining, the house rules and the
+neighbours."""
+
 from django.urls import path
 
 from wijkmarkt.tenants.membership import views

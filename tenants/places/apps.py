@@ -1,3 +1,5 @@
+"""Meeting places and counters as a wijk app: each wijk keeps its own, in its own schema."""
+
 from django.apps import AppConfig
 
 

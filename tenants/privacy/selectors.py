@@ -1,3 +1,6 @@
+"""Reads of the privacy records, inside the active wijk's schema: who read a resident's sensitive data, the wijk's
+export and erasure requests, and whether a member was erased."""
+
 from django.db.models import QuerySet
 
 from wijkmarkt.tenants.membership.models import Membership

@@ -1,3 +1,6 @@
+"""The Eigen Kracht Wijzer as a wijk app: its rule sets, assessments and applications have tables in every wijk
+schema."""
+
 from django.apps import AppConfig
 
 

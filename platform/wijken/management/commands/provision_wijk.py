@@ -1,3 +1,6 @@
+"""`manage provision_wijk`: create a wijk or bring an existing one up to date, through the same action as the
+console (actions.provision_wijk). Bad input changes nothing and says which field was wrong."""
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 

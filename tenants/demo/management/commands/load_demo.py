@@ -1,3 +1,6 @@
+"""`manage load_demo`: the demo city (tenants/demo/load.py), then the addresses and logins to try it with. Its
+accounts share a known password, so it refuses to run in production."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
