@@ -11,13 +11,12 @@ citywide row (wijk null) from the same rows, so the number of statements does no
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
-from django.conf import settings
 from django.db import models
 from django.utils.functional import Promise
-from django.utils.module_loading import import_string
+
+from wijkmarkt.platform.registries import registered
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,5 @@ class FigureSource(Protocol):
     charts: Sequence[ChartSpec]
 
 
-@cache
 def figure_sources() -> list[FigureSource]:
-    return [import_string(path)() for path in settings.EVALUATION_SOURCES]
+    return [source() for source in registered("EVALUATION_SOURCES")]

@@ -4,12 +4,9 @@ are citywide-visible now and how they read in the index."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
+from wijkmarkt.platform.registries import registered
 from wijkmarkt.platform.search.models import SearchEntry
 
 SUMMARY_LENGTH = 300
@@ -31,9 +28,8 @@ class Source(Protocol):
         """The citywide-visible items of the active wijk (all, or those among `ids`), as index documents."""
 
 
-@cache
 def sources() -> dict[str, Source]:
-    loaded = [import_string(path)() for path in settings.SEARCH_SOURCES]
+    loaded = [source() for source in registered("SEARCH_SOURCES")]
     return {source.kind: source for source in loaded}
 
 

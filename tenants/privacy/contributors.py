@@ -16,14 +16,12 @@ the order of the setting, in one transaction per wijk (retention.py). Nothing he
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.platform.accounts.models import User
+from wijkmarkt.platform.registries import registered
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -94,9 +92,8 @@ def _erase_membership(member: Membership, by: User) -> dict[str, int]:
     return {"membership.Membership": 1}
 
 
-@cache
 def contributors() -> tuple[Contributor, ...]:
-    return tuple(import_string(path) for path in settings.PRIVACY_CONTRIBUTORS)
+    return registered("PRIVACY_CONTRIBUTORS")
 
 
 def parts() -> tuple[Part, ...]:
