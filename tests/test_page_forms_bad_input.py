@@ -79,6 +79,7 @@ def _sweep(client, urlconf, extra=()) -> tuple[int, list[str]]:
     return tried, problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", [None, Role.MAKELAAR])
 def test_no_page_form_turns_a_nul_into_a_server_fault(parkwijk, role):
     member = make_member(parkwijk, "Formulier", role=role)
@@ -88,6 +89,7 @@ def test_no_page_form_turns_a_nul_into_a_server_fault(parkwijk, role):
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_no_console_form_turns_a_nul_into_a_server_fault(parkwijk):
     Partner.objects.create(slug="buurthuis", name="Buurthuis De Brug", kind="welfare", active=True)
     client = client_for(None, make_coordinator())

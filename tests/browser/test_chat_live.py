@@ -25,7 +25,7 @@ from wijkmarkt.tenants.chat.models import ChatMessage, Conversation
 from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 

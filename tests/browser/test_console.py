@@ -17,7 +17,7 @@ from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.console.models import AuditEntry
 from wijkmarkt.platform.wijken.models import Wijk
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from wijkmarkt.tenants.membership.actions.joining import join_wijk
 from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.places.models import Place
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOST_CACHE_SECONDS = 2  # the test server caches a wijk's row per host this long (tests/browser/conftest.py)
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from wijkmarkt.tenants.demo.load import WIJKEN
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SPEC = {spec["slug"]: spec for spec in WIJKEN}
 BASE_INTRO = "Iedereen heeft een vraag, en iedereen heeft iets te bieden. Hier vinden buren elkaar."

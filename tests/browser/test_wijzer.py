@@ -21,7 +21,7 @@ from wijkmarkt.tenants.membership.models import Membership
 from wijkmarkt.tenants.privacy.models import AccessLogEntry
 from wijkmarkt.tenants.wijzer.models import Assessment
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -78,6 +78,7 @@ def _refused_as_a_whole(client, batch, watch, errors, written) -> tuple[int, lis
     return requests, problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["anonymous", "member"])
 def test_no_argument_of_the_schema_reaches_a_server_fault(parkwijk, who, monkeypatch):
     member = make_member(parkwijk, "Sweep")

@@ -149,6 +149,7 @@ def world(parkwijk):
     return _requests(ids, overrides), users
 
 
+@pytest.mark.slow
 def test_a_paused_wijk_refuses_every_mutation_and_the_same_requests_write_when_it_is_open(world):
     requests, users = world
     clients = {who: client_for("parkwijk", user) for who, user in users.items()}

@@ -3,6 +3,8 @@
 import os
 import subprocess
 
+import pytest
+
 from tests.builders.processes import REPO_ROOT, run_python
 
 
@@ -28,6 +30,7 @@ def test_debug_is_off_unless_asked_for():
     assert result.stdout.split() == ["False", "True"], result.stderr
 
 
+@pytest.mark.slow
 def test_unreachable_database_gives_one_clear_message_and_a_non_zero_exit():
     result = subprocess.run(
         [str(REPO_ROOT / "wijkmarkt"), "manage", "check"],

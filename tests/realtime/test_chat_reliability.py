@@ -461,6 +461,7 @@ class OwnConnection:
 # --- the test -------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_every_client_gets_every_message_once_in_order_through_drops_and_a_server_restart(tmp_path):
     tag = secrets.token_hex(3)
