@@ -27,9 +27,12 @@ def clean_text(value: str | None, *, field: str, max_length: int, required: bool
         raise ValidationError({field: ValidationError(_("Vul dit veld in."), code="required")})
     if _CONTROL.search(text) or (not multiline and ("\n" in text or "\r" in text or "\t" in text)):
         raise ValidationError(
-            {field: ValidationError(_("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
-                                    code="invalid_characters")}
-        )  # fmt: skip
+            {
+                field: ValidationError(
+                    _("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."), code="invalid_characters"
+                )
+            }
+        )
     if len(text) > max_length:
         raise ValidationError(
             {

@@ -29,7 +29,9 @@ def count_attempt(action: str, who: str) -> None:
         count = 1
     if count > attempts:
         minutes = math.ceil(((window + 1) * seconds - now) / 60)
-        message = ngettext("U heeft dit te vaak geprobeerd. Probeer het over %(minutes)s minuut opnieuw.",
-                           "U heeft dit te vaak geprobeerd. Probeer het over %(minutes)s minuten opnieuw.",
-                           minutes) % {"minutes": minutes}  # fmt: skip
+        message = ngettext(
+            "U heeft dit te vaak geprobeerd. Probeer het over %(minutes)s minuut opnieuw.",
+            "U heeft dit te vaak geprobeerd. Probeer het over %(minutes)s minuten opnieuw.",
+            minutes,
+        ) % {"minutes": minutes}
         raise fail(None, message, RATE_LIMITED)

@@ -83,10 +83,14 @@ def parse_frame(text: str | None, binary: bytes | None) -> dict:
     if frame["type"] == FrameType.RESUME:
         resume = frame["conversations"]
         if len(resume) > 200 or not all(
-            key.isascii() and key.isdigit() and len(key) < 12
-            and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+            key.isascii()
+            and key.isdigit()
+            and len(key) < 12
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 <= value <= MAX_ID
             for key, value in resume.items()
-        ):  # fmt: skip
+        ):
             raise ProtocolError(ErrorCode.BAD_FIELD, '"conversations" is een object van gespreknummer naar laatste id.')
     return frame
 

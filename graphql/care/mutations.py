@@ -91,9 +91,13 @@ class SendHelpRequest(CareMutation):
         provider = find_node(ProviderType, info, provider_id)
         member = acting_member(info, on_behalf_of)
         help_request = actions.send_help_request(
-            actor=viewer(info).actor, member=member, provider=provider, note=note or "",
-            activities=[enum_value(value) for value in activities], times=_slots(times),
-        )  # fmt: skip
+            actor=viewer(info).actor,
+            member=member,
+            provider=provider,
+            note=note or "",
+            activities=[enum_value(value) for value in activities],
+            times=_slots(times),
+        )
         return _payload(help_request)
 
 
@@ -110,8 +114,9 @@ class AnswerHelpRequest(CareMutation):
     @classmethod
     def act(cls, info, wijk, request_id, accept, message="") -> dict:
         help_request = find_node(HelpRequestType, info, request_id)
-        actions.answer_help_request(actor=viewer(info).actor, help_request=help_request, accept=accept,
-                                    message=message or "")  # fmt: skip
+        actions.answer_help_request(
+            actor=viewer(info).actor, help_request=help_request, accept=accept, message=message or ""
+        )
         return _payload(help_request)
 
 
@@ -167,11 +172,15 @@ class UpdateProvider(CareMutation):
             if street is None:
                 raise fail("street_id", _("Kies uit de lijst."), DomainErrorCode.INVALID_CHOICE)
         data = actions.ProviderEntry(
-            activities=[enum_value(value) for value in entry["activities"]], description=entry.get("description") or "",
-            areas=list(entry.get("areas") or []), available=_slots(entry.get("available")),
-            in_natura=bool(entry.get("in_natura")), pgb=bool(entry.get("pgb")), street=street,
+            activities=[enum_value(value) for value in entry["activities"]],
+            description=entry.get("description") or "",
+            areas=list(entry.get("areas") or []),
+            available=_slots(entry.get("available")),
+            in_natura=bool(entry.get("in_natura")),
+            pgb=bool(entry.get("pgb")),
+            street=street,
             **{name: entry.get(name) or "" for name in ("phone", "email", "address", "website")},
-        )  # fmt: skip
+        )
         saved = actions.update_provider(actor=viewer(info).actor, wijk=care_wijk(info), provider=provider, data=data)
         return {"provider": saved}
 
@@ -186,13 +195,19 @@ class PlanFields(graphene.InputObjectType):
     resident_part = graphene.String(description="What the resident does themselves, at most 2000 characters.")
     network_part = graphene.String(description="What family, neighbours and friends do, at most 2000 characters.")
     provider_part = graphene.String(description="What the provider does, at most 2000 characters.")
-    review_dates = graphene.List(graphene.NonNull(graphene.Date), required=True,
-                                 description="When to look back together: 1 to 6 days, from today to two years on.")  # fmt: skip
+    review_dates = graphene.List(
+        graphene.NonNull(graphene.Date),
+        required=True,
+        description="When to look back together: 1 to 6 days, from today to two years on.",
+    )
 
 
 def _plan_input(fields) -> actions.PlanInput:
-    values = {name: fields[name] for name in ("result", "resident_part", "network_part", "provider_part")
-              if fields.get(name) is not None}  # fmt: skip
+    values = {
+        name: fields[name]
+        for name in ("result", "resident_part", "network_part", "provider_part")
+        if fields.get(name) is not None
+    }
     return actions.PlanInput(**values, review_dates=list(fields.get("review_dates") or []))
 
 
@@ -211,8 +226,9 @@ class StartSupportPlan(CareMutation):
     `agreeSupportPlan`."""
 
     class Arguments:
-        help_request_id = graphene.ID(description="The accepted request (a HelpRequest ID): the plan is with its "
-                                      "resident and provider.")  # fmt: skip
+        help_request_id = graphene.ID(
+            description="The accepted request (a HelpRequest ID): the plan is with its resident and provider."
+        )
         member_id = graphene.ID(description="Makelaar only, without `helpRequestId`: the resident (a Membership ID).")
         plan = PlanFields(required=True, description="What is agreed.")
 
@@ -226,10 +242,12 @@ class StartSupportPlan(CareMutation):
         elif member_id:
             member, provider = acting_member(info, member_id), None
         else:
-            raise fail("help_request_id", _("Kies het verzoek om hulp waar dit plan bij hoort."),
-                       DomainErrorCode.REQUIRED)  # fmt: skip
-        started = actions.start_support_plan(actor=viewer(info).actor, member=member, provider=provider,
-                                             data=_plan_input(plan))  # fmt: skip
+            raise fail(
+                "help_request_id", _("Kies het verzoek om hulp waar dit plan bij hoort."), DomainErrorCode.REQUIRED
+            )
+        started = actions.start_support_plan(
+            actor=viewer(info).actor, member=member, provider=provider, data=_plan_input(plan)
+        )
         return _plan_payload(started)
 
 
@@ -281,8 +299,13 @@ class RecordSatisfaction(CareMutation):
     @classmethod
     def act(cls, info, wijk, plan_id, moment, scores, measured_on=None) -> dict:
         found = find_node(SupportPlanType, info, plan_id)
-        measurement = actions.record_satisfaction(actor=viewer(info).actor, plan=found, moment=enum_value(moment),
-                                                  scores=list(scores), measured_on=measured_on)  # fmt: skip
+        measurement = actions.record_satisfaction(
+            actor=viewer(info).actor,
+            plan=found,
+            moment=enum_value(moment),
+            scores=list(scores),
+            measured_on=measured_on,
+        )
         return {"measurement": measurement}
 
 

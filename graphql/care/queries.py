@@ -100,10 +100,11 @@ class CareQueries(graphene.ObjectType):
     help_request = WijkNode.Field(HelpRequestType, description="One request the viewer may follow, by ID; else null.")
 
     own_care_providers = graphene.List(
-        graphene.NonNull(ProviderType), required=True,
+        graphene.NonNull(ProviderType),
+        required=True,
         description="The providers the viewer works for (provider staff): the entries they may edit with "
         "`updateProvider`. Empty for everyone else.",
-    )  # fmt: skip
+    )
     support_plans = CappedConnectionField(
         SupportPlanType,
         description="Support plans the viewer may read, newest first: their own and their principals' (proxy), "
@@ -112,9 +113,10 @@ class CareQueries(graphene.ObjectType):
     )
     support_plan = WijkNode.Field(SupportPlanType, description="One support plan by ID; null if not the viewer's.")
     satisfaction_questions = graphene.List(
-        graphene.NonNull(SatisfactionQuestion), required=True,
+        graphene.NonNull(SatisfactionQuestion),
+        required=True,
         description="The fixed satisfaction survey: answer each with 1 (heel ontevreden) to 5 (heel tevreden).",
-    )  # fmt: skip
+    )
 
     @staticmethod
     def resolve_own_care_providers(root, info):
@@ -141,8 +143,9 @@ class CareQueries(graphene.ObjectType):
             data["within_m"] = args["within_m"]
         if args.get("near_street") is not None:
             data["near_street"] = pk_or_nowhere(args["near_street"], "Street")
-        filterset = ProviderFilter(data, queryset=visible_providers(current).select_related("street"),
-                                   areas=care_wijk(info).areas)  # fmt: skip
+        filterset = ProviderFilter(
+            data, queryset=visible_providers(current).select_related("street"), areas=care_wijk(info).areas
+        )
         if not filterset.is_valid():
             raise bad_filter(filterset.form.errors)
         info.context.care_search_slots = filterset.slots  # for each result's `why`

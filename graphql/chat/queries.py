@@ -13,9 +13,10 @@ from wijkmarkt.tenants.membership.selectors import request_membership
 
 class ChatQueries(graphene.ObjectType):
     conversations = graphene.List(
-        graphene.NonNull(ConversationType), required=True,
+        graphene.NonNull(ConversationType),
+        required=True,
         description="The viewer's conversations in this wijk, with unread counts (members only).",
-    )  # fmt: skip
+    )
 
     @staticmethod
     def resolve_conversations(root, info):

@@ -47,8 +47,11 @@ class BrandingInput(graphene.InputObjectType):
 class RulesInput(graphene.InputObjectType):
     """A wijk's local rules."""
 
-    modules = graphene.List(graphene.NonNull(graphene.String), required=True,
-                            description="Modules that are on: marketplace, chat, buurtkamer, care.")  # fmt: skip
+    modules = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="Modules that are on: marketplace, chat, buurtkamer, care.",
+    )
     points_enabled = graphene.Boolean(required=True, description="Points on or off.")
     listing_expiry_days = graphene.Int(required=True, description="Days until a listing expires, 7 to 365.")
     done_objection_days = graphene.Int(required=True, description="Days to object to 'done', 1 to 60.")
@@ -103,9 +106,15 @@ class UpdateWijkBranding(ConsoleMutation):
     @classmethod
     def act(cls, info, user, wijk, input) -> dict:
         saved = actions.update_wijk_branding(
-            coordinator=user, wijk=_wijk(wijk), name=input.name, tagline=input.get("tagline") or "",
-            theme=input.theme, primary_colour=input.primary_colour, logo=input.get("logo") or "", via=VIA,
-        )  # fmt: skip
+            coordinator=user,
+            wijk=_wijk(wijk),
+            name=input.name,
+            tagline=input.get("tagline") or "",
+            theme=input.theme,
+            primary_colour=input.primary_colour,
+            logo=input.get("logo") or "",
+            via=VIA,
+        )
         return {"wijk": saved}
 
 
@@ -121,11 +130,16 @@ class UpdateWijkRules(ConsoleMutation):
     @classmethod
     def act(cls, info, user, wijk, input) -> dict:
         saved = actions.update_wijk_rules(
-            coordinator=user, wijk=_wijk(wijk), modules=_capped(input.modules, 10, "modules"),
-            points_enabled=input.points_enabled, listing_expiry_days=input.listing_expiry_days,
-            done_objection_days=input.done_objection_days, house_rules=input.get("house_rules") or "",
-            postcodes=_capped(input.get("postcodes"), MAX_POSTCODES, "postcodes"), via=VIA,
-        )  # fmt: skip
+            coordinator=user,
+            wijk=_wijk(wijk),
+            modules=_capped(input.modules, 10, "modules"),
+            points_enabled=input.points_enabled,
+            listing_expiry_days=input.listing_expiry_days,
+            done_objection_days=input.done_objection_days,
+            house_rules=input.get("house_rules") or "",
+            postcodes=_capped(input.get("postcodes"), MAX_POSTCODES, "postcodes"),
+            via=VIA,
+        )
         return {"wijk": saved}
 
 
@@ -141,11 +155,17 @@ class ProvisionWijk(ConsoleMutation):
     @classmethod
     def act(cls, info, user, input) -> dict:
         provisioned = actions.provision_new_wijk(
-            coordinator=user, slug=input.slug, name=input.name, status=input.get("status") or WijkStatus.PLANNED,
-            areas=_capped(input.get("areas"), MAX_AREAS, "areas"), theme=input.theme,
-            tagline=input.get("tagline") or "", primary_colour=input.primary_colour, logo=input.get("logo") or "",
+            coordinator=user,
+            slug=input.slug,
+            name=input.name,
+            status=input.get("status") or WijkStatus.PLANNED,
+            areas=_capped(input.get("areas"), MAX_AREAS, "areas"),
+            theme=input.theme,
+            tagline=input.get("tagline") or "",
+            primary_colour=input.primary_colour,
+            logo=input.get("logo") or "",
             via=VIA,
-        )  # fmt: skip
+        )
         return {"wijk": provisioned.wijk}
 
 
@@ -194,8 +214,7 @@ class LinkPartnerToWijk(ConsoleMutation):
 
     @classmethod
     def act(cls, info, user, wijk, partner, offer="") -> dict:
-        actions.link_partner(coordinator=user, wijk=_wijk(wijk), partner=_partner(partner), offer=offer or "",
-                             via=VIA)  # fmt: skip
+        actions.link_partner(coordinator=user, wijk=_wijk(wijk), partner=_partner(partner), offer=offer or "", via=VIA)
         return {"linked": True}
 
 

@@ -28,9 +28,10 @@ def _period_errors(error: ValidationError) -> list[dict]:
 
 class ConsoleQueries(graphene.ObjectType):
     console_wijken = graphene.List(
-        graphene.NonNull(ConsoleWijk), required=True,
+        graphene.NonNull(ConsoleWijk),
+        required=True,
         description="Every wijk with its status and what that means for its site (coordinators, portal only).",
-    )  # fmt: skip
+    )
     evaluation_figures = graphene.Field(
         graphene.NonNull(EvaluationResult),
         from_=graphene.Date(name="from", required=True, description="First day of the period."),
@@ -38,9 +39,10 @@ class ConsoleQueries(graphene.ObjectType):
         wijk=graphene.String(description="One wijk's slug; leave out for every wijk."),
         description="Evaluation figures per wijk and citywide over a period (coordinators, portal only). "
         "Every call is written to the coordinators' audit log.",
-    )  # fmt: skip
+    )
     audit_log = graphene.List(
-        graphene.NonNull(AuditEntryType), required=True,
+        graphene.NonNull(AuditEntryType),
+        required=True,
         coordinator_email=graphene.String(description="Only this coordinator's entries."),
         wijk=graphene.String(description="Only entries about this wijk (slug)."),
         from_=graphene.Date(name="from", description="From this day."),
@@ -48,7 +50,7 @@ class ConsoleQueries(graphene.ObjectType):
         first=graphene.Int(description=f"How many, newest first; at most {MAX_AUDIT_ENTRIES} (the default)."),
         offset=graphene.Int(description="How many newest entries to skip."),
         description="The coordinators' audit log, newest first (coordinators, portal only).",
-    )  # fmt: skip
+    )
 
     @staticmethod
     def resolve_console_wijken(root, info):
@@ -75,8 +77,9 @@ class ConsoleQueries(graphene.ObjectType):
             error = ValidationError({"wijk": ValidationError(_("Deze wijk bestaat niet."), code="invalid_choice")})
             return EvaluationResult(wijken=[], errors=user_errors(error, ConsoleErrorCode))
         result = evaluate(since=since, until=until, wijken=wijken)
-        record_figures_read(coordinator=user, wijken=result.slugs, via=AuditVia.GRAPHQL,
-                            summary=f"Cijfers {since} t/m {until}")  # fmt: skip
+        record_figures_read(
+            coordinator=user, wijken=result.slugs, via=AuditVia.GRAPHQL, summary=f"Cijfers {since} t/m {until}"
+        )
         return EvaluationResult(since=since, until=until, wijken=result.wijken, citywide=result.citywide, errors=[])
 
     @staticmethod

@@ -38,22 +38,44 @@ class CappedConnectionField(DjangoConnectionField):
         rows = list(iterable[start : start + first + 1])
         seen = start + len(rows)  # a lower bound of the length: enough to tell whether a next page exists
         result = connection_from_array_slice(
-            rows, args, slice_start=start, array_length=seen, array_slice_length=len(rows),
-            connection_type=partial(connection_adapter, connection), edge_type=connection.Edge,
+            rows,
+            args,
+            slice_start=start,
+            array_length=seen,
+            array_slice_length=len(rows),
+            connection_type=partial(connection_adapter, connection),
+            edge_type=connection.Edge,
             page_info_type=page_info_adapter,
-        )  # fmt: skip
+        )
         result.iterable = iterable
         result.length = seen
         return result
 
     @classmethod
-    def connection_resolver(cls, resolver, connection, default_manager, queryset_resolver, max_limit,
-                            enforce_first_or_last, root, info, **args):  # fmt: skip
+    def connection_resolver(
+        cls,
+        resolver,
+        connection,
+        default_manager,
+        queryset_resolver,
+        max_limit,
+        enforce_first_or_last,
+        root,
+        info,
+        **args,
+    ):
         check_page_arguments(args, max_limit or settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"])
         return super().connection_resolver(
-            resolver, connection, default_manager, queryset_resolver, max_limit, enforce_first_or_last, root, info,
+            resolver,
+            connection,
+            default_manager,
+            queryset_resolver,
+            max_limit,
+            enforce_first_or_last,
+            root,
+            info,
             **args,
-        )  # fmt: skip
+        )
 
 
 class CheckedConnectionField(graphene.relay.ConnectionField):

@@ -51,15 +51,21 @@ def format_error(error: GraphQLError) -> dict:
     if isinstance(original, PermissionDenied):
         reasons = {NO_CONSENT: NO_CONSENT_MESSAGE, PAUSED: PAUSED_MESSAGE}  # a refusal that says why
         message = reasons.get(str(original), permission_denied().message)
-        error = GraphQLError(str(message), error.nodes, path=error.path,
-                             extensions={"code": str(ErrorCode.PERMISSION_DENIED)})  # fmt: skip
+        error = GraphQLError(
+            str(message), error.nodes, path=error.path, extensions={"code": str(ErrorCode.PERMISSION_DENIED)}
+        )
     elif isinstance(original, ObjectDoesNotExist):
-        error = GraphQLError(_("Niet gevonden."), error.nodes, path=error.path,
-                             extensions={"code": str(ErrorCode.NOT_FOUND)})  # fmt: skip
+        error = GraphQLError(
+            _("Niet gevonden."), error.nodes, path=error.path, extensions={"code": str(ErrorCode.NOT_FOUND)}
+        )
     elif original is not None and not isinstance(original, GraphQLError):
         logger.error("GraphQL resolver failed", exc_info=original)
-        error = GraphQLError(_("Er ging iets mis aan onze kant. Probeer het later opnieuw."), error.nodes,
-                             path=error.path, extensions={"code": str(ErrorCode.INTERNAL)})  # fmt: skip
+        error = GraphQLError(
+            _("Er ging iets mis aan onze kant. Probeer het later opnieuw."),
+            error.nodes,
+            path=error.path,
+            extensions={"code": str(ErrorCode.INTERNAL)},
+        )
     return error.formatted
 
 

@@ -72,12 +72,14 @@ STAND_IN = "\x01"
 def _field_error(*, refused_characters: bool, length: int = 0) -> ValidationError:
     # Told what clean() found: scanning a megabyte again for the message would double the cost of a hostile value.
     if refused_characters:
-        return ValidationError(_("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
-                               code="invalid_characters")  # fmt: skip
+        return ValidationError(
+            _("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."), code="invalid_characters"
+        )
     return ValidationError(
         _("Dit is te lang: maximaal %(max)s tekens, u typte er %(length)s."),
-        code="too_long", params={"max": MAX_TEXT_LENGTH, "length": length},
-    )  # fmt: skip
+        code="too_long",
+        params={"max": MAX_TEXT_LENGTH, "length": length},
+    )
 
 
 def invalid_argument(name: str, problem: str, nodes=None) -> GraphQLError:

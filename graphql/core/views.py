@@ -22,9 +22,12 @@ class NoIntrospection(ValidationRule):
     def enter_field(self, node: FieldNode, *_args):
         if node.name.value in ("__schema", "__type"):
             self.report_error(
-                GraphQLError(_("Introspectie van het schema staat hier uit."), node,
-                             extensions={"code": str(ErrorCode.INTROSPECTION_DISABLED)})
-            )  # fmt: skip
+                GraphQLError(
+                    _("Introspectie van het schema staat hier uit."),
+                    node,
+                    extensions={"code": str(ErrorCode.INTROSPECTION_DISABLED)},
+                )
+            )
 
 
 class WijkmarktGraphQLView(GraphQLView):

@@ -40,17 +40,34 @@ class GivePoints(BaseMutation):
     balance = graphene.Int(description="The giver's points after the gift.")
 
     @classmethod
-    def perform(cls, info, amount, idempotency_key, recipient_email="", recipient_name="", recipient_wijk="",
-                note="", on_behalf_of=None) -> dict:  # fmt: skip
+    def perform(
+        cls,
+        info,
+        amount,
+        idempotency_key,
+        recipient_email="",
+        recipient_name="",
+        recipient_wijk="",
+        note="",
+        on_behalf_of=None,
+    ) -> dict:
         wijk = points_wijk(info)  # a paused wijk: give_points refuses (permissions.require_writes_open)
         giver = acting_member(info, on_behalf_of)
         transfer = actions.give_points(
-            actor=actor(info), giver=giver, wijk=wijk, amount=amount, key=f"api:{giver.user_id}:{idempotency_key}",
-            email=recipient_email or "", name=recipient_name or "", wijk_slug=recipient_wijk or "", note=note or "",
-        )  # fmt: skip
+            actor=actor(info),
+            giver=giver,
+            wijk=wijk,
+            amount=amount,
+            key=f"api:{giver.user_id}:{idempotency_key}",
+            email=recipient_email or "",
+            name=recipient_name or "",
+            wijk_slug=recipient_wijk or "",
+            note=note or "",
+        )
         recipient = transfer.to_account.user
-        line = StatementLine(transfer=transfer, amount=-transfer.amount,
-                             other=f"{recipient.first_name} ({transfer.to_wijk.name})")  # fmt: skip
+        line = StatementLine(
+            transfer=transfer, amount=-transfer.amount, other=f"{recipient.first_name} ({transfer.to_wijk.name})"
+        )
         return {"transfer": PointStatementLine.from_line(line), "balance": statement(giver.user).balance}
 
 

@@ -22,8 +22,9 @@ class PointStatementLine(graphene.ObjectType):
     @staticmethod
     def from_line(line):
         t = line.transfer
-        return PointStatementLine(kind=t.kind, amount=line.amount, other=line.other, note=t.note, via=t.via,
-                                  booked_at=t.created_at)  # fmt: skip
+        return PointStatementLine(
+            kind=t.kind, amount=line.amount, other=line.other, note=t.note, via=t.via, booked_at=t.created_at
+        )
 
 
 class PointStatement(graphene.ObjectType):

@@ -93,11 +93,18 @@ class RegisterOfflineResident(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, first_name, consent_given, **data) -> dict:
         member = residents.register_offline_resident(
-            actor=viewer(info).actor, wijk=wijk, first_name=first_name, consent_given=consent_given,
-            consent_note=data.get("consent_note") or "", last_name=data.get("last_name") or "",
-            street=data.get("street") or "", phone=data.get("phone") or "", reach=data.get("reach") or "",
-            act_for_consent=bool(data.get("act_for_consent")), question=data.get("question") or "",
-        )  # fmt: skip
+            actor=viewer(info).actor,
+            wijk=wijk,
+            first_name=first_name,
+            consent_given=consent_given,
+            consent_note=data.get("consent_note") or "",
+            last_name=data.get("last_name") or "",
+            street=data.get("street") or "",
+            phone=data.get("phone") or "",
+            reach=data.get("reach") or "",
+            act_for_consent=bool(data.get("act_for_consent")),
+            question=data.get("question") or "",
+        )
         offline = OfflineResident.objects.select_related(*neighbour_related("member")).get(member=member)
         return {"offline_resident": offline}
 
@@ -115,8 +122,9 @@ class RecordConsent(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, resident_id, topic, note="") -> dict:
         member = resident_of(info, resident_id)
-        consent = record_consent(actor=viewer(info).actor, member=member,
-                                 topic=getattr(topic, "value", topic), note=note or "")  # fmt: skip
+        consent = record_consent(
+            actor=viewer(info).actor, member=member, topic=getattr(topic, "value", topic), note=note or ""
+        )
         return {"consent": consent}
 
 
@@ -150,10 +158,12 @@ class InviteResidentToLogIn(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, resident_id, email) -> dict:
         member = _makelaars_resident(info, resident_id)
-        residents.invite_to_log_in(actor=viewer(info).actor, member=member, email=email,
-                                   site_url=info.context.build_absolute_uri("/"))  # fmt: skip
-        return {"offline_resident": OfflineResident.objects.select_related(*neighbour_related("member"))
-                .get(member=member)}  # fmt: skip
+        residents.invite_to_log_in(
+            actor=viewer(info).actor, member=member, email=email, site_url=info.context.build_absolute_uri("/")
+        )
+        return {
+            "offline_resident": OfflineResident.objects.select_related(*neighbour_related("member")).get(member=member)
+        }
 
 
 class OpenCase(MakelaarMutation):
@@ -170,8 +180,15 @@ class OpenCase(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, resident_id, question, agreements="", follow_up_on=None) -> dict:
         member = _makelaars_resident(info, resident_id)
-        return _case(cases.open_case(actor=viewer(info).actor, member=member, question=question,
-                                     agreements=agreements or "", follow_up_on=follow_up_on))  # fmt: skip
+        return _case(
+            cases.open_case(
+                actor=viewer(info).actor,
+                member=member,
+                question=question,
+                agreements=agreements or "",
+                follow_up_on=follow_up_on,
+            )
+        )
 
 
 def _case_id_argument():
@@ -193,8 +210,14 @@ class UpdateCase(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, case_id, question, agreements, follow_up_on=None, status=None) -> dict:
         case = find_node(CaseType, info, case_id)
-        cases.update_case(actor=viewer(info).actor, case=case, question=question, agreements=agreements,
-                          follow_up_on=follow_up_on, status=getattr(status, "value", status) or "open")  # fmt: skip
+        cases.update_case(
+            actor=viewer(info).actor,
+            case=case,
+            question=question,
+            agreements=agreements,
+            follow_up_on=follow_up_on,
+            status=getattr(status, "value", status) or "open",
+        )
         return _case(case)
 
 
@@ -231,14 +254,31 @@ class HandOverCase(MakelaarMutation):
     case = graphene.Field(CaseType, description="The case, now waiting for the partner.")
 
     @classmethod
-    def act(cls, info, wijk, case_id, passed_on, consent_given, consent_note, contact_person_id=None, organisation="",
-            contact_name="", contact_details="") -> dict:  # fmt: skip
+    def act(
+        cls,
+        info,
+        wijk,
+        case_id,
+        passed_on,
+        consent_given,
+        consent_note,
+        contact_person_id=None,
+        organisation="",
+        contact_name="",
+        contact_details="",
+    ) -> dict:
         case = find_node(CaseType, info, case_id)
         hand_over = cases.hand_over_case(
-            actor=viewer(info).actor, case=case, passed_on=passed_on, consent_given=consent_given,
-            consent_note=consent_note, contact=_contact_person(contact_person_id), organisation=organisation or "",
-            contact_name=contact_name or "", contact_details=contact_details or "",
-        )  # fmt: skip
+            actor=viewer(info).actor,
+            case=case,
+            passed_on=passed_on,
+            consent_given=consent_given,
+            consent_note=consent_note,
+            contact=_contact_person(contact_person_id),
+            organisation=organisation or "",
+            contact_name=contact_name or "",
+            contact_details=contact_details or "",
+        )
         return {"hand_over": hand_over, **_case(case)}
 
 
@@ -255,8 +295,9 @@ class RecordHandOverOutcome(MakelaarMutation):
     def act(cls, info, wijk, hand_over_id, outcome) -> dict:
         pk = local_pk(hand_over_id, "HandOver")
         hand_over = hand_over_for(viewer(info).actor, pk if pk is not None else -1)
-        return {"hand_over": cases.record_hand_over_outcome(actor=viewer(info).actor, hand_over=hand_over,
-                                                            outcome=outcome)}  # fmt: skip
+        return {
+            "hand_over": cases.record_hand_over_outcome(actor=viewer(info).actor, hand_over=hand_over, outcome=outcome)
+        }
 
 
 class ReportSignal(MakelaarMutation):

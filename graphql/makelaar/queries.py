@@ -76,12 +76,15 @@ class MakelaarQueries(graphene.ObjectType):
         status=CaseStatusEnum(description="Only cases in this state; default open and waiting."),
         mine=graphene.Boolean(description="Only the cases the viewer keeps."),
     )
-    makelaar_case = WijkNode.Field(CaseType, description="One case by ID (makelaars; the resident their own); "
-                                   "else null. Reading its content is logged.")  # fmt: skip
+    makelaar_case = WijkNode.Field(
+        CaseType,
+        description="One case by ID (makelaars; the resident their own); else null. Reading its content is logged.",
+    )
     my_cases = graphene.List(
-        graphene.NonNull(CaseType), required=True,
+        graphene.NonNull(CaseType),
+        required=True,
         description="The viewer's own cases and those of the residents they are the proxy of, newest first.",
-    )  # fmt: skip
+    )
     signals = CappedConnectionField(
         SignalType,
         description="Signals of this wijk, newest first; makelaars only. Reading their content is logged.",
@@ -89,31 +92,36 @@ class MakelaarQueries(graphene.ObjectType):
     )
     signal = WijkNode.Field(SignalType, description="One signal by ID; makelaars only, else null. Logged.")
     my_signals = graphene.List(
-        graphene.NonNull(SignalReceiptType), required=True,
+        graphene.NonNull(SignalReceiptType),
+        required=True,
         description="Receipts of the signals the viewer reported, newest first (at most 50): received or handled.",
-    )  # fmt: skip
+    )
     offline_residents = CappedConnectionField(
         OfflineResidentType, description="Residents the makelaars registered, by name; makelaars only."
     )
     acting_for_log = graphene.List(
-        graphene.NonNull(ActingForEntryType), required=True,
+        graphene.NonNull(ActingForEntryType),
+        required=True,
         resident_id=graphene.ID(required=True, description="The resident (a Membership ID)."),
         description="What proxies and makelaars did for this resident, newest first (at most 100): for the "
         "resident, their proxy and the makelaar.",
-    )  # fmt: skip
+    )
     consents = graphene.List(
-        graphene.NonNull(ConsentType), required=True,
+        graphene.NonNull(ConsentType),
+        required=True,
         resident_id=graphene.ID(required=True, description="The resident (a Membership ID)."),
         description="The resident's consents, newest first: for the resident, their proxy and the makelaar.",
-    )  # fmt: skip
+    )
 
     @staticmethod
     def resolve_worklist(root, info, due=None, status=None, mine=None, **_page):
         current = makelaar_viewer(info, keeps_cases)
         return worklist(
-            cases_kept_by(current.actor), due=getattr(due, "value", due) or Due.ALL,
-            status=getattr(status, "value", status) or "", makelaar=current.actor.user if mine else None,
-        ).select_related(*CASE_RELATED)  # fmt: skip
+            cases_kept_by(current.actor),
+            due=getattr(due, "value", due) or Due.ALL,
+            status=getattr(status, "value", status) or "",
+            makelaar=current.actor.user if mine else None,
+        ).select_related(*CASE_RELATED)
 
     @staticmethod
     def resolve_my_cases(root, info):

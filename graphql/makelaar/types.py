@@ -213,9 +213,10 @@ class CaseType(DjangoObjectType):
     outcome = graphene.String(required=True, description="The outcome once closed. Logged read.")
     hand_overs = graphene.List(graphene.NonNull(HandOverType), required=True, description="Its hand-overs. Logged.")
     acting_for = graphene.List(
-        graphene.NonNull(ActingForEntryType), required=True,
+        graphene.NonNull(ActingForEntryType),
+        required=True,
         description="What proxies and makelaars did for this resident, newest first (at most 50).",
-    )  # fmt: skip
+    )
 
     class Meta:
         name = "Case"

@@ -61,10 +61,16 @@ def _as_action_input(data) -> actions.PlaceInput:
         except ValidationError as error:
             errors.update(error.error_dict)
     typed = actions.PlaceInput(
-        kind=enum_value(data.kind), name=data.name, address=data.address, postcode=data.get("postcode") or "",
-        description=data.get("description") or "", phone=data.get("phone") or "", email=data.get("email") or "",
-        wheelchair_accessible=bool(data.get("wheelchair_accessible")), hours=hours,
-    )  # fmt: skip
+        kind=enum_value(data.kind),
+        name=data.name,
+        address=data.address,
+        postcode=data.get("postcode") or "",
+        description=data.get("description") or "",
+        phone=data.get("phone") or "",
+        email=data.get("email") or "",
+        wheelchair_accessible=bool(data.get("wheelchair_accessible")),
+        hours=hours,
+    )
     if errors:  # an unreadable time: report it with every other field's error, as the page does
         try:
             actions.check_place(typed)

@@ -12,9 +12,10 @@ from wijkmarkt.tenants.places import selectors
 
 class PlacesQueries(graphene.ObjectType):
     wijk_partners = graphene.List(
-        graphene.NonNull(WijkPartnerType), required=True,
+        graphene.NonNull(WijkPartnerType),
+        required=True,
         description="Partner organisations active in this wijk, by name, with their offer and contact person here.",
-    )  # fmt: skip
+    )
     meeting_places = graphene.List(
         graphene.NonNull(PlaceType), required=True, description="This wijk's meeting places, by name."
     )

@@ -55,16 +55,21 @@ class WijkType(DjangoObjectType):
     @staticmethod
     def resolve_theme(wijk: Wijk, info):
         return WijkTheme(
-            name=wijk.theme, tagline=wijk.tagline, primary_colour=wijk.primary_colour,
+            name=wijk.theme,
+            tagline=wijk.tagline,
+            primary_colour=wijk.primary_colour,
             logo_url=static(wijk.logo) if wijk.logo else None,
-        )  # fmt: skip
+        )
 
     @staticmethod
     def resolve_rules(wijk: Wijk, info):
         return WijkRules(
-            modules=wijk.modules, points_enabled=wijk.points_enabled, listing_expiry_days=wijk.listing_expiry_days,
-            house_rules=wijk.house_rules, postcodes=wijk.postcodes,
-        )  # fmt: skip
+            modules=wijk.modules,
+            points_enabled=wijk.points_enabled,
+            listing_expiry_days=wijk.listing_expiry_days,
+            house_rules=wijk.house_rules,
+            postcodes=wijk.postcodes,
+        )
 
     @staticmethod
     def resolve_status(wijk: Wijk, info):

@@ -59,16 +59,18 @@ class AnswerSelfAssessment(WijzerMutation):
         assessment_id = _assessment_argument()
         question = QuestionKeyEnum(required=True, description="Which question.")
         answer = graphene.List(
-            graphene.NonNull(graphene.String), required=True,
+            graphene.NonNull(graphene.String),
+            required=True,
             description="The codes chosen (see `wijzerQuestions`); one for a single-answer question.",
-        )  # fmt: skip
+        )
 
     @classmethod
     def act(cls, info, wijk, assessment_id, question, answer) -> dict:
         assessment = find_node(SelfAssessmentType, info, assessment_id)
         key = enum_value(question)
-        return _payload(actions.answer_question(actor=viewer(info).actor, assessment=assessment, question=key,
-                                                values=list(answer)))  # fmt: skip
+        return _payload(
+            actions.answer_question(actor=viewer(info).actor, assessment=assessment, question=key, values=list(answer))
+        )
 
 
 class FinishSelfAssessment(WijzerMutation):

@@ -14,18 +14,19 @@ from wijkmarkt.tenants.wijzer.access import assessments_of
 
 class WijzerQueries(graphene.ObjectType):
     wijzer_questions = graphene.List(
-        graphene.NonNull(WijzerQuestion), required=True,
+        graphene.NonNull(WijzerQuestion),
+        required=True,
         description="The Eigen Kracht Wijzer's questions in order, with the answers they offer to a new assessment.",
-    )  # fmt: skip
+    )
     self_assessments = CappedConnectionField(
         SelfAssessmentType,
         description="Eigen Kracht Wijzers the viewer may read, newest first: their own, their principals' (proxy), "
         "and every one of the wijk for the makelaar.",
     )
     self_assessment = WijkNode.Field(
-        SelfAssessmentType, description="One Eigen Kracht Wijzer by ID; null if missing, not the viewer's to read, "
-        "or of another wijk.",
-    )  # fmt: skip
+        SelfAssessmentType,
+        description="One Eigen Kracht Wijzer by ID; null if missing, not the viewer's to read, or of another wijk.",
+    )
 
     @staticmethod
     def resolve_wijzer_questions(root, info):

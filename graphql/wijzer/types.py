@@ -22,15 +22,17 @@ AssessmentStatusEnum = graphene.Enum.from_enum(
     AssessmentStatus, name="SelfAssessmentStatus", description="A draft to finish later, or finished with an outcome."
 )
 QuestionKeyEnum = graphene.Enum(
-    "WijzerQuestionKey", [(key.upper(), key) for key in questions.KEYS],
+    "WijzerQuestionKey",
+    [(key.upper(), key) for key in questions.KEYS],
     description="The Wijzer's questions in the order they are asked: hard tasks, who is around, what the resident "
     "can still do themselves, urgency.",
-)  # fmt: skip
+)
 SuggestionKindEnum = graphene.Enum(
-    "WijzerSuggestionKind", [(kind.upper(), kind) for kind in rulebook.KINDS],
+    "WijzerSuggestionKind",
+    [(kind.upper(), kind) for kind in rulebook.KINDS],
     description="Where a suggestion belongs, in the documents' order: yourself, your network, neighbours, general "
     "services, household-help providers, the municipality, call or visit us.",
-)  # fmt: skip
+)
 
 SELF_ASSESSMENT_RELATED = ("member__user", "member__profile__street", "rule_set", "finished_by", "started_by")
 
@@ -64,10 +66,15 @@ class WijzerQuestion(graphene.ObjectType):
 
 def question_list(answers: dict) -> list[WijzerQuestion]:
     return [
-        WijzerQuestion(key=q.key, text=str(q.text), hint=str(q.hint), multiple=q.multiple,
-                       choices=[WijzerChoice(value=v, label=label) for v, label in questions.choices(q.key, answers)])
+        WijzerQuestion(
+            key=q.key,
+            text=str(q.text),
+            hint=str(q.hint),
+            multiple=q.multiple,
+            choices=[WijzerChoice(value=v, label=label) for v, label in questions.choices(q.key, answers)],
+        )
         for q in questions.QUESTIONS
-    ]  # fmt: skip
+    ]
 
 
 class WijzerAnswer(graphene.ObjectType):
@@ -89,9 +96,10 @@ class WijzerSuggestion(graphene.ObjectType):
     text = graphene.String(required=True, description="The tip or explanation, as the wijk wrote it.")
     tasks = graphene.List(graphene.NonNull(graphene.String), required=True, description="The task codes it is about.")
     why = graphene.List(
-        graphene.NonNull(graphene.String), required=True,
+        graphene.NonNull(graphene.String),
+        required=True,
         description="Why it was given: the answers the rule matched, in plain sentences.",
-    )  # fmt: skip
+    )
     request_url = graphene.String(description="Neighbours: the wijk page with a pre-filled marketplace request.")
     providers = graphene.List(
         graphene.NonNull(ProviderType), required=True, description="Household-help providers that fit, for that kind."
@@ -157,8 +165,11 @@ class SelfAssessmentType(DjangoObjectType):
     @staticmethod
     def resolve_answers(assessment: Assessment, info):
         reading(info, assessment)
-        return [WijzerAnswer(question=key, text=text, values=assessment.answers.get(key, []), labels=labels)
-                for key, text, labels in answered(assessment) if labels]  # fmt: skip
+        return [
+            WijzerAnswer(question=key, text=text, values=assessment.answers.get(key, []), labels=labels)
+            for key, text, labels in answered(assessment)
+            if labels
+        ]
 
     @staticmethod
     def resolve_questions(assessment: Assessment, info):
@@ -173,12 +184,20 @@ class SelfAssessmentType(DjangoObjectType):
     def resolve_suggestions(assessment: Assessment, info):
         reading(info, assessment)
         return [
-            WijzerSuggestion(rule=s.number, kind=s.kind, kind_label=s.kind_label, title=s.title, text=s.text,
-                             tasks=s.tasks, why=s.why, request_url=s.request_url or None,
-                             providers=[provider for provider, _why in s.providers],
-                             application_url=s.application_url or None)
+            WijzerSuggestion(
+                rule=s.number,
+                kind=s.kind,
+                kind_label=s.kind_label,
+                title=s.title,
+                text=s.text,
+                tasks=s.tasks,
+                why=s.why,
+                request_url=s.request_url or None,
+                providers=[provider for provider, _why in s.providers],
+                application_url=s.application_url or None,
+            )
             for s in outcome_of(assessment, info.context.tenant)
-        ]  # fmt: skip
+        ]
 
     @staticmethod
     def resolve_application(assessment: Assessment, info):

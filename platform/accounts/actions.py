@@ -16,11 +16,13 @@ def new_account(*, email: str, first_name: str, password: str, last_name: str = 
     Dutch message) with every field's error. Whether the address is taken is for the caller to decide."""
     errors: dict[str, list[ValidationError]] = {}
     try:
-        values = collect({
-            "email": lambda: clean_email(email),
-            "first_name": lambda: clean_text(first_name, field="first_name", max_length=60),
-            "last_name": lambda: clean_text(last_name, field="last_name", max_length=80, required=False),
-        })  # fmt: skip
+        values = collect(
+            {
+                "email": lambda: clean_email(email),
+                "first_name": lambda: clean_text(first_name, field="first_name", max_length=60),
+                "last_name": lambda: clean_text(last_name, field="last_name", max_length=80, required=False),
+            }
+        )
     except ValidationError as error:
         errors.update(error.error_dict)
         values = {"email": (email or "").strip().lower(), "first_name": first_name or "", "last_name": last_name or ""}
@@ -41,9 +43,14 @@ def create_account(*, email: str, first_name: str, password: str, last_name: str
     which never says whether an address is taken."""
     user = new_account(email=email, first_name=first_name, password=password, last_name=last_name)
     if User.objects.filter(email__iexact=user.email).exists():
-        raise ValidationError({"email": ValidationError(
-            _("Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan."),
-            code="email_taken")})  # fmt: skip
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    _("Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan."),
+                    code="email_taken",
+                )
+            }
+        )
     with transaction.atomic():
         user.save()
     return user

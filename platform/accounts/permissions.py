@@ -38,9 +38,17 @@ class Perm(StrEnum):
 # require_writes_open.)
 READ_PERMISSIONS = frozenset({Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS})
 _MEMBER = frozenset(
-    {Perm.VIEW_NEIGHBOURS, Perm.CONNECT_REALTIME, Perm.VIEW_LISTINGS, Perm.PUBLISH_LISTING, Perm.RESPOND,
-     Perm.PROPOSE_RING, Perm.REPORT, Perm.REPORT_SIGNAL}
-)  # fmt: skip
+    {
+        Perm.VIEW_NEIGHBOURS,
+        Perm.CONNECT_REALTIME,
+        Perm.VIEW_LISTINGS,
+        Perm.PUBLISH_LISTING,
+        Perm.RESPOND,
+        Perm.PROPOSE_RING,
+        Perm.REPORT,
+        Perm.REPORT_SIGNAL,
+    }
+)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.RESIDENT: _MEMBER,

@@ -41,9 +41,13 @@ def logo_choices() -> list[str]:
 
 def _audit(coordinator: User, action: AuditAction, via: AuditVia, summary: str, wijken: Sequence[str] = ()):
     return AuditEntry.objects.create(
-        coordinator=coordinator, coordinator_email=coordinator.email, action=action, via=via,
-        wijken=sorted(wijken), summary=summary[:500],
-    )  # fmt: skip
+        coordinator=coordinator,
+        coordinator_email=coordinator.email,
+        action=action,
+        via=via,
+        wijken=sorted(wijken),
+        summary=summary[:500],
+    )
 
 
 def _status(value: str) -> str:
@@ -81,8 +85,11 @@ def _number(field: str, value, low: int, high: int) -> int:
     except (TypeError, ValueError):
         number = None
     if number is None or not low <= number <= high:
-        raise fail(field, _("Geef een heel getal van %(low)s tot en met %(high)s.") % {"low": low, "high": high},
-                   Code.INVALID_NUMBER)  # fmt: skip
+        raise fail(
+            field,
+            _("Geef een heel getal van %(low)s tot en met %(high)s.") % {"low": low, "high": high},
+            Code.INVALID_NUMBER,
+        )
     return number
 
 
@@ -101,9 +108,15 @@ def _postcodes(values: Sequence[str]) -> list[str]:
         try:
             postcode_validator(postcode)
         except ValidationError:
-            raise fail("postcodes", _("%(postcode)s is geen postcode. Een postcode is vier cijfers, eventueel met "
-                                      "twee hoofdletters: 2032 of 2032 AB.") % {"postcode": postcode[:20]},
-                       Code.INVALID_POSTCODE) from None  # fmt: skip
+            raise fail(
+                "postcodes",
+                _(
+                    "%(postcode)s is geen postcode. Een postcode is vier cijfers, eventueel met "
+                    "twee hoofdletters: 2032 of 2032 AB."
+                )
+                % {"postcode": postcode[:20]},
+                Code.INVALID_POSTCODE,
+            ) from None
         if postcode not in cleaned:
             cleaned.append(postcode)
     if len(cleaned) > MAX_POSTCODES:
@@ -127,70 +140,122 @@ def change_wijk_status(*, coordinator: User, wijk: Wijk, status: str, via: Audit
     before = wijk.get_status_display()
     with transaction.atomic():
         wijk = wijk_actions.set_wijk_status(wijk=wijk, status=status)
-        _audit(coordinator, AuditAction.SET_STATUS, via,
-               f"{wijk.name}: {before} -> {wijk.get_status_display()}", [wijk.slug])  # fmt: skip
+        _audit(
+            coordinator,
+            AuditAction.SET_STATUS,
+            via,
+            f"{wijk.name}: {before} -> {wijk.get_status_display()}",
+            [wijk.slug],
+        )
     return wijk
 
 
-def update_wijk_branding(*, coordinator: User, wijk: Wijk, name: str, tagline: str, theme: str,
-                         primary_colour: str, logo: str, via: AuditVia) -> Wijk:  # fmt: skip
+def update_wijk_branding(
+    *, coordinator: User, wijk: Wijk, name: str, tagline: str, theme: str, primary_colour: str, logo: str, via: AuditVia
+) -> Wijk:
     require_coordinator(coordinator)
     values = collect(_branding_checks(name, tagline, theme, primary_colour, logo))
     with transaction.atomic():
         wijk = wijk_actions.update_wijk(wijk=wijk, changes=values)
-        _audit(coordinator, AuditAction.UPDATE_BRANDING, via,
-               f"{wijk.name}: {values['theme']}, {values['primary_colour']}", [wijk.slug])  # fmt: skip
+        _audit(
+            coordinator,
+            AuditAction.UPDATE_BRANDING,
+            via,
+            f"{wijk.name}: {values['theme']}, {values['primary_colour']}",
+            [wijk.slug],
+        )
     return wijk
 
 
-def update_wijk_rules(*, coordinator: User, wijk: Wijk, modules: Sequence[str], points_enabled: bool,
-                      listing_expiry_days: int, done_objection_days: int, house_rules: str,
-                      postcodes: Sequence[str], via: AuditVia) -> Wijk:  # fmt: skip
+def update_wijk_rules(
+    *,
+    coordinator: User,
+    wijk: Wijk,
+    modules: Sequence[str],
+    points_enabled: bool,
+    listing_expiry_days: int,
+    done_objection_days: int,
+    house_rules: str,
+    postcodes: Sequence[str],
+    via: AuditVia,
+) -> Wijk:
     require_coordinator(coordinator)
-    values = collect({
-        "modules": lambda: _modules(modules),
-        "points_enabled": lambda: bool(points_enabled),
-        "listing_expiry_days": lambda: _number("listing_expiry_days", listing_expiry_days, 7, 365),
-        "done_objection_days": lambda: _number("done_objection_days", done_objection_days, 1, 60),
-        "house_rules": lambda: clean_text(house_rules, field="house_rules", max_length=5000, required=False,
-                                          multiline=True),
-        "postcodes": lambda: _postcodes(postcodes),
-    })  # fmt: skip
+    values = collect(
+        {
+            "modules": lambda: _modules(modules),
+            "points_enabled": lambda: bool(points_enabled),
+            "listing_expiry_days": lambda: _number("listing_expiry_days", listing_expiry_days, 7, 365),
+            "done_objection_days": lambda: _number("done_objection_days", done_objection_days, 1, 60),
+            "house_rules": lambda: clean_text(
+                house_rules, field="house_rules", max_length=5000, required=False, multiline=True
+            ),
+            "postcodes": lambda: _postcodes(postcodes),
+        }
+    )
     with transaction.atomic():
         wijk = wijk_actions.update_wijk(wijk=wijk, changes=values)
         points = _("punten aan") if values["points_enabled"] else _("punten uit")
-        _audit(coordinator, AuditAction.UPDATE_RULES, via,
-               f"{wijk.name}: {', '.join(values['modules']) or '-'}; {points}; "
-               f"{values['listing_expiry_days']}/{values['done_objection_days']} dagen", [wijk.slug])  # fmt: skip
+        _audit(
+            coordinator,
+            AuditAction.UPDATE_RULES,
+            via,
+            f"{wijk.name}: {', '.join(values['modules']) or '-'}; {points}; "
+            f"{values['listing_expiry_days']}/{values['done_objection_days']} dagen",
+            [wijk.slug],
+        )
     return wijk
 
 
-def provision_new_wijk(*, coordinator: User, slug: str, name: str, status: str = WijkStatus.PLANNED,
-                       areas: Sequence[str] = (), theme: str = "base", tagline: str = "",
-                       primary_colour: str = "#1d4f91", logo: str = "", via: AuditVia,
-                       progress: Progress | None = None) -> Provisioned:  # fmt: skip
+def provision_new_wijk(
+    *,
+    coordinator: User,
+    slug: str,
+    name: str,
+    status: str = WijkStatus.PLANNED,
+    areas: Sequence[str] = (),
+    theme: str = "base",
+    tagline: str = "",
+    primary_colour: str = "#1d4f91",
+    logo: str = "",
+    via: AuditVia,
+    progress: Progress | None = None,
+) -> Provisioned:
     """A new wijk from the console, through the same provision_wijk as the command (a clone of the template). Unlike
     the command, the console never changes an existing wijk this way: that is what branding and rules are for."""
     require_coordinator(coordinator)
     slug = (slug or "").strip().lower()
-    values = collect({
-        "slug": lambda: wijk_actions.validate_slug(slug),
-        "status": lambda: _status(status),
-        "areas": lambda: [clean_text(area, field="areas", max_length=80) for area in areas if (area or "").strip()],
-        **_branding_checks(name, tagline, theme, primary_colour, logo),
-    })  # fmt: skip
+    values = collect(
+        {
+            "slug": lambda: wijk_actions.validate_slug(slug),
+            "status": lambda: _status(status),
+            "areas": lambda: [clean_text(area, field="areas", max_length=80) for area in areas if (area or "").strip()],
+            **_branding_checks(name, tagline, theme, primary_colour, logo),
+        }
+    )
     if Wijk.objects.filter(schema_name=slug).exists():
         raise fail("slug", _("Er is al een wijk met de korte naam %(slug)s.") % {"slug": slug}, Code.WIJK_EXISTS)
     values.update(slug=slug, **({"progress": progress} if progress else {}))
     with transaction.atomic():
         provisioned = wijk_actions.provision_wijk(**values)
-        _audit(coordinator, AuditAction.PROVISION, via,
-               f"{provisioned.wijk.name} ({slug}), {provisioned.wijk.get_status_display()}", [slug])  # fmt: skip
+        _audit(
+            coordinator,
+            AuditAction.PROVISION,
+            via,
+            f"{provisioned.wijk.name} ({slug}), {provisioned.wijk.get_status_display()}",
+            [slug],
+        )
     return provisioned
 
 
-def link_partner(*, coordinator: User, wijk: Wijk, partner: Partner, offer: str = "",
-                 contact: ContactPerson | None = None, via: AuditVia):  # fmt: skip
+def link_partner(
+    *,
+    coordinator: User,
+    wijk: Wijk,
+    partner: Partner,
+    offer: str = "",
+    contact: ContactPerson | None = None,
+    via: AuditVia,
+):
     require_coordinator(coordinator)
     with transaction.atomic():
         link = partner_actions.link_partner_to_wijk(wijk=wijk, partner=partner, offer=offer, contact=contact)
@@ -209,8 +274,11 @@ def _account_by_email(email: str) -> User:
     email = clean_email(email)
     user = User.objects.select_for_update().filter(email__iexact=email, is_active=True).first()
     if user is None:
-        raise fail("email", _("Er is geen account met dit e-mailadres. Vraag de persoon eerst een account aan te "
-                              "maken."), Code.UNKNOWN_ACCOUNT)  # fmt: skip
+        raise fail(
+            "email",
+            _("Er is geen account met dit e-mailadres. Vraag de persoon eerst een account aan te maken."),
+            Code.UNKNOWN_ACCOUNT,
+        )
     return user
 
 
@@ -236,16 +304,18 @@ def revoke_coordinator(*, coordinator: User, email: str, via: AuditVia) -> User:
         if not user.is_coordinator:
             raise fail("email", _("%(email)s is geen coördinator.") % {"email": user.email}, Code.NOT_COORDINATOR)
         if [other for other in active if other.pk != user.pk] == []:
-            raise fail("email", _("Dit is de laatste coördinator. Geef eerst iemand anders de rol."),
-                       Code.LAST_COORDINATOR)  # fmt: skip
+            raise fail(
+                "email", _("Dit is de laatste coördinator. Geef eerst iemand anders de rol."), Code.LAST_COORDINATOR
+            )
         User.objects.filter(pk=user.pk).update(is_coordinator=False)
         user.is_coordinator = False
         _audit(coordinator, AuditAction.REVOKE_COORDINATOR, via, user.email)
     return user
 
 
-def record_figures_read(*, coordinator: User, wijken: Sequence[str], summary: str, via: AuditVia,
-                        export: bool = False) -> AuditEntry:  # fmt: skip
+def record_figures_read(
+    *, coordinator: User, wijken: Sequence[str], summary: str, via: AuditVia, export: bool = False
+) -> AuditEntry:
     """A cross-wijk read: the evaluation figures of these wijken were computed for this coordinator."""
     require_coordinator(coordinator)
     action = AuditAction.EXPORT_FIGURES if export else AuditAction.READ_FIGURES

@@ -48,12 +48,15 @@ def _chart(evaluation: Evaluation, spec: ChartSpec) -> Chart:
     top = max(values, default=0) or 1
     rows = [
         ChartRow(
-            name=f.name, citywide=f.is_citywide,
-            bars=[Bar(s, getattr(f, s.attribute), round(float(getattr(f, s.attribute) or 0) / top * 100, 1))
-                  for s in series],
+            name=f.name,
+            citywide=f.is_citywide,
+            bars=[
+                Bar(s, getattr(f, s.attribute), round(float(getattr(f, s.attribute) or 0) / top * 100, 1))
+                for s in series
+            ],
         )
         for f in figures
-    ]  # fmt: skip
+    ]
     return Chart(key=spec.key, title=str(spec.title), caption=str(spec.caption), series=series, rows=rows)
 
 

@@ -91,8 +91,9 @@ def validate_period(since: dt.date | None, until: dt.date | None) -> tuple[dt.da
     if since is None or until is None:
         raise ValidationError(errors)
     if since > until:
-        raise fail("since", _("De begindatum ligt na de einddatum. Kies een begindatum die ervoor ligt."),
-                   Code.PERIOD_REVERSED)  # fmt: skip
+        raise fail(
+            "since", _("De begindatum ligt na de einddatum. Kies een begindatum die ervoor ligt."), Code.PERIOD_REVERSED
+        )
     if (until - since).days > MAX_PERIOD_DAYS:
         raise fail("until", _("Kies een periode van hoogstens tien jaar."), Code.PERIOD_TOO_LONG)
     return since, until
@@ -164,8 +165,9 @@ def evaluate(*, since: dt.date, until: dt.date, wijken: list[Wijk]) -> Evaluatio
     wijken = [wijk for wijk in wijken if wijk.schema_name in existing]
     by_slug = {wijk.schema_name: Figures(slug=wijk.schema_name, name=wijk.name) for wijk in wijken}
     citywide = Figures(slug=CITYWIDE, name=_("Heel Haarlem"))
-    result = Evaluation(since=since, until=until, wijken=list(by_slug.values()), citywide=citywide, statements=1,
-                        slugs=list(by_slug))  # fmt: skip
+    result = Evaluation(
+        since=since, until=until, wijken=list(by_slug.values()), citywide=citywide, statements=1, slugs=list(by_slug)
+    )
     if not wijken:
         return result
     digits = {f.attribute: f.digits for source in figure_sources() for f in source.figures if f.digits is not None}

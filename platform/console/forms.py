@@ -18,10 +18,12 @@ DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
 def _date_field(label: "StrOrPromise") -> forms.DateField:
     return forms.DateField(
-        label=label, input_formats=DATE_FORMATS, required=False,
+        label=label,
+        input_formats=DATE_FORMATS,
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in als dag-maand-jaar, bijvoorbeeld 31-12-2026.")},
-    )  # fmt: skip
+    )
 
 
 def _theme_choices():
@@ -41,31 +43,38 @@ class BrandingForm(forms.Form):
     tagline = forms.CharField(label=_("Ondertitel"), required=False, help_text=_("Hoogstens 160 tekens."))
     theme = forms.ChoiceField(label=_("Thema"), choices=_theme_choices)
     primary_colour = forms.CharField(
-        label=_("Hoofdkleur"), required=False,
+        label=_("Hoofdkleur"),
+        required=False,
         help_text=_("Als #RRGGBB, bijvoorbeeld #1d4f91. Witte tekst moet er goed op leesbaar zijn (contrast 4,5:1)."),
-    )  # fmt: skip
+    )
     logo = forms.ChoiceField(label=_("Logo"), choices=_logo_choices, required=False)
 
 
 class RulesForm(forms.Form):
     modules = forms.MultipleChoiceField(
-        label=_("Onderdelen die aan staan"), choices=Module.choices, required=False,
+        label=_("Onderdelen die aan staan"),
+        choices=Module.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     points_enabled = forms.BooleanField(label=_("Punten aan in deze wijk"), required=False)
     listing_expiry_days = forms.CharField(
-        label=_("Dagen tot een vraag of aanbod verloopt"), help_text=_("Van 7 tot en met 365."),
+        label=_("Dagen tot een vraag of aanbod verloopt"),
+        help_text=_("Van 7 tot en met 365."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+    )
     done_objection_days = forms.CharField(
-        label=_("Dagen om bezwaar te maken tegen 'gedaan'"), help_text=_("Van 1 tot en met 60."),
+        label=_("Dagen om bezwaar te maken tegen 'gedaan'"),
+        help_text=_("Van 1 tot en met 60."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+    )
     house_rules = forms.CharField(label=_("Huisregels"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
     postcodes = forms.CharField(
-        label=_("Postcodes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Postcodes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Eén per regel of met komma's ertussen, bijvoorbeeld 2032 of 2032 AB."),
-    )  # fmt: skip
+    )
 
     def postcode_list(self) -> list[str]:
         return [part for part in self.cleaned_data["postcodes"].replace(",", "\n").splitlines() if part.strip()]
@@ -73,9 +82,10 @@ class RulesForm(forms.Form):
 
 class ProvisionForm(BrandingForm):
     slug = forms.CharField(
-        label=_("Korte naam"), required=False,
+        label=_("Korte naam"),
+        required=False,
         help_text=_("Kleine letters en cijfers, zonder spaties. Wordt het adres: <korte naam>.wijkmarkt.nl."),
-    )  # fmt: skip
+    )
     status = forms.ChoiceField(label=_("Status"), choices=WijkStatus.choices, initial=WijkStatus.PLANNED)
     areas = forms.CharField(label=_("Buurten"), required=False, help_text=_("Met komma's ertussen."))
 

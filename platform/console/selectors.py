@@ -14,8 +14,9 @@ from wijkmarkt.platform.wijken.models import OPEN_FOR_SIGN_UP, SITE_VISIBLE
 AUDIT_PAGE_SIZE = 50
 
 
-def audit_entries(*, coordinator_email: str = "", wijk: str = "", since: dt.date | None = None,
-                  until: dt.date | None = None) -> QuerySet[AuditEntry]:  # fmt: skip
+def audit_entries(
+    *, coordinator_email: str = "", wijk: str = "", since: dt.date | None = None, until: dt.date | None = None
+) -> QuerySet[AuditEntry]:
     """Newest first; `since` and `until` are whole days in Dutch local time, both included."""
     entries = AuditEntry.objects.all()
     if coordinator_email:
@@ -48,6 +49,8 @@ def status_meaning(status: str) -> str:
     if status in OPEN_FOR_SIGN_UP:
         return _("De site is te zien en nieuwe bewoners kunnen zich aanmelden.")
     if status in SITE_VISIBLE:
-        return _("De site is te zien en leden kunnen inloggen, maar nieuwe bewoners kunnen zich niet aanmelden en "
-                 "er kan niets nieuws geplaatst worden.")  # fmt: skip
+        return _(
+            "De site is te zien en leden kunnen inloggen, maar nieuwe bewoners kunnen zich niet aanmelden en "
+            "er kan niets nieuws geplaatst worden."
+        )
     return _("De site is niet te zien: bezoekers krijgen een pagina dat de wijk (nog) niet open is.")

@@ -69,25 +69,38 @@ def home(request):
     return render(request, "console/home.html", {"wijken": wijken})
 
 
-def _wijk_page(request, wijk: Wijk, *, status_form=None, branding_form=None, rules_form=None, link_form=None,
-               status=200):  # fmt: skip
+def _wijk_page(
+    request, wijk: Wijk, *, status_form=None, branding_form=None, rules_form=None, link_form=None, status=200
+):
     context = {
         "wijk_row": wijk,
         "site_url": wijk_url(wijk),
         "status_form": status_form or StatusForm(initial={"status": wijk.status}),
         "status_choices": _status_choices(),
-        "branding_form": branding_form or BrandingForm(initial={
-            "name": wijk.name, "tagline": wijk.tagline, "theme": wijk.theme,
-            "primary_colour": wijk.primary_colour, "logo": wijk.logo,
-        }),
-        "rules_form": rules_form or RulesForm(initial={
-            "modules": wijk.modules, "points_enabled": wijk.points_enabled,
-            "listing_expiry_days": wijk.listing_expiry_days, "done_objection_days": wijk.done_objection_days,
-            "house_rules": wijk.house_rules, "postcodes": "\n".join(wijk.postcodes),
-        }),
+        "branding_form": branding_form
+        or BrandingForm(
+            initial={
+                "name": wijk.name,
+                "tagline": wijk.tagline,
+                "theme": wijk.theme,
+                "primary_colour": wijk.primary_colour,
+                "logo": wijk.logo,
+            }
+        ),
+        "rules_form": rules_form
+        or RulesForm(
+            initial={
+                "modules": wijk.modules,
+                "points_enabled": wijk.points_enabled,
+                "listing_expiry_days": wijk.listing_expiry_days,
+                "done_objection_days": wijk.done_objection_days,
+                "house_rules": wijk.house_rules,
+                "postcodes": "\n".join(wijk.postcodes),
+            }
+        ),
         "link_form": link_form or PartnerLinkForm(partners=active_partners()),
         "links": partners_in_wijk(wijk),
-    }  # fmt: skip
+    }
     return render(request, "console/wijk.html", context, status=status)
 
 
@@ -116,8 +129,9 @@ def _wijk_form_posted(request, slug: str, form_class, form_key: str, change, don
 @coordinator_page
 def wijk_status(request, slug):
     def change(wijk):
-        return actions.change_wijk_status(coordinator=request.user, wijk=wijk, status=request.POST.get("status", ""),
-                                          via=PAGE)  # fmt: skip
+        return actions.change_wijk_status(
+            coordinator=request.user, wijk=wijk, status=request.POST.get("status", ""), via=PAGE
+        )
 
     def done(wijk):
         return _("%(wijk)s is nu: %(status)s.") % {"wijk": wijk.name, "status": wijk.get_status_display()}
@@ -143,13 +157,16 @@ def wijk_branding(request, slug):
 def wijk_rules(request, slug):
     def change(wijk):
         return actions.update_wijk_rules(
-            coordinator=request.user, wijk=wijk, via=PAGE, modules=request.POST.getlist("modules"),
+            coordinator=request.user,
+            wijk=wijk,
+            via=PAGE,
+            modules=request.POST.getlist("modules"),
             points_enabled=bool(request.POST.get("points_enabled")),
             listing_expiry_days=request.POST.get("listing_expiry_days", ""),
             done_objection_days=request.POST.get("done_objection_days", ""),
             house_rules=request.POST.get("house_rules", ""),
             postcodes=request.POST.get("postcodes", "").replace(",", "\n").splitlines(),
-        )  # fmt: skip
+        )
 
     def done(wijk):
         return _("De regels van %(wijk)s zijn opgeslagen.") % {"wijk": wijk.name}
@@ -165,8 +182,9 @@ def wijk_link_partner(request, slug):
     def change(wijk):
         if partner is None:
             raise fail("partner", _("Kies een partner uit de lijst."), Code.INVALID_CHOICE)
-        actions.link_partner(coordinator=request.user, wijk=wijk, partner=partner,
-                             offer=request.POST.get("offer", ""), via=PAGE)  # fmt: skip
+        actions.link_partner(
+            coordinator=request.user, wijk=wijk, partner=partner, offer=request.POST.get("offer", ""), via=PAGE
+        )
 
     def done(wijk):
         return _("%(partner)s is gekoppeld aan %(wijk)s.") % {"partner": partner.name, "wijk": wijk.name}
@@ -197,26 +215,37 @@ def provision(request):
     steps: list[str] = []
     try:
         provisioned = actions.provision_new_wijk(
-            coordinator=request.user, via=PAGE, slug=request.POST.get("slug", ""), name=request.POST.get("name", ""),
-            status=request.POST.get("status", ""), areas=request.POST.get("areas", "").split(","),
-            theme=request.POST.get("theme", ""), tagline=request.POST.get("tagline", ""),
-            primary_colour=request.POST.get("primary_colour", ""), logo=request.POST.get("logo", ""),
+            coordinator=request.user,
+            via=PAGE,
+            slug=request.POST.get("slug", ""),
+            name=request.POST.get("name", ""),
+            status=request.POST.get("status", ""),
+            areas=request.POST.get("areas", "").split(","),
+            theme=request.POST.get("theme", ""),
+            tagline=request.POST.get("tagline", ""),
+            primary_colour=request.POST.get("primary_colour", ""),
+            logo=request.POST.get("logo", ""),
             progress=steps.append,
-        )  # fmt: skip
+        )
     except ValidationError as error:
         form.errors.clear()
         add_action_errors(form, error)
         return render(request, "console/provision.html", {"form": form}, status=400)
     wijk = provisioned.wijk
-    return render(request, "console/provisioned.html",
-                  {"new_wijk": wijk, "steps": steps, "site_url": wijk_url(wijk)})  # fmt: skip
+    return render(request, "console/provisioned.html", {"new_wijk": wijk, "steps": steps, "site_url": wijk_url(wijk)})
 
 
 def _coordinators_page(request, *, grant_form=None, revoke_form=None, status=200):
-    return render(request, "console/coordinators.html", {
-        "coordinators": coordinators(), "grant_form": grant_form or CoordinatorForm(prefix="grant"),
-        "revoke_form": revoke_form or CoordinatorForm(prefix="revoke"),
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "console/coordinators.html",
+        {
+            "coordinators": coordinators(),
+            "grant_form": grant_form or CoordinatorForm(prefix="grant"),
+            "revoke_form": revoke_form or CoordinatorForm(prefix="revoke"),
+        },
+        status=status,
+    )
 
 
 @coordinator_page
@@ -255,8 +284,9 @@ def audit_log(request):
         try:
             if data["since"] and data["until"]:
                 validate_period(data["since"], data["until"])
-            entries = audit_entries(coordinator_email=data["coordinator"], wijk=data["wijk"], since=data["since"],
-                                    until=data["until"])  # fmt: skip
+            entries = audit_entries(
+                coordinator_email=data["coordinator"], wijk=data["wijk"], since=data["since"], until=data["until"]
+            )
         except ValidationError as error:
             add_action_errors(form, error)
             entries, status = entries.none(), 400
@@ -265,8 +295,9 @@ def audit_log(request):
     page = paginate(request, entries, per_page=AUDIT_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "console/audit.html", {"form": form, "page": page, "query": query.urlencode()},
-                  status=status)  # fmt: skip
+    return render(
+        request, "console/audit.html", {"form": form, "page": page, "query": query.urlencode()}, status=status
+    )
 
 
 def _evaluation_request(request):
@@ -299,15 +330,23 @@ def evaluation(request):
     if since is None:
         return render(request, "console/evaluation.html", {"form": form}, status=400)
     result = evaluate(since=since, until=until, wijken=wijken)
-    actions.record_figures_read(coordinator=request.user, wijken=result.slugs, summary=_figures_summary(result),
-                                via=PAGE)  # fmt: skip
+    actions.record_figures_read(
+        coordinator=request.user, wijken=result.slugs, summary=_figures_summary(result), via=PAGE
+    )
     query = f"since={since:%Y-%m-%d}&until={until:%Y-%m-%d}"
     if len(wijken) == 1:
         query += f"&wijk={wijken[0].slug}"
-    return render(request, "console/evaluation.html", {
-        "form": form, "evaluation": result, "charts": evaluation_charts(result), "table": figures_table(result),
-        "csv_query": query,
-    })  # fmt: skip
+    return render(
+        request,
+        "console/evaluation.html",
+        {
+            "form": form,
+            "evaluation": result,
+            "charts": evaluation_charts(result),
+            "table": figures_table(result),
+            "csv_query": query,
+        },
+    )
 
 
 @coordinator_page
@@ -316,8 +355,9 @@ def evaluation_csv(request):
     if since is None:
         return render(request, "console/evaluation.html", {"form": form}, status=400)
     result = evaluate(since=since, until=until, wijken=wijken)
-    actions.record_figures_read(coordinator=request.user, wijken=result.slugs, summary=_figures_summary(result),
-                                via=PAGE, export=True)  # fmt: skip
+    actions.record_figures_read(
+        coordinator=request.user, wijken=result.slugs, summary=_figures_summary(result), via=PAGE, export=True
+    )
     scope = wijken[0].slug if len(wijken) == 1 else "haarlem"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wijkmarkt-cijfers-{scope}-{since}-{until}.csv"'

@@ -85,7 +85,11 @@ _BOOK = "SELECT * FROM public.ledger_book(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s
 
 def _same(transfer: Transfer, booking: Booking) -> bool:
     return (transfer.kind, transfer.from_account_id, transfer.to_account_id, transfer.amount) == (
-        booking.kind, booking.from_account.pk, booking.to_account.pk, booking.amount)  # fmt: skip
+        booking.kind,
+        booking.from_account.pk,
+        booking.to_account.pk,
+        booking.amount,
+    )
 
 
 def _book(booking: Booking, key: str) -> Transfer:
@@ -97,9 +101,20 @@ def _book(booking: Booking, key: str) -> Transfer:
     transaction usable."""
     _check_key(key)
     b = booking
-    params = [key, b.kind, b.from_account.pk, b.to_account.pk, b.amount, b.wijk.pk, b.to_wijk.pk if b.to_wijk else None,
-              b.exchange_id, b.booked_by.pk if b.booked_by else None, b.via,
-              b.compensates.pk if b.compensates else None, b.note]  # fmt: skip
+    params = [
+        key,
+        b.kind,
+        b.from_account.pk,
+        b.to_account.pk,
+        b.amount,
+        b.wijk.pk,
+        b.to_wijk.pk if b.to_wijk else None,
+        b.exchange_id,
+        b.booked_by.pk if b.booked_by else None,
+        b.via,
+        b.compensates.pk if b.compensates else None,
+        b.note,
+    ]
     try:
         with transaction.atomic() if connection.in_atomic_block else nullcontext():
             transfer = next(iter(Transfer.objects.raw(_BOOK, params)))
@@ -116,11 +131,15 @@ def _book(booking: Booking, key: str) -> Transfer:
 
 def _check_key(key: str) -> None:
     if not key or len(key) > MAX_KEY_LENGTH:
-        raise fail("idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH},
-                   Code.KEY_REUSED)  # fmt: skip
+        raise fail(
+            "idempotency_key", _("Een sleutel is 1 tot %(max)s tekens.") % {"max": MAX_KEY_LENGTH}, Code.KEY_REUSED
+        )
     if has_refused_characters(key):  # a NUL would reach PostgreSQL, which refuses it as a fault
-        raise fail("idempotency_key", _("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
-                   Code.INVALID_CHARACTERS)  # fmt: skip
+        raise fail(
+            "idempotency_key",
+            _("Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."),
+            Code.INVALID_CHARACTERS,
+        )
 
 
 def key_used_before():
@@ -176,11 +195,13 @@ def earn_points(
 
 def clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str, str]:
     """What was typed about the recipient, checked as text only (nothing is looked up yet)."""
-    values = collect({
-        "email": lambda: clean_text(email, field="email", max_length=254, required=False).lower(),
-        "name": lambda: clean_text(name, field="name", max_length=140, required=False),
-        "wijk": lambda: clean_text(wijk_slug, field="wijk", max_length=63, required=False),
-    })  # fmt: skip
+    values = collect(
+        {
+            "email": lambda: clean_text(email, field="email", max_length=254, required=False).lower(),
+            "name": lambda: clean_text(name, field="name", max_length=140, required=False),
+            "wijk": lambda: clean_text(wijk_slug, field="wijk", max_length=63, required=False),
+        }
+    )
     if not values["email"] and not values["name"]:
         raise fail("email", _("Vul het e-mailadres in, of de naam en de wijk."), Code.REQUIRED)
     if not values["email"] and not values["wijk"]:
@@ -188,8 +209,18 @@ def clean_recipient(*, email: str, name: str, wijk_slug: str) -> tuple[str, str,
     return values["email"], values["name"], values["wijk"]
 
 
-def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, amount, key: str,
-              booked_by: User | None, via: str, note: str = "") -> Transfer:  # fmt: skip
+def book_gift(
+    *,
+    giver: User,
+    recipient: User,
+    from_wijk: Wijk,
+    to_wijk: Wijk,
+    amount,
+    key: str,
+    booked_by: User | None,
+    via: str,
+    note: str = "",
+) -> Transfer:
     """Points from one member to another, across wijken when both have points on. Retried with the same key, the
     first gift is returned and nothing is booked again."""
     require_points_on(from_wijk)
@@ -199,8 +230,17 @@ def book_gift(*, giver: User, recipient: User, from_wijk: Wijk, to_wijk: Wijk, a
     if giver.pk == recipient.pk:
         raise fail("email", _("U kunt geen punten aan uzelf geven."), Code.SELF_GIFT)
     from_account, to_account = member_accounts(giver, recipient)
-    booking = Booking(kind=TransferKind.GIFT, from_account=from_account, to_account=to_account,
-                      amount=amount, wijk=from_wijk, to_wijk=to_wijk, via=via, booked_by=booked_by, note=note)  # fmt: skip
+    booking = Booking(
+        kind=TransferKind.GIFT,
+        from_account=from_account,
+        to_account=to_account,
+        amount=amount,
+        wijk=from_wijk,
+        to_wijk=to_wijk,
+        via=via,
+        booked_by=booked_by,
+        note=note,
+    )
     transfer = _book(booking, key)
     return transfer
 
@@ -231,12 +271,14 @@ def prepare_gift(
     account) and the balance. Only then does `find_recipient(email=, name=, wijk_slug=)` look the recipient up, and
     every way of not finding exactly one gives the same answer. So a gift that cannot happen tells nothing about who
     lives where."""
-    values = collect({
-        "recipient": lambda: clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
-        "amount": lambda: _amount(amount),
-        "note": lambda: clean_text(note, field="note", max_length=200, required=False),
-        "idempotency_key": lambda: _check_key(key),
-    })  # fmt: skip
+    values = collect(
+        {
+            "recipient": lambda: clean_recipient(email=email, name=name, wijk_slug=wijk_slug),
+            "amount": lambda: _amount(amount),
+            "note": lambda: clean_text(note, field="note", max_length=200, required=False),
+            "idempotency_key": lambda: _check_key(key),
+        }
+    )
     count_attempt("give_points", f"user:{attempt_by.pk}")
     retry = Transfer.objects.filter(idempotency_key=key).exists()
     balance = Account.objects.filter(kind=AccountKind.MEMBER, user=giver).values_list("balance", flat=True)
@@ -256,9 +298,17 @@ def compensate_transfer(*, transfer: Transfer, booked_by: User | None, key: str,
     spent the points cannot be taken below zero (NOT_ENOUGH_POINTS)."""
     if Transfer.objects.filter(compensates=transfer).exists():
         raise fail(None, _("Deze overboeking is al teruggedraaid."), Code.ALREADY_COMPENSATED)
-    booking = Booking(kind=TransferKind.COMPENSATION, from_account=transfer.to_account, to_account=transfer.from_account,
-                      amount=transfer.amount, wijk=transfer.wijk, to_wijk=transfer.to_wijk, via=Via.WEBSITE,
-                      booked_by=booked_by, compensates=transfer,
-                      note=clean_text(note, field="note", max_length=200, required=False))  # fmt: skip
+    booking = Booking(
+        kind=TransferKind.COMPENSATION,
+        from_account=transfer.to_account,
+        to_account=transfer.from_account,
+        amount=transfer.amount,
+        wijk=transfer.wijk,
+        to_wijk=transfer.to_wijk,
+        via=Via.WEBSITE,
+        booked_by=booked_by,
+        compensates=transfer,
+        note=clean_text(note, field="note", max_length=200, required=False),
+    )
     compensation = _book(booking, key)
     return compensation

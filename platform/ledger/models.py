@@ -26,8 +26,9 @@ class AccountKind(models.TextChoices):
 
 class Account(models.Model):
     kind = models.CharField(max_length=6, choices=AccountKind.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="point_accounts")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="point_accounts"
+    )
     wijk = models.ForeignKey(Wijk, null=True, blank=True, on_delete=models.PROTECT, related_name="point_accounts")
     balance = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -74,14 +75,22 @@ class Transfer(models.Model):
     to_account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
     amount = models.PositiveIntegerField()
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="+", help_text="Where it was booked.")
-    to_wijk = models.ForeignKey(Wijk, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                                help_text="A gift's recipient's wijk.")  # fmt: skip
+    to_wijk = models.ForeignKey(
+        Wijk, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="A gift's recipient's wijk."
+    )
     exchange_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="The exchange in `wijk`'s schema.")
-    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+", help_text="Who booked it; empty when automatic.")  # fmt: skip
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who booked it; empty when automatic.",
+    )
     via = models.CharField(max_length=10, choices=Via.choices)
-    compensates = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="compensated_by")  # fmt: skip
+    compensates = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="compensated_by"
+    )
     note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -79,8 +79,13 @@ def wijk_totals(wijk: Wijk) -> WijkTotals:
         out=Sum("amount", filter=Q(wijk=wijk), default=0), into=Sum("amount", filter=Q(to_wijk=wijk), default=0)
     )
     account = Account.objects.filter(kind=AccountKind.WIJK, wijk=wijk).first()
-    return WijkTotals(earned=earned["total"], exchanges=earned["count"], gifts_out=gifts["out"],
-                      gifts_in=gifts["into"], in_circulation=-account.balance if account else 0)  # fmt: skip
+    return WijkTotals(
+        earned=earned["total"],
+        exchanges=earned["count"],
+        gifts_out=gifts["out"],
+        gifts_in=gifts["into"],
+        in_circulation=-account.balance if account else 0,
+    )
 
 
 def ledger_problems() -> list[str]:

@@ -30,16 +30,19 @@ def _slug(value: str, name: str) -> str:
     return slug
 
 
-def register_partner(*, name: str, kind: str, offer: str = "", slug: str = "", website: str = "", phone: str = "",
-                     email: str = "") -> Partner:  # fmt: skip
-    values = collect({
-        "name": lambda: clean_text(name, field="name", max_length=120),
-        "kind": lambda: _kind(kind),
-        "offer": lambda: clean_text(offer, field="offer", max_length=2000, required=False, multiline=True),
-        "website": lambda: clean_text(website, field="website", max_length=200, required=False),
-        "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
-        "email": lambda: clean_text(email, field="email", max_length=120, required=False),
-    })  # fmt: skip
+def register_partner(
+    *, name: str, kind: str, offer: str = "", slug: str = "", website: str = "", phone: str = "", email: str = ""
+) -> Partner:
+    values = collect(
+        {
+            "name": lambda: clean_text(name, field="name", max_length=120),
+            "kind": lambda: _kind(kind),
+            "offer": lambda: clean_text(offer, field="offer", max_length=2000, required=False, multiline=True),
+            "website": lambda: clean_text(website, field="website", max_length=200, required=False),
+            "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
+            "email": lambda: clean_text(email, field="email", max_length=120, required=False),
+        }
+    )
     values["slug"] = _slug(slug, values["name"])
     duplicate = (
         Partner.objects.filter(slug=values["slug"]).exists()
@@ -59,12 +62,14 @@ def add_contact_person(
     *, partner: Partner, name: str, role: str = "", phone: str = "", email: str = ""
 ) -> ContactPerson:
     """A named contact person of a partner (the covenant's mandated contact, or one per wijk)."""
-    values = collect({
-        "name": lambda: clean_text(name, field="name", max_length=120),
-        "role": lambda: clean_text(role, field="role", max_length=120, required=False),
-        "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
-        "email": lambda: clean_text(email, field="email", max_length=120, required=False),
-    })  # fmt: skip
+    values = collect(
+        {
+            "name": lambda: clean_text(name, field="name", max_length=120),
+            "role": lambda: clean_text(role, field="role", max_length=120, required=False),
+            "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
+            "email": lambda: clean_text(email, field="email", max_length=120, required=False),
+        }
+    )
     message = _("%(partner)s heeft al een contactpersoon met deze naam.") % {"partner": partner.name}
     if partner.contacts.filter(name__iexact=values["name"]).exists():
         raise fail("name", message, Code.DUPLICATE)
@@ -75,14 +80,18 @@ def add_contact_person(
         raise fail("name", message, Code.DUPLICATE) from None
 
 
-def link_partner_to_wijk(*, wijk: Wijk, partner: Partner, offer: str = "",
-                         contact: ContactPerson | None = None) -> WijkPartner:  # fmt: skip
+def link_partner_to_wijk(
+    *, wijk: Wijk, partner: Partner, offer: str = "", contact: ContactPerson | None = None
+) -> WijkPartner:
     """The partner is active in the wijk, with what it offers there and whom to contact there. Linking again
     changes the offer and the contact person."""
     text = clean_text(offer, field="offer", max_length=2000, required=False, multiline=True)
     if contact is not None and contact.partner_id != partner.pk:
-        raise fail("contact", _("Deze contactpersoon werkt niet bij %(partner)s.") % {"partner": partner.name},
-                   Code.WRONG_PARTNER)  # fmt: skip
+        raise fail(
+            "contact",
+            _("Deze contactpersoon werkt niet bij %(partner)s.") % {"partner": partner.name},
+            Code.WRONG_PARTNER,
+        )
     with transaction.atomic():
         link, _created = WijkPartner.objects.update_or_create(
             wijk=wijk, partner=partner, defaults={"offer": text, "contact": contact}

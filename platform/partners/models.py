@@ -78,9 +78,13 @@ class WijkPartner(models.Model):
     offer = models.TextField(_("aanbod in de wijk"), max_length=2000, blank=True)
     # Must be a contact of the same partner: actions.link_partner_to_wijk checks it.
     contact = models.ForeignKey(
-        ContactPerson, on_delete=models.SET_NULL, null=True, blank=True, related_name="wijk_links",
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="wijk_links",
         verbose_name=_("contactpersoon in de wijk"),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

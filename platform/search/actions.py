@@ -19,9 +19,11 @@ BATCH = 1000
 
 def _upsert(entries: list[SearchEntry]) -> None:
     SearchEntry.objects.bulk_create(
-        entries, update_conflicts=True, unique_fields=["wijk", "kind", "object_id"],
+        entries,
+        update_conflicts=True,
+        unique_fields=["wijk", "kind", "object_id"],
         update_fields=["title", "summary", "category", "path", "updated_at"],
-    )  # fmt: skip
+    )
 
 
 def _in_dutch(fn):

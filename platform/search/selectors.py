@@ -83,19 +83,23 @@ def search(query: str, *, wijk: str = "", category: str = "", page: int = 1) -> 
         (matches, rank), typo_fallback = _look_alike(query), True
         counts = _counts(matches)
     total = sum(
-        row["n"] for row in counts
+        row["n"]
+        for row in counts
         if (not wijk or row["wijk__schema_name"] == wijk) and (not category or row["category"] == category)
-    )  # fmt: skip
+    )
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, page), pages)
     chosen = matches.filter(wijk__schema_name=wijk) if wijk else matches
     chosen = chosen.filter(category=category) if category else chosen
     start = (page - 1) * PAGE_SIZE
     entries = (
-        chosen.annotate(rank=rank).select_related("wijk").prefetch_related("wijk__domains")
+        chosen.annotate(rank=rank)
+        .select_related("wijk")
+        .prefetch_related("wijk__domains")
         .order_by("-rank", "-updated_at", "pk")
-        if total else SearchEntry.objects.none()
-    )  # fmt: skip
+        if total
+        else SearchEntry.objects.none()
+    )
     return SearchPage(
         query=query,
         entries=list(entries[start : start + PAGE_SIZE]),

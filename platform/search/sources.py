@@ -38,6 +38,11 @@ def entry_for(wijk, kind: str, document: Document) -> SearchEntry:
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     return SearchEntry(
-        wijk=wijk, kind=kind, object_id=document.object_id, title=document.title[:200], summary=summary,
-        category=document.category[:100], path=document.path,
-    )  # fmt: skip
+        wijk=wijk,
+        kind=kind,
+        object_id=document.object_id,
+        title=document.title[:200],
+        summary=summary,
+        category=document.category[:100],
+        path=document.path,
+    )

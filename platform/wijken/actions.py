@@ -22,11 +22,33 @@ SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]{1,39}$")
 # Names that would collide with PostgreSQL's own schemas, our template, or hosts we may want for ourselves.
 RESERVED_SLUGS = frozenset(
     {
-        "public", "information_schema", "www", "admin", "api", "graphql", "ws", "static", "media", "portal",
-        "mail", "smtp", "ftp", "localhost", "test", "template", settings.TENANT_BASE_SCHEMA, "wijkmarkt",
-        "coordinator", "status", "help", "support", "auth", "login", "account",
+        "public",
+        "information_schema",
+        "www",
+        "admin",
+        "api",
+        "graphql",
+        "ws",
+        "static",
+        "media",
+        "portal",
+        "mail",
+        "smtp",
+        "ftp",
+        "localhost",
+        "test",
+        "template",
+        settings.TENANT_BASE_SCHEMA,
+        "wijkmarkt",
+        "coordinator",
+        "status",
+        "help",
+        "support",
+        "auth",
+        "login",
+        "account",
     }
-)  # fmt: skip
+)
 DOMAIN_PATTERN = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
 )
@@ -127,9 +149,12 @@ def provision_wijk(
     domain = (domain or f"{slug}.{settings.WIJKMARKT_BASE_DOMAIN}").strip().lower()
     if not DOMAIN_PATTERN.fullmatch(domain) or domain == settings.WIJKMARKT_BASE_DOMAIN:
         raise ValidationError(
-            {"domain": ValidationError(_("%(domain)s is geen geldig domein."), code=WijkErrorCode.INVALID_DOMAIN,
-                                       params={"domain": domain})}
-        )  # fmt: skip
+            {
+                "domain": ValidationError(
+                    _("%(domain)s is geen geldig domein."), code=WijkErrorCode.INVALID_DOMAIN, params={"domain": domain}
+                )
+            }
+        )
     taken = Domain.objects.filter(domain=domain).exclude(tenant__schema_name=slug).first()
     if taken is not None:
         raise ValidationError(
@@ -197,9 +222,20 @@ def set_wijk_status(*, wijk: Wijk, status: str) -> Wijk:
 
 # What update_wijk may change: the branding and the local rules, never the slug, schema or template flag.
 EDITABLE_FIELDS = frozenset(
-    {"name", "tagline", "theme", "primary_colour", "logo", "modules", "points_enabled", "listing_expiry_days",
-     "done_objection_days", "house_rules", "postcodes"}
-)  # fmt: skip
+    {
+        "name",
+        "tagline",
+        "theme",
+        "primary_colour",
+        "logo",
+        "modules",
+        "points_enabled",
+        "listing_expiry_days",
+        "done_objection_days",
+        "house_rules",
+        "postcodes",
+    }
+)
 
 
 def update_wijk(*, wijk: Wijk, changes: dict) -> Wijk:

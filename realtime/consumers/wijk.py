@@ -51,9 +51,12 @@ def _member(scope):
 def _send(scope, frame) -> tuple[dict, bool]:
     member = _member(scope)
     message, created = chat.send_message(
-        member=member, wijk=scope["wijk"], conversation_id=frame["conversation"], client_id=frame["clientId"],
+        member=member,
+        wijk=scope["wijk"],
+        conversation_id=frame["conversation"],
+        client_id=frame["clientId"],
         body=frame["body"],
-    )  # fmt: skip
+    )
     return frame_of(message), created
 
 
@@ -78,8 +81,9 @@ def _check_and_last_id(scope, conversation_id: int) -> int:
 
 def _read(scope, frame) -> tuple[int, int]:
     member = _member(scope)
-    return member.pk, chat.mark_read(member=member, wijk=scope["wijk"], conversation_id=frame["conversation"],
-                                     message_id=frame["id"])  # fmt: skip
+    return member.pk, chat.mark_read(
+        member=member, wijk=scope["wijk"], conversation_id=frame["conversation"], message_id=frame["id"]
+    )
 
 
 def _blocked(scope) -> set[int]:
@@ -183,8 +187,14 @@ class WijkConsumer(AsyncWebsocketConsumer):
             await self.send_frame(error_frame(ProtocolError(ErrorCode.NOT_FOUND, "Dit gesprek bestaat niet voor u.")))
         except PermissionDenied as refusal:
             if str(refusal) == PAUSED:  # the wijk is paused: this frame is refused, the socket stays open to read
-                await self.send_frame({"type": FrameType.ERROR, "code": PAUSED, "message": str(PAUSED_MESSAGE),
-                                       **({"clientId": frame.get("clientId")} if frame.get("clientId") else {})})  # fmt: skip
+                await self.send_frame(
+                    {
+                        "type": FrameType.ERROR,
+                        "code": PAUSED,
+                        "message": str(PAUSED_MESSAGE),
+                        **({"clientId": frame.get("clientId")} if frame.get("clientId") else {}),
+                    }
+                )
             else:
                 await self.send_frame(error_frame(ProtocolError(ErrorCode.FORBIDDEN, "Dit mag u niet (meer) doen.")))
         except ValidationError as error:
@@ -192,12 +202,21 @@ class WijkConsumer(AsyncWebsocketConsumer):
             code = getattr(error, "code", None) or next(
                 (e.code for errors in getattr(error, "error_dict", {}).values() for e in errors), "invalid"
             )
-            await self.send_frame({"type": FrameType.ERROR, "code": code or ErrorCode.INVALID, "message": message,
-                                   **({"clientId": frame.get("clientId")} if frame.get("clientId") else {})})  # fmt: skip
+            await self.send_frame(
+                {
+                    "type": FrameType.ERROR,
+                    "code": code or ErrorCode.INVALID,
+                    "message": message,
+                    **({"clientId": frame.get("clientId")} if frame.get("clientId") else {}),
+                }
+            )
         except Exception:  # a fault of ours: logged, answered, and the socket stays open (not closed with 1011)
             logger.exception("Socket frame failed")
-            await self.send_frame(error_frame(ProtocolError(
-                ErrorCode.SERVER_ERROR, "Er ging iets mis aan onze kant. Probeer het later opnieuw.")))  # fmt: skip
+            await self.send_frame(
+                error_frame(
+                    ProtocolError(ErrorCode.SERVER_ERROR, "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
+                )
+            )
 
     async def on_hello(self, frame):
         wijk = self.scope["wijk"]
@@ -221,10 +240,13 @@ class WijkConsumer(AsyncWebsocketConsumer):
         async def announce():
             members = await in_wijk(self.scope, _participants, conversation_id)
             online = await presence.online(wijk.schema_name, members)
-            await layer.group_send(group, {
-                "type": "chat.event",
-                "frame": {"type": FrameType.PRESENCE, "conversation": conversation_id, "online": online},
-            })  # fmt: skip
+            await layer.group_send(
+                group,
+                {
+                    "type": "chat.event",
+                    "frame": {"type": FrameType.PRESENCE, "conversation": conversation_id, "online": online},
+                },
+            )
 
         await presence.throttled(group, announce)
 
@@ -236,8 +258,14 @@ class WijkConsumer(AsyncWebsocketConsumer):
             last_id = await in_wijk(self.scope, _check_and_last_id, self.scope, conversation_id)
             await self._subscribe(conversation_id, last_id)
         message, _created = await in_wijk(self.scope, _send, self.scope, frame)
-        await self.send_frame({"type": FrameType.ACK, "clientId": frame["clientId"], "id": message["id"],
-                               "conversation": frame["conversation"]})  # fmt: skip
+        await self.send_frame(
+            {
+                "type": FrameType.ACK,
+                "clientId": frame["clientId"],
+                "id": message["id"],
+                "conversation": frame["conversation"],
+            }
+        )
 
     async def on_resume(self, frame):
         """Join first, then send what was missed: a live message arriving meanwhile is kept back by its id, so the
@@ -257,18 +285,28 @@ class WijkConsumer(AsyncWebsocketConsumer):
 
     async def on_read(self, frame):
         member_id, read_up_to = await in_wijk(self.scope, _read, self.scope, frame)
-        await self.channel_layer.group_send(self._group(frame["conversation"]), {
-            "type": "chat.event",
-            "frame": {"type": FrameType.READ, "conversation": frame["conversation"], "member": member_id,
-                      "id": read_up_to},
-        })  # fmt: skip
+        await self.channel_layer.group_send(
+            self._group(frame["conversation"]),
+            {
+                "type": "chat.event",
+                "frame": {
+                    "type": FrameType.READ,
+                    "conversation": frame["conversation"],
+                    "member": member_id,
+                    "id": read_up_to,
+                },
+            },
+        )
 
     async def on_typing(self, frame):
         member_id = await in_wijk(self.scope, _check, self.scope, frame["conversation"])
-        await self.channel_layer.group_send(self._group(frame["conversation"]), {
-            "type": "chat.event",
-            "frame": {"type": FrameType.TYPING, "conversation": frame["conversation"], "member": member_id},
-        })  # fmt: skip
+        await self.channel_layer.group_send(
+            self._group(frame["conversation"]),
+            {
+                "type": "chat.event",
+                "frame": {"type": FrameType.TYPING, "conversation": frame["conversation"], "member": member_id},
+            },
+        )
 
     async def chat_message(self, event):
         frame = event["frame"]

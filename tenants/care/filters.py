@@ -17,9 +17,11 @@ FUNDING_CHOICES = [
 
 class ProviderFilter(django_filters.FilterSet):
     activity = django_filters.MultipleChoiceFilter(
-        choices=Activity.choices, method="filter_activity", label=_("Waarmee wilt u hulp?"),
+        choices=Activity.choices,
+        method="filter_activity",
+        label=_("Waarmee wilt u hulp?"),
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     days = django_filters.MultipleChoiceFilter(
         choices=Weekday.choices,
         method="filter_nothing",
@@ -27,22 +29,26 @@ class ProviderFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     parts = django_filters.MultipleChoiceFilter(
-        choices=DayPart.choices, method="filter_nothing", label=_("Welk deel van de dag?"),
+        choices=DayPart.choices,
+        method="filter_nothing",
+        label=_("Welk deel van de dag?"),
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     funding = django_filters.ChoiceFilter(
         choices=FUNDING_CHOICES, method="filter_funding", label=_("Hoe betaalt u?"), empty_label=_("Maakt niet uit")
     )
     kind = django_filters.ChoiceFilter(
         choices=ProviderKind.choices, label=_("Soort aanbieder"), empty_label=_("Alle soorten")
     )
-    area = django_filters.ChoiceFilter(choices=[], method="filter_area", label=_("In welke buurt woont u?"),
-                                       empty_label=_("De hele wijk"))  # fmt: skip
+    area = django_filters.ChoiceFilter(
+        choices=[], method="filter_area", label=_("In welke buurt woont u?"), empty_label=_("De hele wijk")
+    )
     near_street = django_filters.ModelChoiceFilter(
         queryset=Street.objects.all(), method="filter_near", label=_("Dichtbij straat"), empty_label=_("Overal")
     )
-    within_m = django_filters.NumberFilter(method="filter_nothing", label=_("Binnen (meter)"), min_value=50,
-                                           max_value=5000)  # fmt: skip
+    within_m = django_filters.NumberFilter(
+        method="filter_nothing", label=_("Binnen (meter)"), min_value=50, max_value=5000
+    )
 
     class Meta:
         model = Provider

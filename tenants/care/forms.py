@@ -17,11 +17,14 @@ class HelpRequestForm(OnBehalfMixin, forms.Form):
         label=_("Waarmee wilt u hulp?"), choices=Activity.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     times = forms.MultipleChoiceField(
-        label=_("Wanneer komt het u goed uit?"), help_text=_("Kies niets als het u niet uitmaakt."), required=False,
+        label=_("Wanneer komt het u goed uit?"),
+        help_text=_("Kies niets als het u niet uitmaakt."),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    note = text_field(_("Wilt u nog iets vertellen?"), _("Bijvoorbeeld: ik heb een hond, of bel eerst aan."),
-                      multiline=True, rows=4)  # fmt: skip
+    )
+    note = text_field(
+        _("Wilt u nog iets vertellen?"), _("Bijvoorbeeld: ik heb een hond, of bel eerst aan."), multiline=True, rows=4
+    )
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,23 +39,29 @@ class AnswerForm(forms.Form):
 
 
 def _choice_list(label, choices, help_text=""):
-    return forms.MultipleChoiceField(label=label, choices=choices, required=False, help_text=help_text,
-                                     widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, help_text=help_text, widget=forms.CheckboxSelectMultiple
+    )
 
 
 class ProviderEntryForm(forms.Form):
     """What a provider's staff change about their own entry (name and kind are the wijk's to set)."""
 
-    description = text_field(_("Over uw organisatie"), _("Wat u doet en voor wie. Maximaal 1000 tekens."),
-                             multiline=True, rows=4)  # fmt: skip
+    description = text_field(
+        _("Over uw organisatie"), _("Wat u doet en voor wie. Maximaal 1000 tekens."), multiline=True, rows=4
+    )
     activities = _choice_list(_("Welke hulp biedt u?"), Activity.choices)
     areas = _choice_list(_("In welke buurten werkt u?"), [], _("Kies niets als u in de hele wijk werkt."))
     available = _choice_list(_("Wanneer werkt u?"), [], _("Kies niets als de tijden in overleg gaan."))
     in_natura = forms.BooleanField(label=_("Zorg in natura: de gemeente betaalt"), required=False)
     pgb = forms.BooleanField(label=_("Te betalen uit een persoonsgebonden budget (pgb)"), required=False)
-    street = forms.ModelChoiceField(label=_("Straat van uw vestiging"), queryset=None, required=False,
-                                    empty_label=_("Geen straat tonen"),
-                                    error_messages={"invalid_choice": _("Kies uit de lijst.")})  # fmt: skip
+    street = forms.ModelChoiceField(
+        label=_("Straat van uw vestiging"),
+        queryset=None,
+        required=False,
+        empty_label=_("Geen straat tonen"),
+        error_messages={"invalid_choice": _("Kies uit de lijst.")},
+    )
     phone = text_field(_("Telefoon"))
     email = text_field(_("E-mail"))
     address = text_field(_("Adres"))
@@ -67,13 +76,21 @@ class ProviderEntryForm(forms.Form):
 
 class PlanForm(OnBehalfMixin, forms.Form):
     result = text_field(_("Het resultaat dat u samen afspreekt"), _("Bijvoorbeeld: een schoon en leefbaar huis."))
-    resident_part = text_field(_("Wat doet de bewoner zelf?"), _("Bijvoorbeeld: afwassen en de was vouwen."),
-                               multiline=True, rows=4)  # fmt: skip
-    network_part = text_field(_("Wat doen familie, buren en vrienden?"),
-                              _("Bijvoorbeeld: dochter Carla doet elke zaterdag de boodschappen."),
-                              multiline=True, rows=4)  # fmt: skip
-    provider_part = text_field(_("Wat doet de aanbieder?"), _("Bijvoorbeeld: elke dinsdagochtend stofzuigen en "
-                               "de badkamer schoonmaken."), multiline=True, rows=4)  # fmt: skip
+    resident_part = text_field(
+        _("Wat doet de bewoner zelf?"), _("Bijvoorbeeld: afwassen en de was vouwen."), multiline=True, rows=4
+    )
+    network_part = text_field(
+        _("Wat doen familie, buren en vrienden?"),
+        _("Bijvoorbeeld: dochter Carla doet elke zaterdag de boodschappen."),
+        multiline=True,
+        rows=4,
+    )
+    provider_part = text_field(
+        _("Wat doet de aanbieder?"),
+        _("Bijvoorbeeld: elke dinsdagochtend stofzuigen en de badkamer schoonmaken."),
+        multiline=True,
+        rows=4,
+    )
     # Text, not DateField: a date that does not parse reaches the action, which names it next to the field together
     # with every other error of the plan (a form error would hide those until the date is fixed).
     review_1 = text_field(_("Eerste datum om samen terug te kijken"), _("Bijvoorbeeld 14-3-2027."), type="date")
@@ -102,8 +119,9 @@ def _as_date(text: str) -> dt.date | str:
 
 
 class SatisfactionForm(forms.Form):
-    moment = forms.CharField(label=_("Wanneer is deze meting?"), required=False,
-                             widget=forms.RadioSelect(choices=Moment.choices))  # fmt: skip
+    moment = forms.CharField(
+        label=_("Wanneer is deze meting?"), required=False, widget=forms.RadioSelect(choices=Moment.choices)
+    )
     measured_on = text_field(_("Datum van de meting"), _("Laat leeg voor vandaag."), type="date")
 
     def __init__(self, *args, **kwargs):

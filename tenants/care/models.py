@@ -93,9 +93,12 @@ class HelpRequest(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["provider", "member"], condition=models.Q(status="sent"),
-                                    name="one_open_help_request_per_provider"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["provider", "member"],
+                condition=models.Q(status="sent"),
+                name="one_open_help_request_per_provider",
+            ),
+        ]
 
 
 DEFAULT_RESULT = _("Een schoon en leefbaar huis")
@@ -115,9 +118,10 @@ class SupportPlan(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["member", "provider"], name="one_support_plan_per_provider"),
-            models.UniqueConstraint(fields=["member"], condition=models.Q(provider__isnull=True),
-                                    name="one_makelaar_support_plan"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["member"], condition=models.Q(provider__isnull=True), name="one_makelaar_support_plan"
+            ),
+        ]
 
 
 class SupportPlanVersion(models.Model):
@@ -197,11 +201,15 @@ class SatisfactionMeasurement(models.Model):
     class Meta:
         ordering = ["measured_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "moment"], condition=~models.Q(moment="between"),
-                                    name="one_start_and_one_end_measurement"),
-            models.CheckConstraint(condition=models.Q(moment__in=["start", "between", "end"]),
-                                   name="satisfaction_moment_valid"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["plan", "moment"],
+                condition=~models.Q(moment="between"),
+                name="one_start_and_one_end_measurement",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(moment__in=["start", "between", "end"]), name="satisfaction_moment_valid"
+            ),
+        ]
         indexes = [models.Index(fields=["moment", "measured_on"])]
 
     @property

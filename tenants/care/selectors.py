@@ -164,8 +164,12 @@ def plan_state(plan: SupportPlan) -> PlanState:
     current = versions[0]
     sides = sides_agreed(current)
     in_force = next((version for version in versions if is_agreed(version)), None)
-    return PlanState(current=current, resident_agreed=PlanSide.RESIDENT in sides,
-                     professional_agreed=PlanSide.PROFESSIONAL in sides, in_force=in_force)  # fmt: skip
+    return PlanState(
+        current=current,
+        resident_agreed=PlanSide.RESIDENT in sides,
+        professional_agreed=PlanSide.PROFESSIONAL in sides,
+        in_force=in_force,
+    )
 
 
 @dataclass(frozen=True)
@@ -210,7 +214,10 @@ def satisfaction_start_vs_end(*, since: dt.date, until: dt.date) -> Satisfaction
     start, start_questions = _averages([row for row in rows if row.moment == Moment.START])
     end, end_questions = _averages([row for row in rows if row.moment == Moment.END])
     return SatisfactionFigures(
-        start_count=sum(row.moment == Moment.START for row in rows), start_average=start,
-        start_per_question=start_questions, end_count=sum(row.moment == Moment.END for row in rows),
-        end_average=end, end_per_question=end_questions,
-    )  # fmt: skip
+        start_count=sum(row.moment == Moment.START for row in rows),
+        start_average=start,
+        start_per_question=start_questions,
+        end_count=sum(row.moment == Moment.END for row in rows),
+        end_average=end,
+        end_per_question=end_questions,
+    )

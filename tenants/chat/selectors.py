@@ -50,8 +50,11 @@ def unread_counts(member: Membership, wijk: Wijk) -> dict[int, int]:
     ids = list(conversations_of(member, wijk).values_list("pk", flat=True))
     if not ids:
         return {}
-    read = dict(Participant.objects.filter(member=member, conversation_id__in=ids).values_list("conversation_id",
-                                                                                              "last_read_id"))  # fmt: skip
+    read = dict(
+        Participant.objects.filter(member=member, conversation_id__in=ids).values_list(
+            "conversation_id", "last_read_id"
+        )
+    )
     after_marker = Q()
     for conversation_id in ids:
         after_marker |= Q(conversation_id=conversation_id, id__gt=read.get(conversation_id, 0))

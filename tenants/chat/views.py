@@ -159,9 +159,13 @@ def conversation_detail(request, conversation_id: int):
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
-            message, created = send_message(member=member, wijk=wijk, conversation_id=conversation.pk,
-                                            client_id=form.cleaned_data["client_id"],
-                                            body=form.cleaned_data["body"])  # fmt: skip
+            message, created = send_message(
+                member=member,
+                wijk=wijk,
+                conversation_id=conversation.pk,
+                client_id=form.cleaned_data["client_id"],
+                body=form.cleaned_data["body"],
+            )
         except ValidationError as error:
             # The form has one field: errors about the whole message (rate limit, a reused id) go next to it too.
             if hasattr(error, "error_dict"):
@@ -182,10 +186,11 @@ def report_message(request, conversation_id: int, message_id: int):
     member = me(request)
     conversation = conversation_for(member, request.tenant, conversation_id)
     message = get_object_or_404(
-        ChatMessage.objects.filter(conversation=conversation, hidden_at__isnull=True).exclude(author=member)
+        ChatMessage.objects.filter(conversation=conversation, hidden_at__isnull=True)
+        .exclude(author=member)
         .select_related("author__user"),
         pk=message_id,
-    )  # fmt: skip
+    )
     what = _("Bericht van %(name)s") % {"name": message.author.user.first_name}
     back = reverse("chat:conversation", args=[conversation.pk])
     return report_page(request, report, target={"message": message}, what=what, back_url=back, quote=message.body)

@@ -29,27 +29,103 @@ from wijkmarkt.tenants.membership.selectors import actor_for
 
 # (name, kind, activities, available, in natura, pgb, description, phone, e-mail, website)
 PROVIDERS = [
-    ("Thuiszorg Kennemerland", "contracted", ["light", "heavy", "linen"], ["mon_morning", "tue_morning", "thu_morning"],
-     True, True, "Gecontracteerd door de gemeente. Vaste hulp die u kent.", "023 555 01 01",
-     "planning@thuiszorg-kennemerland.example", "thuiszorg-kennemerland.example"),
-    ("Zorggroep Spaarnestad", "contracted", ["shopping", "hot_meal", "bread_meal", "light"],
-     ["tue_afternoon", "wed_morning", "fri_morning", "sat_morning"], True, False,
-     "Hulp in natura, ook bij boodschappen en maaltijden.", "023 555 02 02", "", "zorggroep-spaarnestad.example"),
-    ("Ria de Wit (alfahulp)", "independent", ["light", "linen"], ["tue_morning", "wed_afternoon"], False, True,
-     "Zelfstandige alfahulp, betaald uit uw pgb.", "06 1234 5601", "", ""),
-    ("Marco Jansen (witte werkster)", "independent", ["light", "heavy"], ["mon_afternoon", "thu_afternoon"], False,
-     True, "Ik maak schoon, ook de ramen.", "06 1234 5602", "", ""),
-    ("Sanne Bakker (student)", "student", ["shopping", "light"], ["sat_morning", "sun_afternoon", "wed_evening"],
-     False, False, "Student verpleegkunde, helpt in het weekend.", "06 1234 5603", "", ""),
-    ("Daan (scholier)", "student", ["shopping"], ["wed_afternoon", "fri_afternoon"], False, False,
-     "Doet boodschappen na school.", "", "daan@example.nl", ""),
-    ("Schoonmaakbedrijf Glans", "company", ["light", "heavy"], ["mon_morning", "tue_morning", "wed_morning",
-     "thu_morning", "fri_morning"], False, False, "U betaalt zelf per uur.", "023 555 03 03", "info@glans.example",
-     "glans.example"),
-    ("Buurtteam Haarlem", "team", ["shopping", "hot_meal", "light", "linen"], ["mon_morning", "wed_morning",
-     "fri_afternoon"], True, False, "Wijkverpleging en hulp in één team, naar het model van Buurtzorg.",
-     "023 555 04 04", "", ""),
-]  # fmt: skip
+    (
+        "Thuiszorg Kennemerland",
+        "contracted",
+        ["light", "heavy", "linen"],
+        ["mon_morning", "tue_morning", "thu_morning"],
+        True,
+        True,
+        "Gecontracteerd door de gemeente. Vaste hulp die u kent.",
+        "023 555 01 01",
+        "planning@thuiszorg-kennemerland.example",
+        "thuiszorg-kennemerland.example",
+    ),
+    (
+        "Zorggroep Spaarnestad",
+        "contracted",
+        ["shopping", "hot_meal", "bread_meal", "light"],
+        ["tue_afternoon", "wed_morning", "fri_morning", "sat_morning"],
+        True,
+        False,
+        "Hulp in natura, ook bij boodschappen en maaltijden.",
+        "023 555 02 02",
+        "",
+        "zorggroep-spaarnestad.example",
+    ),
+    (
+        "Ria de Wit (alfahulp)",
+        "independent",
+        ["light", "linen"],
+        ["tue_morning", "wed_afternoon"],
+        False,
+        True,
+        "Zelfstandige alfahulp, betaald uit uw pgb.",
+        "06 1234 5601",
+        "",
+        "",
+    ),
+    (
+        "Marco Jansen (witte werkster)",
+        "independent",
+        ["light", "heavy"],
+        ["mon_afternoon", "thu_afternoon"],
+        False,
+        True,
+        "Ik maak schoon, ook de ramen.",
+        "06 1234 5602",
+        "",
+        "",
+    ),
+    (
+        "Sanne Bakker (student)",
+        "student",
+        ["shopping", "light"],
+        ["sat_morning", "sun_afternoon", "wed_evening"],
+        False,
+        False,
+        "Student verpleegkunde, helpt in het weekend.",
+        "06 1234 5603",
+        "",
+        "",
+    ),
+    (
+        "Daan (scholier)",
+        "student",
+        ["shopping"],
+        ["wed_afternoon", "fri_afternoon"],
+        False,
+        False,
+        "Doet boodschappen na school.",
+        "",
+        "daan@example.nl",
+        "",
+    ),
+    (
+        "Schoonmaakbedrijf Glans",
+        "company",
+        ["light", "heavy"],
+        ["mon_morning", "tue_morning", "wed_morning", "thu_morning", "fri_morning"],
+        False,
+        False,
+        "U betaalt zelf per uur.",
+        "023 555 03 03",
+        "info@glans.example",
+        "glans.example",
+    ),
+    (
+        "Buurtteam Haarlem",
+        "team",
+        ["shopping", "hot_meal", "light", "linen"],
+        ["mon_morning", "wed_morning", "fri_afternoon"],
+        True,
+        False,
+        "Wijkverpleging en hulp in één team, naar het model van Buurtzorg.",
+        "023 555 04 04",
+        "",
+        "",
+    ),
+]
 
 
 def seed_demo_care(*, wijk: Wijk, logins: Mapping[str, User], progress: Callable[[str], None]) -> int:
@@ -73,13 +149,22 @@ def _seed_providers(wijk: Wijk, logins: Mapping[str, User], progress: Callable[[
             register_provider(
                 wijk=wijk,
                 data=ProviderInput(
-                    name=name, kind=kind, activities=activities, available=available, in_natura=in_natura, pgb=pgb,
-                    description=about, phone=phone, email=email, website=website, areas=wijk.areas[: 1 + number % 2],
+                    name=name,
+                    kind=kind,
+                    activities=activities,
+                    available=available,
+                    in_natura=in_natura,
+                    pgb=pgb,
+                    description=about,
+                    phone=phone,
+                    email=email,
+                    website=website,
+                    areas=wijk.areas[: 1 + number % 2],
                     street=streets[(number * 3) % len(streets)],
                     address=f"{streets[(number * 3) % len(streets)].name} {10 + number}",
                 ),
                 staff=[staff] if staff is not None and number == 0 else [],
-            )  # fmt: skip
+            )
     progress(f"{wijk.name}: {len(PROVIDERS)} aanbieders van hulp in huis")
     return len(PROVIDERS)
 
@@ -96,18 +181,31 @@ def _seed_plan(wijk: Wijk, progress: Callable[[str], None]) -> None:
     today = timezone.localdate()
     with transaction.atomic():
         sent = send_help_request(
-            actor=rob_actor, member=rob, provider=provider, activities=["light", "heavy", "linen"],
-            times=["tue_morning"], note="Mijn vrouw is ernstig ziek. Ik zit binnen op een rollator.",
-        )  # fmt: skip
-        answer_help_request(actor=henk_actor, help_request=sent, accept=True,
-                            message="Ik kom dinsdag kennismaken en maak dan samen met u een plan.")  # fmt: skip
-        plan = start_support_plan(actor=henk_actor, member=rob, provider=provider, data=PlanInput(
-            resident_part="Rob doet de afwas en houdt de keuken bij, vanaf zijn stoel.",
-            network_part="Buurvrouw Ingrid de Lange hangt de was op en pakt wat hoog staat. Een buur via de "
-                         "Wijkmarkt is achtervang voor onverwachte klusjes.",
-            provider_part="Elke dinsdagochtend stofzuigen, dweilen en de badkamer; om de week de bedden verschonen.",
-            review_dates=[today + dt.timedelta(days=91), today + dt.timedelta(days=182)],
-        ))  # fmt: skip
+            actor=rob_actor,
+            member=rob,
+            provider=provider,
+            activities=["light", "heavy", "linen"],
+            times=["tue_morning"],
+            note="Mijn vrouw is ernstig ziek. Ik zit binnen op een rollator.",
+        )
+        answer_help_request(
+            actor=henk_actor,
+            help_request=sent,
+            accept=True,
+            message="Ik kom dinsdag kennismaken en maak dan samen met u een plan.",
+        )
+        plan = start_support_plan(
+            actor=henk_actor,
+            member=rob,
+            provider=provider,
+            data=PlanInput(
+                resident_part="Rob doet de afwas en houdt de keuken bij, vanaf zijn stoel.",
+                network_part="Buurvrouw Ingrid de Lange hangt de was op en pakt wat hoog staat. Een buur via de "
+                "Wijkmarkt is achtervang voor onverwachte klusjes.",
+                provider_part="Elke dinsdagochtend stofzuigen, dweilen en de badkamer; om de week de bedden verschonen.",
+                review_dates=[today + dt.timedelta(days=91), today + dt.timedelta(days=182)],
+            ),
+        )
         agree_support_plan(actor=henk_actor, plan=plan, version_number=1)
         agree_support_plan(actor=rob_actor, plan=plan, version_number=1)
         record_satisfaction(actor=henk_actor, plan=plan, moment=Moment.START, scores=[2, 3, 3, 4, 3])

@@ -31,18 +31,47 @@ HOUSE_RULES = (
 
 # From the documents (seeds/INVENTORY.md 3.1): three pilot wijken in 2010, Boerhaavewijk joining later.
 WIJKEN = [
-    dict(slug="parkwijk", name="Parkwijk", status=WijkStatus.PILOT, areas=["Parkwijk"], theme="zomerzone",
-         tagline="Buren helpen buren in de Zomerzone", primary_colour="#8a4b00", logo="themes/zomerzone/logo.svg"),
-    dict(slug="slachthuisbuurt", name="Slachthuisbuurt", status=WijkStatus.PILOT, areas=["Slachthuisbuurt"],
-         theme="zomerzone", tagline="Samen doen in de Slachthuisbuurt", primary_colour="#1f5c2e",
-         logo="themes/zomerzone/logo.svg"),
-    dict(slug="centrum", name="Centrum", status=WijkStatus.PILOT,
-         areas=["Binnenstad", "Stationsbuurt", "Vijfhoek", "Heiliglanden/De Kamp"], theme="centrum",
-         tagline="Buren in de binnenstad", primary_colour="#5b1a6b", logo="themes/centrum/logo.svg"),
-    dict(slug="boerhaavewijk", name="Boerhaavewijk", status=WijkStatus.PLANNED, areas=["Boerhaavewijk", "Meerwijk-Noord"],
-         theme="base", tagline="Binnenkort: de Wijkmarkt van de Boerhaavewijk", primary_colour="#1d4f91",
-         logo="themes/base/logo.svg"),
-]  # fmt: skip
+    dict(
+        slug="parkwijk",
+        name="Parkwijk",
+        status=WijkStatus.PILOT,
+        areas=["Parkwijk"],
+        theme="zomerzone",
+        tagline="Buren helpen buren in de Zomerzone",
+        primary_colour="#8a4b00",
+        logo="themes/zomerzone/logo.svg",
+    ),
+    dict(
+        slug="slachthuisbuurt",
+        name="Slachthuisbuurt",
+        status=WijkStatus.PILOT,
+        areas=["Slachthuisbuurt"],
+        theme="zomerzone",
+        tagline="Samen doen in de Slachthuisbuurt",
+        primary_colour="#1f5c2e",
+        logo="themes/zomerzone/logo.svg",
+    ),
+    dict(
+        slug="centrum",
+        name="Centrum",
+        status=WijkStatus.PILOT,
+        areas=["Binnenstad", "Stationsbuurt", "Vijfhoek", "Heiliglanden/De Kamp"],
+        theme="centrum",
+        tagline="Buren in de binnenstad",
+        primary_colour="#5b1a6b",
+        logo="themes/centrum/logo.svg",
+    ),
+    dict(
+        slug="boerhaavewijk",
+        name="Boerhaavewijk",
+        status=WijkStatus.PLANNED,
+        areas=["Boerhaavewijk", "Meerwijk-Noord"],
+        theme="base",
+        tagline="Binnenkort: de Wijkmarkt van de Boerhaavewijk",
+        primary_colour="#1d4f91",
+        logo="themes/base/logo.svg",
+    ),
+]
 
 # One login per role: (e-mail, first name, wijk, role or None for the citywide coordinator).
 LOGINS = [

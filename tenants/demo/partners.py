@@ -11,31 +11,66 @@ from wijkmarkt.platform.wijken.models import Wijk
 # slug -> [(partner slug, offer in the wijk, contact name, role, phone)]
 LINKS = {
     "parkwijk": [
-        ("dock", "De sociaal makelaar van de Wijkmarkt en activiteiten in de buurtkamer.", "Ilse Vermeer",
-         "opbouwwerker", "023 555 41 01"),
-        ("ymere", "Ruimte voor de buurtkamer en informatie voor huurders.", "Kees Brouwer", "wijkconsulent",
-         "023 555 41 02"),
+        (
+            "dock",
+            "De sociaal makelaar van de Wijkmarkt en activiteiten in de buurtkamer.",
+            "Ilse Vermeer",
+            "opbouwwerker",
+            "023 555 41 01",
+        ),
+        (
+            "ymere",
+            "Ruimte voor de buurtkamer en informatie voor huurders.",
+            "Kees Brouwer",
+            "wijkconsulent",
+            "023 555 41 02",
+        ),
         ("loket-haarlem", "Spreekuur in het buurtservicepunt.", "Nadia El Amrani", "adviseur", "023 555 41 03"),
         ("tandem", "Steun voor mantelzorgers in de wijk.", "Petra de Groot", "consulent mantelzorg", "023 555 41 04"),
     ],
     "slachthuisbuurt": [
-        ("haarlem-effect", "De sociaal makelaar in De Hamelink en het prikbord met vraag en aanbod.", "Mohamed Bakkali",
-         "sociaal makelaar", "023 555 42 01"),
-        ("prewonen", "Huisvesting voor De Hamelink; promotie onder huurders.", "Anja Smit", "wijkbeheerder",
-         "023 555 42 02"),
-        ("viva-zorggroep", "Aanwezig op de ontmoetingsplek; hulp bij het huishouden.", "Gerrit Mulder",
-         "wijkverpleegkundige", "023 555 42 03"),
-        ("vrijwilligerscentrale", "Vrijwilligerswerk in de Slachthuisbuurt.", "Lotte Kramer", "consulent",
-         "023 555 42 04"),
+        (
+            "haarlem-effect",
+            "De sociaal makelaar in De Hamelink en het prikbord met vraag en aanbod.",
+            "Mohamed Bakkali",
+            "sociaal makelaar",
+            "023 555 42 01",
+        ),
+        (
+            "prewonen",
+            "Huisvesting voor De Hamelink; promotie onder huurders.",
+            "Anja Smit",
+            "wijkbeheerder",
+            "023 555 42 02",
+        ),
+        (
+            "viva-zorggroep",
+            "Aanwezig op de ontmoetingsplek; hulp bij het huishouden.",
+            "Gerrit Mulder",
+            "wijkverpleegkundige",
+            "023 555 42 03",
+        ),
+        (
+            "vrijwilligerscentrale",
+            "Vrijwilligerswerk in de Slachthuisbuurt.",
+            "Lotte Kramer",
+            "consulent",
+            "023 555 42 04",
+        ),
     ],
     "centrum": [
         ("kontext", "De sociaal makelaar van de binnenstad.", "Ruud Visser", "sociaal makelaar", "023 555 43 01"),
-        ("bibliotheek-haarlem", "Hulp bij de computer en de website in de bibliotheek aan de Grote Markt.",
-         "Eva Jansen", "informatiespecialist", "023 555 43 02"),
+        (
+            "bibliotheek-haarlem",
+            "Hulp bij de computer en de website in de bibliotheek aan de Grote Markt.",
+            "Eva Jansen",
+            "informatiespecialist",
+            "023 555 43 02",
+        ),
         ("elan", "Informatie voor huurders in de binnenstad.", "Tom de Boer", "wijkconsulent", "023 555 43 03"),
         ("mee", "Ondersteuning voor mensen met een beperking.", "Sara Peeters", "cliëntondersteuner", "023 555 43 04"),
     ],
-}  # fmt: skip
+}
 
 
 def seed_demo_partners(*, progress: Callable[[str], None]) -> None:

@@ -13,8 +13,12 @@ from wijkmarkt.tenants.wijzer.actions import answer_question, finish_assessment,
 from wijkmarkt.tenants.wijzer.models import Assessment
 
 DEMO_WIJK = "parkwijk"
-FINISHED = {"taken": ["boodschappen", "zwaar_huishouden"], "netwerk": ["buren"], "zelf": ["boodschappen"],
-            "urgentie": ["binnenkort"]}  # fmt: skip
+FINISHED = {
+    "taken": ["boodschappen", "zwaar_huishouden"],
+    "netwerk": ["buren"],
+    "zelf": ["boodschappen"],
+    "urgentie": ["binnenkort"],
+}
 HALFWAY = {"taken": ["licht_huishouden", "was"], "netwerk": ["familie"]}
 
 

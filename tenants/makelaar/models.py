@@ -51,9 +51,10 @@ class Case(models.Model):
             # The worklist (selectors.worklist): cases that are not closed, by follow-up date, read in index order
             # so a page of 10 or 200 stops after its rows instead of sorting every open case
             # (tests/performance/bench_worklist.py).
-            models.Index(fields=["follow_up_on", "id"], condition=~models.Q(status="closed"),
-                         name="makelaar_case_worklist_open"),
-        ]  # fmt: skip
+            models.Index(
+                fields=["follow_up_on", "id"], condition=~models.Q(status="closed"), name="makelaar_case_worklist_open"
+            ),
+        ]
 
 
 class HandOverStatus(models.TextChoices):

@@ -27,8 +27,9 @@ class Due(StrEnum):
 _OVERDUE, _TODAY, _LATER, _UNDATED = 0, 1, 2, 3
 
 
-def worklist(cases: QuerySet[Case], *, due: str = Due.ALL, status: str = "", makelaar=None,
-             today: dt.date | None = None) -> QuerySet[Case]:  # fmt: skip
+def worklist(
+    cases: QuerySet[Case], *, due: str = Due.ALL, status: str = "", makelaar=None, today: dt.date | None = None
+) -> QuerySet[Case]:
     """The cases that need the makelaar, most urgent first: overdue (oldest date first), due today, later, and
     cases without a date. `status` narrows to open or waiting (closed only when asked for); `makelaar` to one
     makelaar's own. One query, whatever the page size: resident and makelaar come along (select_related)."""

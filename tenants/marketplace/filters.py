@@ -20,12 +20,19 @@ class ListingFilter(django_filters.FilterSet):
     near_street = django_filters.ModelChoiceFilter(
         queryset=Street.objects.all(), method="filter_near", label=_("Dichtbij straat"), empty_label=_("Overal")
     )
-    within_m = django_filters.NumberFilter(method="filter_nothing", label=_("Binnen (meter)"), min_value=50,
-                                           max_value=5000)  # fmt: skip
+    within_m = django_filters.NumberFilter(
+        method="filter_nothing", label=_("Binnen (meter)"), min_value=50, max_value=5000
+    )
     sort = django_filters.ChoiceFilter(
-        choices=[("newest", _("Nieuwste eerst")), ("urgent", _("Meest dringend eerst")), ("near", _("Dichtstbij eerst"))],
-        method="filter_nothing", label=_("Volgorde"), empty_label=None,
-    )  # fmt: skip
+        choices=[
+            ("newest", _("Nieuwste eerst")),
+            ("urgent", _("Meest dringend eerst")),
+            ("near", _("Dichtstbij eerst")),
+        ],
+        method="filter_nothing",
+        label=_("Volgorde"),
+        empty_label=None,
+    )
 
     class Meta:
         model = Listing

@@ -44,24 +44,36 @@ DURATIONS = [
 
 class ListingForm(OnBehalfMixin, forms.Form):
     kind = forms.CharField(
-        label=_("Wat wilt u plaatsen?"), required=False,
-        widget=forms.RadioSelect(choices=[(ListingKind.REQUEST, _("Een vraag: ik zoek hulp")),
-                                          (ListingKind.OFFER, _("Een aanbod: ik bied hulp aan"))]),
-    )  # fmt: skip
+        label=_("Wat wilt u plaatsen?"),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[
+                (ListingKind.REQUEST, _("Een vraag: ik zoek hulp")),
+                (ListingKind.OFFER, _("Een aanbod: ik bied hulp aan")),
+            ]
+        ),
+    )
     title = text_field(_("Titel"), _("Kort en duidelijk, bijvoorbeeld: Wie helpt mij met boodschappen?"))
-    description = text_field(_("Vertel er meer over"), _("Wat moet er gebeuren? Maximaal 2000 tekens."),
-                             multiline=True, rows=6)  # fmt: skip
+    description = text_field(
+        _("Vertel er meer over"), _("Wat moet er gebeuren? Maximaal 2000 tekens."), multiline=True, rows=6
+    )
     category = forms.CharField(label=_("Soort hulp"), required=False, widget=forms.Select())
     when = forms.CharField(label=_("Wanneer?"), required=False, widget=forms.RadioSelect(choices=When.choices))
     starts_on = date_field(_("Datum (of eerste dag)"), _("Alleen nodig bij 'Op een dag' of 'Tussen twee dagen'."))
     ends_on = date_field(_("Laatste dag"), _("Alleen nodig bij 'Tussen twee dagen'."))
     recurrence = text_field(_("Hoe vaak?"), _("Alleen bij 'Vaker, steeds terug'. Bijvoorbeeld: elke dinsdagochtend."))
-    street = forms.CharField(label=_("In welke straat?"), required=False, widget=forms.Select(),
-                             help_text=_("Nooit uw huisnummer: buren zien alleen de straat."))  # fmt: skip
-    duration_minutes = forms.CharField(label=_("Hoe lang duurt het ongeveer?"), required=False,
-                                       widget=forms.Select(choices=DURATIONS))  # fmt: skip
-    visibility = forms.CharField(label=_("Wie mag dit zien?"), required=False,
-                                 widget=forms.RadioSelect(choices=Visibility.choices))  # fmt: skip
+    street = forms.CharField(
+        label=_("In welke straat?"),
+        required=False,
+        widget=forms.Select(),
+        help_text=_("Nooit uw huisnummer: buren zien alleen de straat."),
+    )
+    duration_minutes = forms.CharField(
+        label=_("Hoe lang duurt het ongeveer?"), required=False, widget=forms.Select(choices=DURATIONS)
+    )
+    visibility = forms.CharField(
+        label=_("Wie mag dit zien?"), required=False, widget=forms.RadioSelect(choices=Visibility.choices)
+    )
 
     def __init__(self, *args, categories, streets, owners=None, current_category=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,12 +117,18 @@ class ListingForm(OnBehalfMixin, forms.Form):
     @staticmethod
     def initial_from(listing) -> dict:
         return {
-            "kind": listing.kind, "title": listing.title, "description": listing.description,
-            "category": str(listing.category_id), "when": listing.when, "starts_on": listing.starts_on,
-            "ends_on": listing.ends_on, "recurrence": listing.recurrence,
-            "street": str(listing.street_id or ""), "duration_minutes": str(listing.duration_minutes or ""),
+            "kind": listing.kind,
+            "title": listing.title,
+            "description": listing.description,
+            "category": str(listing.category_id),
+            "when": listing.when,
+            "starts_on": listing.starts_on,
+            "ends_on": listing.ends_on,
+            "recurrence": listing.recurrence,
+            "street": str(listing.street_id or ""),
+            "duration_minutes": str(listing.duration_minutes or ""),
             "visibility": listing.visibility,
-        }  # fmt: skip
+        }
 
 
 class RespondForm(OnBehalfMixin, forms.Form):
@@ -140,12 +158,18 @@ class AgreeForm(PartyForm):
     what = text_field(_("Wat spreekt u af?"), _("Bijvoorbeeld: boodschappen doen bij de Albert Heijn."))
     agreed_on = date_field(_("Op welke dag?"))
     agreed_at = forms.TimeField(
-        label=_("Hoe laat?"), required=False, input_formats=["%H:%M", "%H.%M", "%H"],
+        label=_("Hoe laat?"),
+        required=False,
+        input_formats=["%H:%M", "%H.%M", "%H"],
         error_messages={"invalid": _("Vul een tijd in zoals 14:30.")},
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )  # fmt: skip
-    hours = forms.CharField(label=_("Hoeveel uur ongeveer?"), required=False, help_text=_("Bijvoorbeeld 1 of 1,5."),
-                            widget=forms.TextInput(attrs={"inputmode": "decimal"}))  # fmt: skip
+    )
+    hours = forms.CharField(
+        label=_("Hoeveel uur ongeveer?"),
+        required=False,
+        help_text=_("Bijvoorbeeld 1 of 1,5."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
 
     def clean_hours(self):
         value = (self.cleaned_data.get("hours") or "").strip().replace(",", ".")
@@ -203,9 +227,10 @@ class RingForm(forms.Form):
                 label=_("Vraag %(n)s") % {"n": step}, required=False, widget=forms.Select(choices=request_choices)
             )
             self.fields[f"offer_{step}"] = forms.CharField(
-                label=_("Met aanbod (bij vraag %(n)s)") % {"n": step}, required=False,
+                label=_("Met aanbod (bij vraag %(n)s)") % {"n": step},
+                required=False,
                 widget=forms.Select(choices=offer_choices),
-            )  # fmt: skip
+            )
 
     def steps(self):
         return [(self[f"request_{n}"], self[f"offer_{n}"]) for n in range(1, RING_STEPS + 1)]
@@ -225,8 +250,11 @@ class RingDeclineForm(forms.Form):
 
 # Profile -----------------------------------------------------------------------------------------------------
 
-SLOTS = [(f"{day}_{part}", f"{day_label} {part_label}") for day, day_label in Weekday.choices
-         for part, part_label in DayPart.choices]  # fmt: skip
+SLOTS = [
+    (f"{day}_{part}", f"{day_label} {part_label}")
+    for day, day_label in Weekday.choices
+    for part, part_label in DayPart.choices
+]
 
 
 def words(value: str) -> list[str]:
@@ -235,28 +263,40 @@ def words(value: str) -> list[str]:
 
 class ProfileForm(forms.Form):
     about = text_field(_("Over mij"), _("Wat wilt u buren over uzelf vertellen?"), multiline=True, rows=4)
-    offers = text_field(_("Wat kunt u bieden?"), _("Bijvoorbeeld: ik kan goed met computers, ik wandel graag."),
-                        multiline=True, rows=4)  # fmt: skip
+    offers = text_field(
+        _("Wat kunt u bieden?"), _("Bijvoorbeeld: ik kan goed met computers, ik wandel graag."), multiline=True, rows=4
+    )
     talents = text_field(_("Talenten en vaardigheden"), _("Losse woorden, met komma's ertussen: koken, fietsen maken"))
     languages = text_field(_("Talen die u spreekt"), _("Met komma's ertussen: Nederlands, Turks, Engels"))
     could_use = text_field(_("Waar kunt u hulp bij gebruiken?"), multiline=True, rows=4)
-    available = forms.MultipleChoiceField(label=_("Wanneer kunt u meestal?"), required=False, choices=SLOTS,
-                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    contact_way = forms.CharField(label=_("Hoe wilt u het liefst bereikt worden?"), required=False,
-                                  widget=forms.RadioSelect(choices=ContactWay.choices))  # fmt: skip
-    street = forms.CharField(label=_("Uw straat"), required=False, widget=forms.Select(),
-                             help_text=_("Zo zien buren of u dichtbij woont."))  # fmt: skip
+    available = forms.MultipleChoiceField(
+        label=_("Wanneer kunt u meestal?"), required=False, choices=SLOTS, widget=forms.CheckboxSelectMultiple
+    )
+    contact_way = forms.CharField(
+        label=_("Hoe wilt u het liefst bereikt worden?"),
+        required=False,
+        widget=forms.RadioSelect(choices=ContactWay.choices),
+    )
+    street = forms.CharField(
+        label=_("Uw straat"), required=False, widget=forms.Select(), help_text=_("Zo zien buren of u dichtbij woont.")
+    )
     house_number = text_field(_("Huisnummer"))
     phone = text_field(_("Telefoonnummer"), autocomplete="tel")
     show_house_number = forms.BooleanField(label=_("Buren mogen mijn huisnummer zien"), required=False)
     show_phone = forms.BooleanField(label=_("Buren mogen mijn telefoonnummer zien"), required=False)
     show_email = forms.BooleanField(label=_("Buren mogen mijn e-mailadres zien"), required=False)
-    notify_site = forms.MultipleChoiceField(label=_("Berichten op de site"), required=False,
-                                            choices=NotificationKind.choices,
-                                            widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    notify_email = forms.MultipleChoiceField(label=_("Berichten per e-mail"), required=False,
-                                             choices=NotificationKind.choices,
-                                             widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    notify_site = forms.MultipleChoiceField(
+        label=_("Berichten op de site"),
+        required=False,
+        choices=NotificationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notify_email = forms.MultipleChoiceField(
+        label=_("Berichten per e-mail"),
+        required=False,
+        choices=NotificationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, streets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -281,38 +321,64 @@ class ProfileForm(forms.Form):
     def to_input(self) -> ProfileInput:
         data = self.cleaned_data
         return ProfileInput(
-            about=data.get("about") or "", offers=data.get("offers") or "",
-            talents=words(data.get("talents")), languages=words(data.get("languages")),
-            could_use=data.get("could_use") or "", available=list(data.get("available") or []),
-            contact_way=data.get("contact_way") or ContactWay.SITE, street_id=as_int(data.get("street")),
-            house_number=data.get("house_number") or "", phone=data.get("phone") or "",
-            show_house_number=bool(data.get("show_house_number")), show_phone=bool(data.get("show_phone")),
+            about=data.get("about") or "",
+            offers=data.get("offers") or "",
+            talents=words(data.get("talents")),
+            languages=words(data.get("languages")),
+            could_use=data.get("could_use") or "",
+            available=list(data.get("available") or []),
+            contact_way=data.get("contact_way") or ContactWay.SITE,
+            street_id=as_int(data.get("street")),
+            house_number=data.get("house_number") or "",
+            phone=data.get("phone") or "",
+            show_house_number=bool(data.get("show_house_number")),
+            show_phone=bool(data.get("show_phone")),
             show_email=bool(data.get("show_email")),
-            notify_site=list(data.get("notify_site") or []), notify_email=list(data.get("notify_email") or []),
-        )  # fmt: skip
+            notify_site=list(data.get("notify_site") or []),
+            notify_email=list(data.get("notify_email") or []),
+        )
 
     @staticmethod
     def initial_from(profile: Profile) -> dict:
         return {
-            "about": profile.about, "offers": profile.offers, "talents": ", ".join(profile.talents),
-            "languages": ", ".join(profile.languages), "could_use": profile.could_use, "available": profile.available,
-            "contact_way": profile.contact_way, "street": str(profile.street_id or ""),
-            "house_number": profile.house_number, "phone": profile.phone,
-            "show_house_number": profile.show_house_number, "show_phone": profile.show_phone,
-            "show_email": profile.show_email, "notify_site": profile.notify_site, "notify_email": profile.notify_email,
-        }  # fmt: skip
+            "about": profile.about,
+            "offers": profile.offers,
+            "talents": ", ".join(profile.talents),
+            "languages": ", ".join(profile.languages),
+            "could_use": profile.could_use,
+            "available": profile.available,
+            "contact_way": profile.contact_way,
+            "street": str(profile.street_id or ""),
+            "house_number": profile.house_number,
+            "phone": profile.phone,
+            "show_house_number": profile.show_house_number,
+            "show_phone": profile.show_phone,
+            "show_email": profile.show_email,
+            "notify_site": profile.notify_site,
+            "notify_email": profile.notify_email,
+        }
 
 
 def profile_input_from(profile: Profile, **changes) -> ProfileInput:
     """The member's current profile as input, with a few changes (the three-step page sets the contact way)."""
     values = ProfileForm.initial_from(profile)
     data = ProfileInput(
-        about=profile.about, offers=profile.offers, talents=list(profile.talents), languages=list(profile.languages),
-        could_use=profile.could_use, available=list(profile.available), contact_way=profile.contact_way,
-        street_id=profile.street_id, house_number=profile.house_number, phone=profile.phone,
-        show_house_number=profile.show_house_number, show_phone=profile.show_phone, show_email=profile.show_email,
-        notify_site=list(values["notify_site"]), notify_email=list(values["notify_email"]),
-    )  # fmt: skip
+        about=profile.about,
+        offers=profile.offers,
+        talents=list(profile.talents),
+        languages=list(profile.languages),
+        could_use=profile.could_use,
+        available=list(profile.available),
+        contact_way=profile.contact_way,
+        street_id=profile.street_id,
+        house_number=profile.house_number,
+        phone=profile.phone,
+        show_house_number=profile.show_house_number,
+        show_phone=profile.show_phone,
+        show_email=profile.show_email,
+        notify_site=list(values["notify_site"]),
+        notify_email=list(values["notify_email"]),
+    )
     for name, value in changes.items():
         setattr(data, name, value)
     return data
@@ -320,10 +386,11 @@ def profile_input_from(profile: Profile, **changes) -> ProfileInput:
 
 class ProxyForm(forms.Form):
     proxy_email = forms.CharField(
-        label=_("E-mailadres van uw familielid"), required=False,
+        label=_("E-mailadres van uw familielid"),
+        required=False,
         help_text=_("Uw familielid heeft al een account op de Wijkmarkt (in welke wijk maakt niet uit)."),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-    )  # fmt: skip
+    )
     relation = text_field(_("Wat is deze persoon van u?"), _("Bijvoorbeeld: dochter, neef, buurvrouw."))
     consent = forms.BooleanField(
         label=_("Ik geef deze persoon toestemming om namens mij vragen en aanbod te plaatsen en te reageren"),
@@ -341,14 +408,17 @@ class ProxyForm(forms.Form):
 
 class HandleReportForm(forms.Form):
     outcome = forms.CharField(
-        label=_("Wat doet u met deze melding?"), required=False,
-        widget=forms.RadioSelect(choices=[
-            (Report.Outcome.DISMISSED, _("Niets aan de hand")),
-            (Report.Outcome.HIDDEN, _("Verbergen")),
-            (Report.Outcome.WARNED, _("Waarschuwen")),
-            (Report.Outcome.SUSPENDED, _("Schorsen")),
-        ]),
-    )  # fmt: skip
+        label=_("Wat doet u met deze melding?"),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[
+                (Report.Outcome.DISMISSED, _("Niets aan de hand")),
+                (Report.Outcome.HIDDEN, _("Verbergen")),
+                (Report.Outcome.WARNED, _("Waarschuwen")),
+                (Report.Outcome.SUSPENDED, _("Schorsen")),
+            ]
+        ),
+    )
     reason = text_field(_("Reden"), _("Wordt bewaard. Bij waarschuwen leest het lid dit."), multiline=True, rows=3)
 
 
@@ -378,18 +448,25 @@ class AskForm(OnBehalfMixin, forms.Form):
     category = forms.CharField(label=_("Waar heeft u hulp bij nodig?"), required=False)
     title = text_field(_("Zeg in een paar woorden wat u zoekt"), _("Bijvoorbeeld: iemand die mijn heg snoeit."))
     details = text_field(_("Wilt u er nog iets over vertellen? (mag leeg blijven)"), multiline=True, rows=4)
-    moment = forms.CharField(label=_("Wanneer heeft u hulp nodig?"), required=False,
-                             widget=forms.RadioSelect(choices=AskMoment.choices))  # fmt: skip
+    moment = forms.CharField(
+        label=_("Wanneer heeft u hulp nodig?"), required=False, widget=forms.RadioSelect(choices=AskMoment.choices)
+    )
     on_date = date_field(_("Welke dag?"), _("Alleen als u 'Op een bepaalde dag' kiest."))
-    contact_way = forms.CharField(label=_("Hoe kunnen buren u bereiken?"), required=False,
-                                  widget=forms.RadioSelect(choices=ContactWay.choices))  # fmt: skip
-    phone = text_field(_("Uw telefoonnummer (mag leeg blijven)"),
-                       _("Alleen nodig als u gebeld wilt worden. Buren zien het alleen als u dat hieronder aanvinkt."),
-                       autocomplete="tel")  # fmt: skip
+    contact_way = forms.CharField(
+        label=_("Hoe kunnen buren u bereiken?"), required=False, widget=forms.RadioSelect(choices=ContactWay.choices)
+    )
+    phone = text_field(
+        _("Uw telefoonnummer (mag leeg blijven)"),
+        _("Alleen nodig als u gebeld wilt worden. Buren zien het alleen als u dat hieronder aanvinkt."),
+        autocomplete="tel",
+    )
     show_phone = forms.BooleanField(label=_("Buren mogen mijn telefoonnummer zien"), required=False)
 
-    STEPS = {1: ("category", "title", "details"), 2: ("moment", "on_date"), 3: ("on_behalf_of", "contact_way",
-                                                                             "phone", "show_phone")}  # fmt: skip
+    STEPS = {
+        1: ("category", "title", "details"),
+        2: ("moment", "on_date"),
+        3: ("on_behalf_of", "contact_way", "phone", "show_phone"),
+    }
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -431,9 +508,15 @@ class AskForm(OnBehalfMixin, forms.Form):
                 when, ends_on = When.DATE, None
         elif moment == AskMoment.DATE:
             when, starts_on = When.DATE, data.get("on_date")
-        return ListingInput(kind=ListingKind.REQUEST, title=title, description=details or title,
-                            category_id=as_int(data.get("category")), when=when, starts_on=starts_on,
-                            ends_on=ends_on)  # fmt: skip
+        return ListingInput(
+            kind=ListingKind.REQUEST,
+            title=title,
+            description=details or title,
+            category_id=as_int(data.get("category")),
+            when=when,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
 
     # Where the action's errors are shown: on the step that asked for it.
     ERROR_STEPS = {"title": 1, "description": 1, "category": 1, "starts_on": 2, "ends_on": 2, "when": 2}
@@ -448,8 +531,11 @@ class GiveForm(OnBehalfMixin, forms.Form):
     """Giving points ("Mijn punten"). It carries an idempotency key made when the page is shown, so pressing the
     button twice (or resending after a lost answer) gives the points once."""
 
-    email = text_field(_("E-mailadres van de ontvanger"), _("Weet u het e-mailadres niet? Vul dan de naam en de wijk in."),
-                       autocomplete="off")  # fmt: skip
+    email = text_field(
+        _("E-mailadres van de ontvanger"),
+        _("Weet u het e-mailadres niet? Vul dan de naam en de wijk in."),
+        autocomplete="off",
+    )
     name = text_field(_("Of: de naam van de ontvanger"), _("De voornaam, of voor- en achternaam"))
     wijk = forms.ChoiceField(label=_("In welke wijk woont de ontvanger?"), required=False)
     amount = text_field(_("Hoeveel punten?"), _("Een heel getal, bijvoorbeeld 5."), inputmode="numeric")

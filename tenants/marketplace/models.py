@@ -176,11 +176,12 @@ class Listing(models.Model):
             models.CheckConstraint(condition=models.Q(kind__in=ListingKind.values), name="listing_kind_valid"),
             models.CheckConstraint(condition=models.Q(status__in=ListingStatus.values), name="listing_status_valid"),
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(starts_on__isnull=True)
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="listing_window_ordered",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.title

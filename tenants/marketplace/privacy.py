@@ -77,10 +77,21 @@ def erase(member: Membership, by: User) -> dict[str, int]:
     now = timezone.now()
     profile = Profile.objects.filter(member=member)
     cleared_profile = profile.update(
-        about="", offers="", talents=[], languages=[], could_use="", available=[], street=None, house_number="",
-        phone="", show_house_number=False, show_phone=False, show_email=False,
-        notify_site=default_site_notifications(), notify_email=[],
-    )  # fmt: skip
+        about="",
+        offers="",
+        talents=[],
+        languages=[],
+        could_use="",
+        available=[],
+        street=None,
+        house_number="",
+        phone="",
+        show_house_number=False,
+        show_phone=False,
+        show_email=False,
+        notify_site=default_site_notifications(),
+        notify_email=[],
+    )
     proxies = Proxy.objects.filter(Q(principal=member) | Q(user=member.user), revoked_at__isnull=True)
     revoked = proxies.update(revoked_at=now)
     listings = Listing.objects.filter(owner=member)

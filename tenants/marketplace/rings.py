@@ -153,14 +153,19 @@ def listing_rows():
     """The graph's one big query: every active listing that can be a step of a ring, as bare tuples, oldest first."""
     in_proposed_ring = RingLink.objects.filter(ring__status=Ring.Status.PROPOSED).values("request_id")
     return (
-        Listing.objects.filter(status__in=ACTIVE_LISTING_STATUSES, expires_at__gt=timezone.now(),
-                               hidden_at__isnull=True, owner__suspended_at__isnull=True, owner__user__is_active=True)
+        Listing.objects.filter(
+            status__in=ACTIVE_LISTING_STATUSES,
+            expires_at__gt=timezone.now(),
+            hidden_at__isnull=True,
+            owner__suspended_at__isnull=True,
+            owner__user__is_active=True,
+        )
         .exclude(Q(kind=ListingKind.REQUEST) & Q(pk__in=in_proposed_ring))
         .order_by("created_at", "id")
         # Seconds since 1970 as a float: 10,000 timezone-aware datetime objects would cost more than the query.
         .annotate(placed_at=Cast(Extract("created_at", "epoch"), FloatField()))
         .values_list("id", "kind", "owner_id", "category_id", "placed_at")
-    )  # fmt: skip
+    )
 
 
 @dataclass
@@ -251,11 +256,19 @@ class _Graph:
         ids = {listing_id for steps in chosen for step in steps for listing_id in step}
         listings = Listing.objects.select_related("owner__user", "category").in_bulk(ids)
         return [
-            CandidateRing(tuple(CandidateLink(giver=listings[offer_id].owner, receiver=listings[request_id].owner,
-                                              request=listings[request_id], offer=listings[offer_id])
-                                for request_id, offer_id in steps))
+            CandidateRing(
+                tuple(
+                    CandidateLink(
+                        giver=listings[offer_id].owner,
+                        receiver=listings[request_id].owner,
+                        request=listings[request_id],
+                        offer=listings[offer_id],
+                    )
+                    for request_id, offer_id in steps
+                )
+            )
             for steps in chosen
-        ]  # fmt: skip
+        ]
 
 
 class _Search:

@@ -56,10 +56,17 @@ def suggestions_for(listing: Listing) -> list[Suggestion]:
     opposite = ListingKind.OFFER if listing.kind == ListingKind.REQUEST else ListingKind.REQUEST
     verb = _("biedt %(what)s aan") if opposite == ListingKind.OFFER else _("vraagt om %(what)s")
     matching = (
-        Listing.objects.filter(kind=opposite, category_id=listing.category_id, status__in=ACTIVE_LISTING_STATUSES,
-                               expires_at__gt=timezone.now(), hidden_at__isnull=True, owner__suspended_at__isnull=True)
-        .exclude(owner_id__in=excluded).select_related("owner__user")[:50]
-    )  # fmt: skip
+        Listing.objects.filter(
+            kind=opposite,
+            category_id=listing.category_id,
+            status__in=ACTIVE_LISTING_STATUSES,
+            expires_at__gt=timezone.now(),
+            hidden_at__isnull=True,
+            owner__suspended_at__isnull=True,
+        )
+        .exclude(owner_id__in=excluded)
+        .select_related("owner__user")[:50]
+    )
     for other in matching:
         item = suggestion(other.owner)
         if item.score < 3:
@@ -73,8 +80,9 @@ def suggestions_for(listing: Listing) -> list[Suggestion]:
         profiles = (
             Profile.objects.annotate(text=SearchVector(text_field, "talents", config="dutch"))
             .filter(text=query, member__suspended_at__isnull=True)
-            .exclude(member_id__in=excluded).select_related("member__user")[:50]
-        )  # fmt: skip
+            .exclude(member_id__in=excluded)
+            .select_related("member__user")[:50]
+        )
         for profile in profiles:
             item = suggestion(profile.member)
             item.score += 2
@@ -99,8 +107,9 @@ def suggestions_for(listing: Listing) -> list[Suggestion]:
     if listing.street_id:
         distances = dict(
             Profile.objects.filter(member_id__in=found, street__isnull=False)
-            .annotate(d=distance_from(listing.street)).values_list("member_id", "d")
-        )  # fmt: skip
+            .annotate(d=distance_from(listing.street))
+            .values_list("member_id", "d")
+        )
         for member_id, metres in distances.items():
             item = found[member_id]
             item.distance_m = metres

@@ -6,19 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 class SignUpForm(forms.Form):
     first_name = forms.CharField(
-        label=_("Uw voornaam"), help_text=_("Buren zien alleen uw voornaam."), required=False,
+        label=_("Uw voornaam"),
+        help_text=_("Buren zien alleen uw voornaam."),
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )  # fmt: skip
+    )
     email = forms.CharField(
-        label=_("Uw e-mailadres"), required=False,
+        label=_("Uw e-mailadres"),
+        required=False,
         help_text=_("Hiermee logt u in. Buren zien het niet."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )  # fmt: skip
+    )
     password = forms.CharField(
-        label=_("Kies een wachtwoord"), required=False, strip=False,
+        label=_("Kies een wachtwoord"),
+        required=False,
+        strip=False,
         help_text=_("Minstens 10 tekens. Een zin van een paar woorden is makkelijk te onthouden."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )  # fmt: skip
+    )
     accept_house_rules = forms.BooleanField(label=_("Ik heb de huisregels gelezen en ik accepteer ze."), required=False)
 
 

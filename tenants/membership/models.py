@@ -58,9 +58,12 @@ class Proxy(models.Model):
     class Meta:
         db_table = "marketplace_proxy"  # its table from before the move (module docstring)
         constraints = [
-            models.UniqueConstraint(fields=["principal", "user"], condition=models.Q(revoked_at__isnull=True),
-                                    name="one_active_proxy_per_pair"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["principal", "user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_active_proxy_per_pair",
+            ),
+        ]
 
 
 class ConsentTopic(models.TextChoices):
@@ -86,9 +89,12 @@ class Consent(models.Model):
         db_table = "makelaar_consent"  # its table from before the move (module docstring)
         ordering = ["-given_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["member", "topic"], condition=models.Q(withdrawn_at__isnull=True),
-                                    name="one_active_consent_per_topic"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["member", "topic"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_topic",
+            ),
+        ]
 
 
 class ActingWhat(models.TextChoices):

@@ -48,8 +48,11 @@ def _postcode(value: str) -> str:
         try:
             postcode_validator(text)
         except ValidationError:  # the same rule as the wijk's postcodes, with this domain's code
-            raise fail("postcode", _("Een postcode is vier cijfers, eventueel met twee hoofdletters: 2032 of 2032 AB."),
-                       Code.INVALID_POSTCODE) from None  # fmt: skip
+            raise fail(
+                "postcode",
+                _("Een postcode is vier cijfers, eventueel met twee hoofdletters: 2032 of 2032 AB."),
+                Code.INVALID_POSTCODE,
+            ) from None
     return text
 
 
@@ -67,11 +70,17 @@ def _hours(periods: list[tuple[int, time, time]]) -> list[tuple[int, time, time]
         name, label = HOURS_FIELD.format(day=day), Day(day).label
         spans.sort()
         if len(spans) > MAX_PERIODS_PER_DAY:
-            errors[name] = fail(name, _("Op %(day)s zijn dat te veel tijden: maximaal %(max)s.")
-                                % {"day": label, "max": MAX_PERIODS_PER_DAY}, Code.TOO_MANY)  # fmt: skip
+            errors[name] = fail(
+                name,
+                _("Op %(day)s zijn dat te veel tijden: maximaal %(max)s.") % {"day": label, "max": MAX_PERIODS_PER_DAY},
+                Code.TOO_MANY,
+            )
         elif any(closes <= opens for opens, closes in spans):
-            errors[name] = fail(name, _("Op %(day)s sluit het eerder dan het opengaat. Schrijf bijvoorbeeld 09:00-12:00.")
-                                % {"day": label}, Code.CLOSES_BEFORE_OPENS)  # fmt: skip
+            errors[name] = fail(
+                name,
+                _("Op %(day)s sluit het eerder dan het opengaat. Schrijf bijvoorbeeld 09:00-12:00.") % {"day": label},
+                Code.CLOSES_BEFORE_OPENS,
+            )
         elif any(later[0] < earlier[1] for earlier, later in pairwise(spans)):
             errors[name] = fail(name, _("Op %(day)s overlappen de tijden elkaar.") % {"day": label}, Code.OVERLAPPING)
     if errors:
@@ -81,17 +90,20 @@ def _hours(periods: list[tuple[int, time, time]]) -> list[tuple[int, time, time]
 
 def check_place(data: PlaceInput) -> dict:
     """Every field of `data` checked at once: the clean values, or a ValidationError with an error per field."""
-    return collect({
-        "kind": lambda: _kind(data.kind),
-        "name": lambda: clean_text(data.name, field="name", max_length=120),
-        "address": lambda: clean_text(data.address, field="address", max_length=200),
-        "postcode": lambda: _postcode(data.postcode),
-        "description": lambda: clean_text(data.description, field="description", max_length=1000, required=False,
-                                          multiline=True),
-        "phone": lambda: clean_text(data.phone, field="phone", max_length=30, required=False),
-        "email": lambda: clean_text(data.email, field="email", max_length=120, required=False),
-        "hours": lambda: _hours(data.hours),
-    })  # fmt: skip
+    return collect(
+        {
+            "kind": lambda: _kind(data.kind),
+            "name": lambda: clean_text(data.name, field="name", max_length=120),
+            "address": lambda: clean_text(data.address, field="address", max_length=200),
+            "postcode": lambda: _postcode(data.postcode),
+            "description": lambda: clean_text(
+                data.description, field="description", max_length=1000, required=False, multiline=True
+            ),
+            "phone": lambda: clean_text(data.phone, field="phone", max_length=30, required=False),
+            "email": lambda: clean_text(data.email, field="email", max_length=120, required=False),
+            "hours": lambda: _hours(data.hours),
+        }
+    )
 
 
 def save_place(*, actor: Actor, data: PlaceInput, place: Place | None = None) -> Place:

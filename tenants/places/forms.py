@@ -13,13 +13,16 @@ from wijkmarkt.tenants.places.models import Day, Place, PlaceKind
 
 
 class PlaceForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Soort plek"), choices=PlaceKind.choices, required=False,
-                             widget=forms.RadioSelect)  # fmt: skip
+    kind = forms.ChoiceField(label=_("Soort plek"), choices=PlaceKind.choices, required=False, widget=forms.RadioSelect)
     name = text_field(_("Naam"), _("Bijvoorbeeld: De Hamelink"))
     address = text_field(_("Adres"), _("Straat en huisnummer"), autocomplete="street-address")
     postcode = text_field(_("Postcode"), _("Bijvoorbeeld: 2032 AB"), autocomplete="postal-code")
-    description = text_field(_("Wat kunt u er doen?"), _("Bijvoorbeeld: koffie, vragen stellen, de computer gebruiken"),
-                             multiline=True, rows=4)  # fmt: skip
+    description = text_field(
+        _("Wat kunt u er doen?"),
+        _("Bijvoorbeeld: koffie, vragen stellen, de computer gebruiken"),
+        multiline=True,
+        rows=4,
+    )
     phone = text_field(_("Telefoon"), autocomplete="tel")
     email = text_field(_("E-mailadres"), autocomplete="email")
     wheelchair_accessible = forms.BooleanField(label=_("Toegankelijk met een rolstoel"), required=False)
@@ -37,8 +40,19 @@ class PlaceForm(forms.Form):
 
     @classmethod
     def initial_for(cls, place: Place) -> dict:
-        initial = {name: getattr(place, name) for name in ("kind", "name", "address", "postcode", "description",
-                                                           "phone", "email", "wheelchair_accessible")}  # fmt: skip
+        initial = {
+            name: getattr(place, name)
+            for name in (
+                "kind",
+                "name",
+                "address",
+                "postcode",
+                "description",
+                "phone",
+                "email",
+                "wheelchair_accessible",
+            )
+        }
         for day in place.week:
             initial[HOURS_FIELD.format(day=day.day)] = format_day((p.opens, p.closes) for p in day.periods)
         return initial
@@ -67,8 +81,13 @@ class PlaceForm(forms.Form):
     def _typed(self, hours) -> PlaceInput:
         data = self.cleaned_data
         return PlaceInput(
-            kind=data.get("kind") or "", name=data.get("name") or "", address=data.get("address") or "",
-            postcode=data.get("postcode") or "", description=data.get("description") or "",
-            phone=data.get("phone") or "", email=data.get("email") or "",
-            wheelchair_accessible=bool(data.get("wheelchair_accessible")), hours=hours,
-        )  # fmt: skip
+            kind=data.get("kind") or "",
+            name=data.get("name") or "",
+            address=data.get("address") or "",
+            postcode=data.get("postcode") or "",
+            description=data.get("description") or "",
+            phone=data.get("phone") or "",
+            email=data.get("email") or "",
+            wheelchair_accessible=bool(data.get("wheelchair_accessible")),
+            hours=hours,
+        )

@@ -32,8 +32,9 @@ def parse_day(text: str, field: str) -> list[tuple[time, time]]:
     for part in (p for p in re.split(r"[,;]| en ", text) if p.strip()):
         ends = re.split(r"\s*[-\u2013]\s*|\s+tot\s+", part.strip())
         if len(ends) != 2:
-            raise fail(field, _("Schrijf openingstijden als 09:00-12:00, meerdere met een komma ertussen."),
-                       Code.INVALID_TIME)  # fmt: skip
+            raise fail(
+                field, _("Schrijf openingstijden als 09:00-12:00, meerdere met een komma ertussen."), Code.INVALID_TIME
+            )
         periods.append((parse_time(ends[0], field), parse_time(ends[1], field)))
     return periods
 

@@ -65,5 +65,8 @@ class PrivacyRequest(models.Model):
         verbose_name = _("privacyverzoek")
         verbose_name_plural = _("privacyverzoeken")
         indexes = [models.Index(fields=["subject", "-at"])]
-        constraints = [models.CheckConstraint(condition=models.Q(kind__in=["export", "erasure"]),
-                                              name="privacy_request_kind_valid")]  # fmt: skip
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["export", "erasure"]), name="privacy_request_kind_valid"
+            )
+        ]

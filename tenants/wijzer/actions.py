@@ -69,8 +69,11 @@ def finish_assessment(*, actor: Actor, assessment: Assessment) -> Assessment:
         _require_draft(locked)
         missing = questions.first_unanswered(locked.answers)
         if missing is not None:
-            raise fail(None, _("Beantwoord eerst deze vraag: %(question)s")
-                       % {"question": questions.question(missing).text}, Code.NOT_ANSWERED)  # fmt: skip
+            raise fail(
+                None,
+                _("Beantwoord eerst deze vraag: %(question)s") % {"question": questions.question(missing).text},
+                Code.NOT_ANSWERED,
+            )
         rule_set = current_rule_set()
         locked.rule_set = rule_set
         locked.outcome = rulebook.evaluate(rule_set.rules, locked.answers)
@@ -98,8 +101,12 @@ def save_rules(*, actor: Actor, text: str, note: str = "") -> RuleSet:
     with transaction.atomic():
         current = RuleSet.objects.select_for_update().order_by("-version").first()
         if current is not None and rulebook.check(current.rules) == rules:  # the same rules, maybe reordered
-            raise fail("rules", _("Er is niets veranderd: de regels zijn gelijk aan versie %(version)s.")
-                       % {"version": current.version}, Code.INVALID_RULES)  # fmt: skip
+            raise fail(
+                "rules",
+                _("Er is niets veranderd: de regels zijn gelijk aan versie %(version)s.")
+                % {"version": current.version},
+                Code.INVALID_RULES,
+            )
         version = current.version + 1 if current is not None else 1
         return RuleSet.objects.create(version=version, rules=rules, note=note, created_by=actor.user)
 
@@ -109,13 +116,15 @@ def application_tasks(assessment: Assessment) -> list[str]:
     return next((item["taken"] for item in assessment.outcome if item["soort"] == "gemeente"), [])
 
 
-def send_application(*, actor: Actor, assessment: Assessment, tasks: list[str], situation: str,
-                     phone: str = "") -> Application:  # fmt: skip
+def send_application(
+    *, actor: Actor, assessment: Assessment, tasks: list[str], situation: str, phone: str = ""
+) -> Application:
     """The application to the municipality for household help, by the resident, their proxy or the makelaar."""
     placed_as = acting_as(actor, assessment.member, Perm.RESPOND)
     if assessment.status != AssessmentStatus.FINISHED or not application_tasks(assessment):
-        raise fail(None, _("Een aanvraag kan pas als de Wijzer af is en hulp van de gemeente voorstelt."),
-                   Code.WRONG_STATE)  # fmt: skip
+        raise fail(
+            None, _("Een aanvraag kan pas als de Wijzer af is en hulp van de gemeente voorstelt."), Code.WRONG_STATE
+        )
     errors, values = {}, {}
     checks = {
         "situation": lambda: clean_text(situation, field="situation", max_length=2000, multiline=True),
@@ -139,11 +148,15 @@ def send_application(*, actor: Actor, assessment: Assessment, tasks: list[str], 
     try:
         with transaction.atomic():
             application = Application.objects.create(
-                assessment=assessment, tasks=[code for code in questions.TASKS if code in chosen],
-                sent_by=actor.user, placed_as=placed_as, **values,
-            )  # fmt: skip
-            record_acting_for(actor, member=assessment.member, placed_as=placed_as, what=ActingWhat.APPLICATION,
-                              obj=application)  # fmt: skip
+                assessment=assessment,
+                tasks=[code for code in questions.TASKS if code in chosen],
+                sent_by=actor.user,
+                placed_as=placed_as,
+                **values,
+            )
+            record_acting_for(
+                actor, member=assessment.member, placed_as=placed_as, what=ActingWhat.APPLICATION, obj=application
+            )
             return application
     except IntegrityError:
         raise fail(None, already, Code.ALREADY_APPLIED) from None

@@ -32,16 +32,25 @@ class QuestionForm(forms.Form):
 
 class ApplicationForm(forms.Form):
     tasks = forms.MultipleChoiceField(
-        label=_("Waarmee heeft u hulp nodig?"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Waarmee heeft u hulp nodig?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=[(code, activity.label.capitalize()) for code, activity in questions.TASKS.items()],
-    )  # fmt: skip
-    situation = text_field(_("Uw situatie"), _("Wat lukt niet meer, en sinds wanneer? Maximaal 2000 tekens."),
-                           multiline=True, rows=6)  # fmt: skip
-    phone = text_field(_("Telefoonnummer (mag leeg)"), _("Dan kan de gemeente u bellen voor een gesprek."),
-                       autocomplete="tel")  # fmt: skip
+    )
+    situation = text_field(
+        _("Uw situatie"), _("Wat lukt niet meer, en sinds wanneer? Maximaal 2000 tekens."), multiline=True, rows=6
+    )
+    phone = text_field(
+        _("Telefoonnummer (mag leeg)"), _("Dan kan de gemeente u bellen voor een gesprek."), autocomplete="tel"
+    )
 
 
 class RulesForm(forms.Form):
-    rules = text_field(_("De regels"), _("In JSON. Hieronder staat wat elk veld betekent."), multiline=True, rows=30,
-                       spellcheck="false")  # fmt: skip
+    rules = text_field(
+        _("De regels"),
+        _("In JSON. Hieronder staat wat elk veld betekent."),
+        multiline=True,
+        rows=30,
+        spellcheck="false",
+    )
     note = text_field(_("Wat heeft u veranderd? (mag leeg)"), _("Bijvoorbeeld: maaltijdservice toegevoegd."))

@@ -56,9 +56,10 @@ class Assessment(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["member"], condition=models.Q(status="draft"),
-                                    name="one_draft_assessment_per_member"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["member"], condition=models.Q(status="draft"), name="one_draft_assessment_per_member"
+            ),
+        ]
 
 
 class Application(models.Model):

@@ -44,15 +44,26 @@ class Question:
 
 
 QUESTIONS = [
-    Question("taken", gettext_lazy("Welke taken in huis zijn moeilijk voor u?"),
-             gettext_lazy("Kies alles wat u moeilijk vindt of niet meer kunt."), True),
-    Question("netwerk", gettext_lazy("Wie is er in de buurt die u helpt of zou kunnen helpen?"),
-             gettext_lazy("Kies iedereen die er is. Is er niemand? Kies dan Niemand."), True),
-    Question("zelf", gettext_lazy("Welke van deze taken kunt u nog zelf, met een handigheidje of hulpmiddel?"),
-             gettext_lazy("Denk aan boodschappen laten bezorgen of een kruk in de keuken."), True),
-    Question("urgentie", gettext_lazy("Hoe snel heeft u hulp nodig?"),
-             gettext_lazy("Kies wat het beste past."), False),
-]  # fmt: skip
+    Question(
+        "taken",
+        gettext_lazy("Welke taken in huis zijn moeilijk voor u?"),
+        gettext_lazy("Kies alles wat u moeilijk vindt of niet meer kunt."),
+        True,
+    ),
+    Question(
+        "netwerk",
+        gettext_lazy("Wie is er in de buurt die u helpt of zou kunnen helpen?"),
+        gettext_lazy("Kies iedereen die er is. Is er niemand? Kies dan Niemand."),
+        True,
+    ),
+    Question(
+        "zelf",
+        gettext_lazy("Welke van deze taken kunt u nog zelf, met een handigheidje of hulpmiddel?"),
+        gettext_lazy("Denk aan boodschappen laten bezorgen of een kruk in de keuken."),
+        True,
+    ),
+    Question("urgentie", gettext_lazy("Hoe snel heeft u hulp nodig?"), gettext_lazy("Kies wat het beste past."), False),
+]
 KEYS = [question.key for question in QUESTIONS]
 
 
@@ -93,8 +104,12 @@ def clean_answer(key: str, values, answers: dict) -> list[str]:
         raise fail("answer", _("Kies één antwoord."), Code.INVALID_CHOICE)
     for alone in ("niemand", NOTHING):
         if alone in values and len(set(values)) > 1:
-            raise fail("answer", _("U koos “%(label)s” en ook iets anders. Kies één van beide.")
-                       % {"label": dict(choices(key, answers))[alone]}, Code.INVALID_CHOICE)  # fmt: skip
+            raise fail(
+                "answer",
+                _("U koos “%(label)s” en ook iets anders. Kies één van beide.")
+                % {"label": dict(choices(key, answers))[alone]},
+                Code.INVALID_CHOICE,
+            )
     return [code for code in allowed if code in values]
 
 

@@ -32,56 +32,96 @@ MAX_TEXT = 20_000
 
 DEFAULT_RULES = {
     "regels": [
-        {"soort": "zelf", "taken": ["boodschappen"], "zelf_kan": True, "lost_op": True,
-         "titel": "Boodschappen laten bezorgen",
-         "tekst": "Bestel uw boodschappen telefonisch of online en laat ze thuisbezorgen. Een boodschappentrolley "
-                  "maakt dragen lichter."},
-        {"soort": "zelf", "taken": ["warme_maaltijd", "broodmaaltijd"], "zelf_kan": True, "lost_op": True,
-         "titel": "Makkelijker koken",
-         "tekst": "Kook één keer voor meer dagen en vries porties in. Een kruk bij het aanrecht en gesneden "
-                  "groenten uit de winkel sparen moeite."},
-        {"soort": "zelf", "taken": ["licht_huishouden", "was"], "zelf_kan": True, "lost_op": True,
-         "titel": "Het huishouden in kleine stukjes",
-         "tekst": "Doe elke dag één klein klusje in plaats van alles tegelijk. Een lichte steelstofzuiger en een "
-                  "wasmand op wieltjes helpen."},
-        {"soort": "zelf", "taken": ["zwaar_huishouden"], "zelf_kan": True, "lost_op": True,
-         "titel": "Zwaar werk verdelen",
-         "tekst": "Verdeel zwaar werk over de week. Een mop met een lange steel spaart uw rug; voor de ramen kunt "
-                  "u een glazenwasser vragen."},
-        {"soort": "netwerk", "netwerk": ["familie", "mantelzorger"],
-         "titel": "Vraag uw familie of mantelzorger",
-         "tekst": "Vertel wat moeilijk is. Vaak helpen ze graag met een vast klusje, zoals de boodschappen op "
-                  "zaterdag. Mantelzorgers kunnen zelf steun krijgen bij Tandem."},
-        {"soort": "netwerk", "netwerk": ["buren"],
-         "titel": "Vraag iemand die u kent",
-         "tekst": "Een buur of vriend die u kent neemt misschien iets mee als hij zelf boodschappen doet. Vragen "
-                  "mag: iedereen heeft wel eens een vraag."},
-        {"soort": "buren",
-         "taken": ["boodschappen", "warme_maaltijd", "broodmaaltijd", "licht_huishouden", "was"],
-         "titel": "Vraag buren via de Wijkmarkt",
-         "tekst": "Buren helpen graag met een klusje of de boodschappen. Uw vraag staat al voor u klaar: u hoeft "
-                  "hem alleen te plaatsen. Vaste hulp in de huishouding is te veel om van buren te vragen."},
-        {"soort": "dienst", "taken": ["boodschappen"],
-         "titel": "Een boodschappendienst",
-         "tekst": "Er zijn boodschappendiensten die de boodschappen voor u doen of brengen. Vraag bij de balie of "
-                  "de sociaal makelaar welke er in uw wijk zijn."},
-        {"soort": "dienst", "taken": ["warme_maaltijd"],
-         "titel": "Een maaltijdservice",
-         "tekst": "Een maaltijdservice brengt warme maaltijden aan huis, ook voor één persoon en ook maar een paar "
-                  "dagen per week."},
-        {"soort": "aanbieder",
-         "titel": "Kies zelf een hulp in huis",
-         "tekst": "Deze aanbieders doen wat u moeilijk vindt. U kiest zelf wie bij u past."},
-        {"soort": "gemeente",
-         "taken": ["boodschappen", "warme_maaltijd", "broodmaaltijd", "licht_huishouden", "zwaar_huishouden", "was"],
-         "titel": "Hulp bij het huishouden aanvragen",
-         "tekst": "Lukt het niet met de suggesties hierboven? Vraag hulp bij het huishouden aan bij de gemeente. "
-                  "Het formulier is al voor u ingevuld; de sociaal makelaar kan het ook samen met u versturen."},
-        {"soort": "contact",
-         "titel": "Liever even praten?",
-         "tekst": "Bel of kom langs. Wij denken met u mee, ook als u nog twijfelt."},
+        {
+            "soort": "zelf",
+            "taken": ["boodschappen"],
+            "zelf_kan": True,
+            "lost_op": True,
+            "titel": "Boodschappen laten bezorgen",
+            "tekst": "Bestel uw boodschappen telefonisch of online en laat ze thuisbezorgen. Een boodschappentrolley "
+            "maakt dragen lichter.",
+        },
+        {
+            "soort": "zelf",
+            "taken": ["warme_maaltijd", "broodmaaltijd"],
+            "zelf_kan": True,
+            "lost_op": True,
+            "titel": "Makkelijker koken",
+            "tekst": "Kook één keer voor meer dagen en vries porties in. Een kruk bij het aanrecht en gesneden "
+            "groenten uit de winkel sparen moeite.",
+        },
+        {
+            "soort": "zelf",
+            "taken": ["licht_huishouden", "was"],
+            "zelf_kan": True,
+            "lost_op": True,
+            "titel": "Het huishouden in kleine stukjes",
+            "tekst": "Doe elke dag één klein klusje in plaats van alles tegelijk. Een lichte steelstofzuiger en een "
+            "wasmand op wieltjes helpen.",
+        },
+        {
+            "soort": "zelf",
+            "taken": ["zwaar_huishouden"],
+            "zelf_kan": True,
+            "lost_op": True,
+            "titel": "Zwaar werk verdelen",
+            "tekst": "Verdeel zwaar werk over de week. Een mop met een lange steel spaart uw rug; voor de ramen kunt "
+            "u een glazenwasser vragen.",
+        },
+        {
+            "soort": "netwerk",
+            "netwerk": ["familie", "mantelzorger"],
+            "titel": "Vraag uw familie of mantelzorger",
+            "tekst": "Vertel wat moeilijk is. Vaak helpen ze graag met een vast klusje, zoals de boodschappen op "
+            "zaterdag. Mantelzorgers kunnen zelf steun krijgen bij Tandem.",
+        },
+        {
+            "soort": "netwerk",
+            "netwerk": ["buren"],
+            "titel": "Vraag iemand die u kent",
+            "tekst": "Een buur of vriend die u kent neemt misschien iets mee als hij zelf boodschappen doet. Vragen "
+            "mag: iedereen heeft wel eens een vraag.",
+        },
+        {
+            "soort": "buren",
+            "taken": ["boodschappen", "warme_maaltijd", "broodmaaltijd", "licht_huishouden", "was"],
+            "titel": "Vraag buren via de Wijkmarkt",
+            "tekst": "Buren helpen graag met een klusje of de boodschappen. Uw vraag staat al voor u klaar: u hoeft "
+            "hem alleen te plaatsen. Vaste hulp in de huishouding is te veel om van buren te vragen.",
+        },
+        {
+            "soort": "dienst",
+            "taken": ["boodschappen"],
+            "titel": "Een boodschappendienst",
+            "tekst": "Er zijn boodschappendiensten die de boodschappen voor u doen of brengen. Vraag bij de balie of "
+            "de sociaal makelaar welke er in uw wijk zijn.",
+        },
+        {
+            "soort": "dienst",
+            "taken": ["warme_maaltijd"],
+            "titel": "Een maaltijdservice",
+            "tekst": "Een maaltijdservice brengt warme maaltijden aan huis, ook voor één persoon en ook maar een paar "
+            "dagen per week.",
+        },
+        {
+            "soort": "aanbieder",
+            "titel": "Kies zelf een hulp in huis",
+            "tekst": "Deze aanbieders doen wat u moeilijk vindt. U kiest zelf wie bij u past.",
+        },
+        {
+            "soort": "gemeente",
+            "taken": ["boodschappen", "warme_maaltijd", "broodmaaltijd", "licht_huishouden", "zwaar_huishouden", "was"],
+            "titel": "Hulp bij het huishouden aanvragen",
+            "tekst": "Lukt het niet met de suggesties hierboven? Vraag hulp bij het huishouden aan bij de gemeente. "
+            "Het formulier is al voor u ingevuld; de sociaal makelaar kan het ook samen met u versturen.",
+        },
+        {
+            "soort": "contact",
+            "titel": "Liever even praten?",
+            "tekst": "Bel of kom langs. Wij denken met u mee, ook als u nog twijfelt.",
+        },
     ]
-}  # fmt: skip
+}
 
 
 def as_text(rules: dict) -> str:
@@ -95,22 +135,31 @@ def parse(text: str) -> dict:
     if not text:
         raise fail("rules", _("Vul de regels in."), Code.REQUIRED)
     if len(text) > MAX_TEXT:
-        raise fail("rules", _("Dit is te lang: maximaal %(max)s tekens, u typte er %(length)s.")
-                   % {"max": MAX_TEXT, "length": len(text)}, Code.TOO_LONG)  # fmt: skip
+        raise fail(
+            "rules",
+            _("Dit is te lang: maximaal %(max)s tekens, u typte er %(length)s.")
+            % {"max": MAX_TEXT, "length": len(text)},
+            Code.TOO_LONG,
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise fail("rules", _("Dit is geen geldige JSON (regel %(line)s, kolom %(column)s): controleer komma's, "
-                              "aanhalingstekens en haakjes.") % {"line": error.lineno, "column": error.colno},
-                   Code.INVALID_RULES) from None  # fmt: skip
+        raise fail(
+            "rules",
+            _(
+                "Dit is geen geldige JSON (regel %(line)s, kolom %(column)s): controleer komma's, "
+                "aanhalingstekens en haakjes."
+            )
+            % {"line": error.lineno, "column": error.colno},
+            Code.INVALID_RULES,
+        ) from None
     return check(data)
 
 
 def check(data) -> dict:
     """A rule set that passes every check, normalised; else one ValidationError listing every problem."""
     if not isinstance(data, dict) or set(data) != {"regels"} or not isinstance(data["regels"], list):
-        raise fail("rules", _("De regels staan in een blok { \"regels\": [ ... ] } en verder niets."),
-                   Code.INVALID_RULES)  # fmt: skip
+        raise fail("rules", _('De regels staan in een blok { "regels": [ ... ] } en verder niets.'), Code.INVALID_RULES)
     rules = data["regels"]
     if not rules or len(rules) > MAX_RULES:
         raise fail("rules", _("Geef tussen 1 en %(max)s regels.") % {"max": MAX_RULES}, Code.INVALID_RULES)
@@ -120,8 +169,12 @@ def check(data) -> dict:
         problems += [_("Regel %(number)s: %(problem)s") % {"number": number, "problem": p} for p in rule_problems]
         cleaned.append(rule_clean)
     if not any(rule.get("soort") in ("gemeente", "contact") for rule in cleaned):
-        problems.append(_("Er moet minstens één regel van soort “gemeente” of “contact” zijn, zodat niemand zonder "
-                          "antwoord blijft."))  # fmt: skip
+        problems.append(
+            _(
+                "Er moet minstens één regel van soort “gemeente” of “contact” zijn, zodat niemand zonder "
+                "antwoord blijft."
+            )
+        )
     if problems:
         raise fail("rules", " ".join(problems), Code.INVALID_RULES)
     return {"regels": cleaned}
@@ -130,14 +183,17 @@ def check(data) -> dict:
 def _check_list(rule: dict, name: str, allowed, problems: list) -> list[str]:
     values = rule.get(name, [])
     if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
-        problems.append(_("“%(name)s” is een lijst tussen [ ], zoals [\"%(example)s\"].")
-                        % {"name": name, "example": next(iter(allowed))})  # fmt: skip
+        problems.append(
+            _('“%(name)s” is een lijst tussen [ ], zoals ["%(example)s"].')
+            % {"name": name, "example": next(iter(allowed))}
+        )
         return []
     unknown = [value for value in values if value not in allowed]
     if unknown:
-        problems.append(_("“%(name)s” kent %(unknown)s niet; kies uit %(allowed)s.") % {
-            "name": name, "unknown": ", ".join(f"“{value}”" for value in unknown),
-            "allowed": ", ".join(allowed)})  # fmt: skip
+        problems.append(
+            _("“%(name)s” kent %(unknown)s niet; kies uit %(allowed)s.")
+            % {"name": name, "unknown": ", ".join(f"“{value}”" for value in unknown), "allowed": ", ".join(allowed)}
+        )
     return [value for value in allowed if value in values]
 
 
@@ -160,13 +216,18 @@ def _check_rule(rule) -> tuple[list[str], dict]:
     problems = []
     unknown = [name for name in rule if name not in FIELDS]
     if unknown:
-        problems.append(_("onbekend veld %(unknown)s; toegestaan zijn %(allowed)s.") % {
-            "unknown": ", ".join(f"“{name}”" for name in unknown), "allowed": ", ".join(FIELDS)})  # fmt: skip
+        problems.append(
+            _("onbekend veld %(unknown)s; toegestaan zijn %(allowed)s.")
+            % {"unknown": ", ".join(f"“{name}”" for name in unknown), "allowed": ", ".join(FIELDS)}
+        )
     kind = rule.get("soort")
     if kind not in KINDS:
         problems.append(_("“soort” moet één van deze zijn: %(kinds)s.") % {"kinds": ", ".join(KINDS)})
-    cleaned = {"soort": kind, "titel": _check_text(rule, "titel", 120, problems),
-               "tekst": _check_text(rule, "tekst", 1000, problems)}  # fmt: skip
+    cleaned = {
+        "soort": kind,
+        "titel": _check_text(rule, "titel", 120, problems),
+        "tekst": _check_text(rule, "tekst", 1000, problems),
+    }
     for name, allowed in (("taken", TASKS), ("netwerk", NETWORK), ("urgentie", URGENCY), ("dagdelen", DAY_PARTS)):
         if name in rule:
             cleaned[name] = _check_list(rule, name, allowed, problems)
@@ -201,8 +262,9 @@ def evaluate(rules: dict, answers: dict) -> list[dict]:
             continue
         if not tasks and rule["soort"] != "contact":
             continue
-        suggestions.append({"regel": number, "soort": rule["soort"], "titel": rule["titel"], "tekst": rule["tekst"],
-                            "taken": tasks})  # fmt: skip
+        suggestions.append(
+            {"regel": number, "soort": rule["soort"], "titel": rule["titel"], "tekst": rule["tekst"], "taken": tasks}
+        )
         if rule.get("lost_op"):
             open_tasks = [code for code in open_tasks if code not in tasks]
     return suggestions

@@ -90,8 +90,11 @@ def fitting_providers(tasks: list[str], day_parts: list[str]) -> list[tuple[Prov
 
 
 def makelaars() -> list[Membership]:
-    return list(Membership.objects.select_related("user", "profile").filter(role=Role.MAKELAAR, suspended_at=None)
-                .order_by("user__first_name"))  # fmt: skip
+    return list(
+        Membership.objects.select_related("user", "profile")
+        .filter(role=Role.MAKELAAR, suspended_at=None)
+        .order_by("user__first_name")
+    )
 
 
 def outcome_of(assessment: Assessment, wijk: Wijk) -> list[Suggestion]:
@@ -103,11 +106,15 @@ def outcome_of(assessment: Assessment, wijk: Wijk) -> list[Suggestion]:
     for item in assessment.outcome:
         rule = rules[item["regel"] - 1]
         suggestion = Suggestion(
-            number=item["regel"], kind=item["soort"], kind_label=str(rulebook.KINDS[item["soort"]]),
-            title=item["titel"], text=item["tekst"], tasks=item["taken"],
+            number=item["regel"],
+            kind=item["soort"],
+            kind_label=str(rulebook.KINDS[item["soort"]]),
+            title=item["titel"],
+            text=item["tekst"],
+            tasks=item["taken"],
             task_labels=[task_label(code) for code in item["taken"]],
             why=rulebook.reasons(rule, assessment.answers, item["taken"]),
-        )  # fmt: skip
+        )
         _add_next_steps(suggestion, rule, assessment, wijk)
         suggestions.append(suggestion)
     return suggestions

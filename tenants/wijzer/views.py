@@ -88,8 +88,9 @@ def question_page(request, assessment_id: int, key: str):
     question = questions.question(key)
     previous, following = questions.neighbours_of(key)
     if request.method == "GET":
-        form = QuestionForm(question=question, answers=assessment.answers,
-                            initial={"answer": _initial(question, assessment.answers)})  # fmt: skip
+        form = QuestionForm(
+            question=question, answers=assessment.answers, initial={"answer": _initial(question, assessment.answers)}
+        )
         return _question(request, assessment, question, form)
     form = QuestionForm(request.POST, question=question, answers=assessment.answers)
     values = request.POST.getlist("answer")
@@ -123,8 +124,14 @@ def _leave(request, assessment, previous, going):
 def _question(request, assessment, question, form, status=200):
     number = questions.KEYS.index(question.key) + 1
     previous, _following = questions.neighbours_of(question.key)
-    context = {"assessment": assessment, "question": question, "form": form, "number": number,
-               "total": len(questions.KEYS), "previous": previous}  # fmt: skip
+    context = {
+        "assessment": assessment,
+        "question": question,
+        "form": form,
+        "number": number,
+        "total": len(questions.KEYS),
+        "previous": previous,
+    }
     return render(request, "wijzer/question.html", context, status=status)
 
 
@@ -142,8 +149,12 @@ def check(request, assessment_id: int):
             errors = error.messages
         else:
             return redirect("wijzer:outcome", assessment.pk)
-    context = {"assessment": assessment, "answered": answered(assessment), "errors": errors,
-               "complete": questions.first_unanswered(assessment.answers) is None}  # fmt: skip
+    context = {
+        "assessment": assessment,
+        "answered": answered(assessment),
+        "errors": errors,
+        "complete": questions.first_unanswered(assessment.answers) is None,
+    }
     return render(request, "wijzer/check.html", context, status=400 if errors else 200)
 
 
@@ -176,8 +187,13 @@ def application(request, assessment_id: int):
     form = ApplicationForm(request.POST)
     if form.is_valid():
         try:
-            send_application(actor=request.actor, assessment=assessment, tasks=form.cleaned_data["tasks"],
-                             situation=form.cleaned_data["situation"], phone=form.cleaned_data["phone"])  # fmt: skip
+            send_application(
+                actor=request.actor,
+                assessment=assessment,
+                tasks=form.cleaned_data["tasks"],
+                situation=form.cleaned_data["situation"],
+                phone=form.cleaned_data["phone"],
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -216,10 +232,18 @@ def rules_page(request):
 
 
 def _rules_context(rule_set, form=None):
-    return {"rule_set": rule_set, "form": form, "versions": rule_versions()[:50], "kinds": rulebook.KINDS,
-            "readable": _readable(rule_set.rules) if rule_set else [], "fields": rulebook.FIELDS,
-            "tasks": questions.TASKS, "network": questions.NETWORK, "urgency": questions.URGENCY,
-            "day_parts": rulebook.DAY_PARTS}  # fmt: skip
+    return {
+        "rule_set": rule_set,
+        "form": form,
+        "versions": rule_versions()[:50],
+        "kinds": rulebook.KINDS,
+        "readable": _readable(rule_set.rules) if rule_set else [],
+        "fields": rulebook.FIELDS,
+        "tasks": questions.TASKS,
+        "network": questions.NETWORK,
+        "urgency": questions.URGENCY,
+        "day_parts": rulebook.DAY_PARTS,
+    }
 
 
 def _readable(rules: dict) -> list[dict]:
@@ -245,8 +269,15 @@ def _readable(rules: dict) -> list[dict]:
             conditions.append(_("aanbieders die %(parts)s werken") % {"parts": ", ".join(rule["dagdelen"])})
         if rule.get("lost_op"):
             conditions.append(_("daarna opgelost"))
-        rows.append({"number": number, "kind": rulebook.KINDS[rule["soort"]], "title": rule["titel"],
-                     "text": rule["tekst"], "conditions": conditions})  # fmt: skip
+        rows.append(
+            {
+                "number": number,
+                "kind": rulebook.KINDS[rule["soort"]],
+                "title": rule["titel"],
+                "text": rule["tekst"],
+                "conditions": conditions,
+            }
+        )
     return rows
 
 

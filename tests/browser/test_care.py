@@ -40,8 +40,10 @@ def seeded(wijkmarkt_server, django_db_blocker):
     emails = {name: f"{name}-{tag}@example.nl" for name in ("greet", "carla", "piet", "henk")}
     with django_db_blocker.unblock():
         wijk = Wijk.objects.get(schema_name="parkwijk")
-        users = {name: create_account(email=email, first_name=name.title(), password=PASSWORD)
-                 for name, email in emails.items()}  # fmt: skip
+        users = {
+            name: create_account(email=email, first_name=name.title(), password=PASSWORD)
+            for name, email in emails.items()
+        }
         with tenant_context(wijk):
             greet, piet = (
                 join_wijk(wijk=wijk, user=users[name], accepted_house_rules=True) for name in ("greet", "piet")
@@ -50,9 +52,18 @@ def seeded(wijkmarkt_server, django_db_blocker):
             register_proxy(
                 actor=actor_for(greet.user), principal=greet, proxy_email=emails["carla"], relation="dochter"
             )
-            provider = register_provider(wijk=wijk, staff=[henk], data=ProviderInput(
-                name=f"Thuiszorg {tag}", kind="contracted", activities=["light", "heavy"],
-                available=["tue_morning", "thu_morning"], in_natura=True, phone="023 555 01 01"))  # fmt: skip
+            provider = register_provider(
+                wijk=wijk,
+                staff=[henk],
+                data=ProviderInput(
+                    name=f"Thuiszorg {tag}",
+                    kind="contracted",
+                    activities=["light", "heavy"],
+                    available=["tue_morning", "thu_morning"],
+                    in_natura=True,
+                    phone="023 555 01 01",
+                ),
+            )
             sent = send_help_request(actor=actor_for(piet.user), member=piet, provider=provider, activities=["light"])
             answer_help_request(actor=actor_for(henk.user), help_request=sent, accept=True)
         connection.set_schema_to_public()
@@ -152,9 +163,13 @@ def test_provider_agrees_a_support_plan_with_a_resident_and_records_satisfaction
     henk.goto(plan_url)
     henk.get_by_role("link", name="Tevredenheid invullen").click()
     henk.get_by_role("group", name="Wanneer is deze meting?").get_by_label("Bij de start").check()
-    for question, answer in (("schoon en leefbaar", "Ontevreden"), ("hulp die u krijgt", "Niet tevreden, niet ontevreden"),
-                             ("zelf nog kunt doen", "Tevreden"), ("familie, buren", "Tevreden"),
-                             ("afspraken in uw plan", "Niet tevreden, niet ontevreden")):  # fmt: skip
+    for question, answer in (
+        ("schoon en leefbaar", "Ontevreden"),
+        ("hulp die u krijgt", "Niet tevreden, niet ontevreden"),
+        ("zelf nog kunt doen", "Tevreden"),
+        ("familie, buren", "Tevreden"),
+        ("afspraken in uw plan", "Niet tevreden, niet ontevreden"),
+    ):
         henk.get_by_role("group", name=re.compile(question)).get_by_label(answer, exact=True).check()
     assert_accessible(henk)
     henk.get_by_role("button", name="Antwoorden opslaan").click()

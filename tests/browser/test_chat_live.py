@@ -37,18 +37,30 @@ def seeded(wijkmarkt_server, django_db_blocker):
     tag = secrets.token_hex(3)
     with django_db_blocker.unblock():
         wijk = Wijk.objects.get(schema_name="parkwijk")
-        users = [create_account(email=f"chat-{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
-                 for name in ("Anna", "Bram")]  # fmt: skip
+        users = [
+            create_account(email=f"chat-{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
+            for name in ("Anna", "Bram")
+        ]
         with tenant_context(wijk):
             anna, bram = (join_wijk(wijk=wijk, user=user, accepted_house_rules=True) for user in users)
             conversation = start_direct_conversation(member=anna, other=bram)
             room = buurtkamer()
             for member in (anna, bram):
-                send_message(member=member, wijk=wijk, conversation_id=room.pk, client_id=f"seed-{member.pk}-{tag}",
-                             body=f"Goedemorgen allemaal {tag}")  # fmt: skip
+                send_message(
+                    member=member,
+                    wijk=wijk,
+                    conversation_id=room.pk,
+                    client_id=f"seed-{member.pk}-{tag}",
+                    body=f"Goedemorgen allemaal {tag}",
+                )
         connection.set_schema_to_public()
-    data = {"anna": users[0].email, "bram": users[1].email, "tag": tag, "conversation": conversation.pk,
-            "room": room.pk}  # fmt: skip
+    data = {
+        "anna": users[0].email,
+        "bram": users[1].email,
+        "tag": tag,
+        "conversation": conversation.pk,
+        "room": room.pk,
+    }
     yield data
     with django_db_blocker.unblock():
         wijk = Wijk.objects.get(schema_name="parkwijk")

@@ -37,10 +37,18 @@ def seeded(wijkmarkt_server, django_db_blocker):
         els = create_account(email=f"els-{tag}@example.nl", first_name="Els", password=PASSWORD)
         with tenant_context(centrum):
             member = join_wijk(wijk=centrum, user=rob, accepted_house_rules=True)
-            offer = publish_listing(actor=actor_for(rob), wijk=centrum, owner=member, data=ListingInput(
-                kind="offer", title=f"Computerhulp aan huis {tag}", description="Tablet, telefoon of computer.",
-                category_id=Category.objects.get(slug="computer").pk, visibility=Visibility.CITY,
-            ))  # fmt: skip
+            offer = publish_listing(
+                actor=actor_for(rob),
+                wijk=centrum,
+                owner=member,
+                data=ListingInput(
+                    kind="offer",
+                    title=f"Computerhulp aan huis {tag}",
+                    description="Tablet, telefoon of computer.",
+                    category_id=Category.objects.get(slug="computer").pk,
+                    visibility=Visibility.CITY,
+                ),
+            )
         connection.set_schema_to_public()
     yield {"els": els.email, "tag": tag, "offer": offer.pk}
     with django_db_blocker.unblock():

@@ -40,20 +40,34 @@ def seeded(wijkmarkt_server, django_db_blocker):
         points_before = {w.pk: w.points_enabled for w in wijken.values()}
         Wijk.objects.filter(pk__in=[w.pk for w in wijken.values()]).update(points_enabled=True)
         people = {}
-        for name, slug, role in (("Marleen", "centrum", "wijk_admin"), ("Bram", "parkwijk", "resident"),
-                                 ("Mien", "centrum", "resident")):  # fmt: skip
+        for name, slug, role in (
+            ("Marleen", "centrum", "wijk_admin"),
+            ("Bram", "parkwijk", "resident"),
+            ("Mien", "centrum", "resident"),
+        ):
             user = create_account(email=f"{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
             with tenant_context(wijken[slug]):
                 join_wijk(wijk=wijken[slug], user=user, accepted_house_rules=True, role=role)
             people[name.lower()] = user.email
         source = wijk_account(wijken["parkwijk"])
         bram_user = User.objects.get(email=people["bram"])
-        _book(Booking(kind=TransferKind.EARNED, from_account=source, to_account=member_account(bram_user), amount=6,
-                      wijk=wijken["parkwijk"], via=Via.AUTOMATIC, note="Boodschappen"), f"browser:{tag}")  # fmt: skip
+        _book(
+            Booking(
+                kind=TransferKind.EARNED,
+                from_account=source,
+                to_account=member_account(bram_user),
+                amount=6,
+                wijk=wijken["parkwijk"],
+                via=Via.AUTOMATIC,
+                note="Boodschappen",
+            ),
+            f"browser:{tag}",
+        )
         partner = register_partner(name=f"Stichting Kontext {tag}", kind="welfare", slug=f"kontext-{tag}")
         ruud = add_contact_person(partner=partner, name="Ruud Visser", role="sociaal makelaar")
-        link_partner_to_wijk(wijk=wijken["centrum"], partner=partner, offer="De makelaar van de binnenstad.",
-                             contact=ruud)  # fmt: skip
+        link_partner_to_wijk(
+            wijk=wijken["centrum"], partner=partner, offer="De makelaar van de binnenstad.", contact=ruud
+        )
         connection.set_schema_to_public()
     yield {**people, "tag": tag}
     with django_db_blocker.unblock():
@@ -67,8 +81,10 @@ def seeded(wijkmarkt_server, django_db_blocker):
         Transfer.objects.filter(pk__in=ids).delete()
         Account.objects.filter(pk__in=[a.pk for a in accounts]).delete()
         with connection.cursor() as cursor:  # the wijk's account gave Bram his points: its balance follows its entries
-            cursor.execute("UPDATE public.ledger_account a SET balance = (SELECT COALESCE(SUM(e.amount), 0) FROM "
-                           "public.ledger_entry e WHERE e.account_id = a.id) WHERE a.kind = 'wijk'")  # fmt: skip
+            cursor.execute(
+                "UPDATE public.ledger_account a SET balance = (SELECT COALESCE(SUM(e.amount), 0) FROM "
+                "public.ledger_entry e WHERE e.account_id = a.id) WHERE a.kind = 'wijk'"
+            )
         Partner.objects.filter(slug=f"kontext-{tag}").delete()
         for pk, enabled in points_before.items():
             Wijk.objects.filter(pk=pk).update(points_enabled=enabled)

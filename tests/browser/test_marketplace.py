@@ -36,20 +36,35 @@ def seeded(wijkmarkt_server, django_db_blocker):
     tag = secrets.token_hex(3)
     with django_db_blocker.unblock():
         wijk = Wijk.objects.get(schema_name="parkwijk")
-        users = [create_account(email=f"{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
-                 for name in ("Anna", "Bram")]  # fmt: skip
+        users = [
+            create_account(email=f"{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
+            for name in ("Anna", "Bram")
+        ]
         with tenant_context(wijk):
             anna, bram = (join_wijk(wijk=wijk, user=user, accepted_house_rules=True) for user in users)
             street = Street.objects.create(name=f"Zomerkade {tag}", latitude=52.38, longitude=4.66)
             offer = publish_listing(
-                actor=actor_for(bram.user), wijk=wijk, owner=bram,
-                data=ListingInput(kind="offer", title=f"Soep koken {tag}", description="Elke week verse soep.",
-                                  category_id=Category.objects.get(slug="maaltijden").pk, street_id=street.pk),
-            )  # fmt: skip
-            exchange = respond_to_listing(actor=actor_for(anna.user), member=anna, listing=offer,
-                                          message="Ik lust graag soep!")  # fmt: skip
-            data = {"anna": anna.user.email, "bram": bram.user.email, "tag": tag, "offer": offer.pk,
-                    "exchange": exchange.pk}  # fmt: skip
+                actor=actor_for(bram.user),
+                wijk=wijk,
+                owner=bram,
+                data=ListingInput(
+                    kind="offer",
+                    title=f"Soep koken {tag}",
+                    description="Elke week verse soep.",
+                    category_id=Category.objects.get(slug="maaltijden").pk,
+                    street_id=street.pk,
+                ),
+            )
+            exchange = respond_to_listing(
+                actor=actor_for(anna.user), member=anna, listing=offer, message="Ik lust graag soep!"
+            )
+            data = {
+                "anna": anna.user.email,
+                "bram": bram.user.email,
+                "tag": tag,
+                "offer": offer.pk,
+                "exchange": exchange.pk,
+            }
         connection.set_schema_to_public()
     yield data
     with django_db_blocker.unblock():

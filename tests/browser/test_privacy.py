@@ -42,11 +42,17 @@ def seeded(wijkmarkt_server, django_db_blocker):
         with tenant_context(wijk):
             riet_member = join_wijk(wijk=wijk, user=riet, accepted_house_rules=True)
             bram_member = join_wijk(wijk=wijk, user=bram, accepted_house_rules=True)
-            data = ListingInput(kind="offer", title=f"Appeltaart van Riet{tag}", description="Elke zaterdag een.",
-                                category_id=Category.objects.first().pk, visibility="city")  # fmt: skip
+            data = ListingInput(
+                kind="offer",
+                title=f"Appeltaart van Riet{tag}",
+                description="Elke zaterdag een.",
+                category_id=Category.objects.first().pk,
+                visibility="city",
+            )
             offer = publish_listing(actor=actor_for(riet), wijk=wijk, owner=riet_member, data=data)
-            exchange = respond_to_listing(actor=actor_for(bram), member=bram_member, listing=offer,
-                                          message="Graag een stuk!")  # fmt: skip
+            exchange = respond_to_listing(
+                actor=actor_for(bram), member=bram_member, listing=offer, message="Graag een stuk!"
+            )
         connection.set_schema_to_public()
     yield {"riet": riet.email, "bram": bram.email, "tag": tag, "exchange": exchange.pk, "offer": offer.pk}
     with django_db_blocker.unblock():

@@ -88,8 +88,11 @@ def valid_value(type_, ids: dict[str, str], name: str = ""):
     if is_list_type(type_):
         return [valid_value(type_.of_type, ids, name)]
     if isinstance(type_, GraphQLInputObjectType):
-        return {key: valid_value(field.type, ids, key) for key, field in type_.fields.items()
-                if is_non_null_type(field.type)}  # fmt: skip
+        return {
+            key: valid_value(field.type, ids, key)
+            for key, field in type_.fields.items()
+            if is_non_null_type(field.type)
+        }
     if isinstance(type_, GraphQLEnumType):
         return next(iter(type_.values))
     return {
@@ -248,8 +251,9 @@ def _chunks(cases_in_order: list[Case]) -> list[list[Case]]:
     found, batch, size = [], [], 0
     for case in cases_in_order:
         case_size = _characters(case.variables)
-        if batch and (len(batch) == BATCH_CASES or size + case_size > BATCH_CHARACTERS
-                      or batch[0].operation != case.operation):  # fmt: skip
+        if batch and (
+            len(batch) == BATCH_CASES or size + case_size > BATCH_CHARACTERS or batch[0].operation != case.operation
+        ):
             found.append(batch)
             batch, size = [], 0
         batch.append(case)

@@ -37,10 +37,15 @@ def anna(parkwijk):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [(SURROGATE, "INVALID_CHARACTERS"), (NUL, "INVALID_CHARACTERS"), (RTL, "INVALID_CHARACTERS"),
-     ("x" * 20_001, "TOO_LONG"), ("x" * (1 << 20), "TOO_LONG")],
+    [
+        (SURROGATE, "INVALID_CHARACTERS"),
+        (NUL, "INVALID_CHARACTERS"),
+        (RTL, "INVALID_CHARACTERS"),
+        ("x" * 20_001, "TOO_LONG"),
+        ("x" * (1 << 20), "TOO_LONG"),
+    ],
     ids=["surrogate", "NUL", "RTL", "20001", "1 MB"],
-)  # fmt: skip
+)
 def test_a_hostile_string_in_a_mutation_input_is_the_fields_error_and_stores_nothing(parkwijk, anna, text, code):
     listing = {"kind": "REQUEST", "title": text, "description": "Wie helpt?", "category": category_id(parkwijk)}
     body = gql("parkwijk", PUBLISH, {"input": listing}, user=anna.user).json()
@@ -68,8 +73,9 @@ def test_an_escaped_nul_in_a_literal_is_refused_too(parkwijk, anna):
 
 
 def test_a_lone_surrogate_in_the_listing_search_and_the_city_search(parkwijk, anna):
-    listings = gql("parkwijk", "query($q: String) { listings(q: $q) { edges { node { id } } } }", {"q": SURROGATE},
-                   user=anna.user).json()  # fmt: skip
+    listings = gql(
+        "parkwijk", "query($q: String) { listings(q: $q) { edges { node { id } } } }", {"q": SURROGATE}, user=anna.user
+    ).json()
     city = gql(None, "query($q: String!) { citySearch(query: $q) { total } }", {"q": SURROGATE}).json()
     assert refused(listings, "$q") and refused(city, "$q")
 
@@ -77,11 +83,19 @@ def test_a_lone_surrogate_in_the_listing_search_and_the_city_search(parkwijk, an
 def test_a_nul_in_the_coordinators_partner_link_and_filters(parkwijk):
     Partner.objects.create(slug="buurthuis", name="Buurthuis De Brug", kind="welfare", active=True)
     coordinator = make_coordinator()
-    link = gql(None, 'mutation { linkPartnerToWijk(wijk: "parkwijk", partner: "buurthuis\\u0000") { linked'
-                     " errors { field code } } }", user=coordinator).json()  # fmt: skip
+    link = gql(
+        None,
+        'mutation { linkPartnerToWijk(wijk: "parkwijk", partner: "buurthuis\\u0000") { linked'
+        " errors { field code } } }",
+        user=coordinator,
+    ).json()
     audit = gql(None, "query($w: String) { auditLog(wijk: $w) { summary } }", {"w": NUL}, user=coordinator).json()
-    figures = gql(None, 'query($w: String) { evaluationFigures(from: "2026-01-01", to: "2026-02-01", wijk: $w)'
-                        " { errors { code } } }", {"w": NUL}, user=coordinator).json()  # fmt: skip
+    figures = gql(
+        None,
+        'query($w: String) { evaluationFigures(from: "2026-01-01", to: "2026-02-01", wijk: $w) { errors { code } } }',
+        {"w": NUL},
+        user=coordinator,
+    ).json()
     assert codes(link) == ["NOT_FOUND"]  # "Deze partner bestaat niet.": the NUL never reached the query
     assert refused(audit, "$w") and refused(figures, "$w")
     assert not WijkPartner.objects.exists()
@@ -92,8 +106,10 @@ def test_a_nul_in_the_coordinators_partner_link_and_filters(parkwijk):
     ['offset: 1, before: "YXJyYXljb25uZWN0aW9uOjU="', 'offset: 1, after: "geen-cursor"', 'before: "geen-cursor"'],
 )
 def test_connections_answer_a_typed_error_for_arguments_that_do_not_go_together(parkwijk, anna, arguments):
-    for query in (f"{{ neighbours({arguments}) {{ edges {{ node {{ id }} }} }} }}",
-                  f"{{ me {{ listings({arguments}) {{ edges {{ node {{ id }} }} }} }} }}"):  # fmt: skip
+    for query in (
+        f"{{ neighbours({arguments}) {{ edges {{ node {{ id }} }} }} }}",
+        f"{{ me {{ listings({arguments}) {{ edges {{ node {{ id }} }} }} }} }}",
+    ):
         assert codes(gql("parkwijk", query, user=anna.user).json()) == ["BAD_REQUEST"], query
 
 

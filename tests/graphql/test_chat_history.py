@@ -51,8 +51,11 @@ def test_outsiders_and_other_wijken_get_null(parkwijk, centrum):
     cor = make_member(parkwijk, "Cor")
     carla = make_member(centrum, "Carla")
 
-    for slug, user, schema in (("parkwijk", cor.user, "parkwijk"), ("centrum", carla.user, "centrum"),
-                               ("centrum", carla.user, "parkwijk")):  # fmt: skip
+    for slug, user, schema in (
+        ("parkwijk", cor.user, "parkwijk"),
+        ("centrum", carla.user, "centrum"),
+        ("centrum", carla.user, "parkwijk"),
+    ):
         node_id = to_global_id("Conversation", schema, conversation.pk)
         body = gql(slug, HISTORY, {"id": node_id, "first": 5}, user=user).json()
         assert body == {"data": {"node": None}}, (slug, schema)

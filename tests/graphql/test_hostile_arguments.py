@@ -21,10 +21,14 @@ def _ids(parkwijk, member) -> dict[str, str]:
     listing = place(parkwijk, member)
     listing_id = gid("Listing", "parkwijk", listing.pk)
     return {
-        "member": member_id(member), "owner": member_id(member), "behalf": member_id(member),
-        "recipient": member_id(member), "category": category_id(parkwijk), "listing": listing_id,
+        "member": member_id(member),
+        "owner": member_id(member),
+        "behalf": member_id(member),
+        "recipient": member_id(member),
+        "category": category_id(parkwijk),
+        "listing": listing_id,
         "default": listing_id,
-    }  # fmt: skip
+    }
 
 
 def _problems(case, errors: list[dict], payload, written: list[str]) -> list[str]:

@@ -55,8 +55,10 @@ def test_cross_site_post_with_a_session_cookie_is_served_as_anonymous(parkwijk):
     client.force_login(anna.user, backend="django.contrib.auth.backends.ModelBackend")
 
     response = client.post(
-        "/graphql", {"query": "{ me { firstName } }"}, content_type="application/json",
+        "/graphql",
+        {"query": "{ me { firstName } }"},
+        content_type="application/json",
         HTTP_ORIGIN="http://evil.example",
-    )  # fmt: skip
+    )
 
     assert response.json() == {"data": {"me": None}}

@@ -28,8 +28,9 @@ def _queries_for_page(user, first: int) -> int:
     client = client_for("parkwijk", user)  # logging in and the first host lookup are not what is measured
     client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")
     with CaptureQueriesContext(connection) as captured:
-        body = client.post("/graphql", {"query": QUERY, "variables": {"first": first}},
-                           content_type="application/json").json()  # fmt: skip
+        body = client.post(
+            "/graphql", {"query": QUERY, "variables": {"first": first}}, content_type="application/json"
+        ).json()
     assert len(body["data"]["neighbours"]["edges"]) == first, body
     # SET search_path depends on what the connection did before (TENANT_LIMIT_SET_CALLS): count real queries.
     return sum(not q["sql"].startswith("SET search_path") for q in captured.captured_queries), captured

@@ -35,9 +35,17 @@ ALLOWED_WHEN_PAUSED = {"eraseMe", "withdrawConsent", "revokeProxy", "markNotific
 # Joining is closed in a paused wijk by the sign-up rule (wijken.models.OPEN_FOR_SIGN_UP), answered as a typed error.
 REFUSED_OTHERWISE = {"joinWijk": "errors [{'code': 'WIJK_CLOSED'}]", "signUp": "errors [{'code': 'WIJK_CLOSED'}]"}
 MUST_SUCCEED_WHEN_OPEN = {
-    "publishListing", "respondToListing", "updateProfile", "addCategory", "startConversation", "reportSignal",
-    "openCase", "registerOfflineResident", "savePlace", "startSelfAssessment",
-}  # fmt: skip
+    "publishListing",
+    "respondToListing",
+    "updateProfile",
+    "addCategory",
+    "startConversation",
+    "reportSignal",
+    "openCase",
+    "registerOfflineResident",
+    "savePlace",
+    "startSelfAssessment",
+}
 
 
 def _value(type_, name: str, ids: dict, mutation: str):
@@ -48,8 +56,11 @@ def _value(type_, name: str, ids: dict, mutation: str):
     if is_list_type(type_):
         return [_value(type_.of_type, name, ids, mutation)]
     if isinstance(type_, GraphQLInputObjectType):
-        return {key: _value(field.type, key, ids, mutation) for key, field in type_.fields.items()
-                if is_non_null_type(field.type)}  # fmt: skip
+        return {
+            key: _value(field.type, key, ids, mutation)
+            for key, field in type_.fields.items()
+            if is_non_null_type(field.type)
+        }
     if isinstance(type_, GraphQLEnumType):
         return next(iter(type_.values))
     if type_.name == "ID":
@@ -131,20 +142,29 @@ def world(parkwijk):
     with tenant_context(parkwijk):
         signal = report_signal(actor=actor_for(bram.user, bram), about="Meneer Jansen", worry="Geen post gehaald")
     ids = {
-        "resident": member_id(anna), "member": member_id(bram), "listing": gid("Listing", "parkwijk", listing.pk),
-        "exchange": gid("Exchange", "parkwijk", exchange.pk), "category": category_id(parkwijk),
-        "signal": gid("Signal", "parkwijk", signal.pk), "default": gid("Listing", "parkwijk", 999999),
-    }  # fmt: skip
+        "resident": member_id(anna),
+        "member": member_id(bram),
+        "listing": gid("Listing", "parkwijk", listing.pk),
+        "exchange": gid("Exchange", "parkwijk", exchange.pk),
+        "category": category_id(parkwijk),
+        "signal": gid("Signal", "parkwijk", signal.pk),
+        "default": gid("Listing", "parkwijk", 999999),
+    }
     overrides = {
-        "publishListing": {"input": {"kind": "REQUEST", "title": "Hulp bij de verwarming",
-                                     "description": "De thermostaat doet het niet meer.",
-                                     "category": ids["category"]}},
+        "publishListing": {
+            "input": {
+                "kind": "REQUEST",
+                "title": "Hulp bij de verwarming",
+                "description": "De thermostaat doet het niet meer.",
+                "category": ids["category"],
+            }
+        },
         "savePlace": {"input": {"kind": "MEETING_PLACE", "name": "Buurthuis De Linde", "address": "Lindelaan 1"}},
         "registerOfflineResident": {"consentGiven": True, "firstName": "Truus", "phone": "023 555 12 34"},
         # its own listing: the sweep withdraws the other one before it gets here
         "respondToListing": {"listingId": gid("Listing", "parkwijk", place(parkwijk, bram, title="Ladder lenen").pk)},
         "addCategory": {"name": "Fietsen"},
-    }  # fmt: skip
+    }
     users = {"resident": anna.user, "makelaar": fatima.user, "wijk admin": wim.user}
     return _requests(ids, overrides), users
 
@@ -179,8 +199,10 @@ def test_a_paused_wijk_refuses_every_mutation_and_the_same_requests_write_when_i
     opened = open_sweep()
 
     succeeded_when_open = {key for key, outcome in opened.items() if outcome == "ok"}
-    print(f"Paused sweep: {len(requests)} mutations x {len(clients)} people, each person's in one request; the same "
-          f"{len(opened)} one by one in the open wijk, where {len(succeeded_when_open)} of them write")  # fmt: skip
+    print(
+        f"Paused sweep: {len(requests)} mutations x {len(clients)} people, each person's in one request; the same "
+        f"{len(opened)} one by one in the open wijk, where {len(succeeded_when_open)} of them write"
+    )
     assert written == [], f"a paused wijk wrote to {written}"
     assert [key for key, outcome in paused.items() if outcome == "ok"] == []
     missing = MUST_SUCCEED_WHEN_OPEN - {name for name, _who in succeeded_when_open}

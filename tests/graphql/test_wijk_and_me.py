@@ -49,8 +49,9 @@ def test_me_lists_memberships_in_every_wijk_of_the_account(parkwijk, centrum):
     with tenant_context(centrum):
         join_wijk(wijk=centrum, user=anna.user, accepted_house_rules=True)
 
-    me = gql("parkwijk", "{ me { firstName membership { role } memberships { wijkSlug wijkName role } } }",
-             user=anna.user).json()["data"]["me"]  # fmt: skip
+    me = gql(
+        "parkwijk", "{ me { firstName membership { role } memberships { wijkSlug wijkName role } } }", user=anna.user
+    ).json()["data"]["me"]
 
     assert me["firstName"] == "Anna"
     assert me["membership"] == {"role": "RESIDENT"}

@@ -70,17 +70,28 @@ class Search:
 
 def searches(near: int, near_id: str) -> list[Search]:
     return [
-        Search("nearby, tue/thu morning, light housework",
-               {"activities": ["LIGHT"], "days": ["TUE", "THU"], "parts": ["MORNING"], "near": near_id,
-                "within": 3000},
-               {"activity": ["light"], "days": ["tue", "thu"], "parts": ["morning"], "near_street": near,
-                "within_m": 3000}),
-        Search("nearby, in natura, any time",
-               {"funding": "NATURA", "near": near_id}, {"funding": "natura", "near_street": near}),
-        Search("not in natura, shopping, weekend",
-               {"activities": ["SHOPPING"], "days": ["SAT", "SUN"], "funding": "PRIVATE"},
-               {"activity": ["shopping"], "days": ["sat", "sun"], "funding": "private"}),
-    ]  # fmt: skip
+        Search(
+            "nearby, tue/thu morning, light housework",
+            {"activities": ["LIGHT"], "days": ["TUE", "THU"], "parts": ["MORNING"], "near": near_id, "within": 3000},
+            {
+                "activity": ["light"],
+                "days": ["tue", "thu"],
+                "parts": ["morning"],
+                "near_street": near,
+                "within_m": 3000,
+            },
+        ),
+        Search(
+            "nearby, in natura, any time",
+            {"funding": "NATURA", "near": near_id},
+            {"funding": "natura", "near_street": near},
+        ),
+        Search(
+            "not in natura, shopping, weekend",
+            {"activities": ["SHOPPING"], "days": ["SAT", "SUN"], "funding": "PRIVATE"},
+            {"activity": ["shopping"], "days": ["sat", "sun"], "funding": "private"},
+        ),
+    ]
 
 
 def main() -> int:
@@ -133,20 +144,29 @@ def prepare(args):
     print(f"200 streets and {args.providers:,} providers in bulk", flush=True)
     with tenant_context(wijk):
         streets = Street.objects.bulk_create(
-            Street(name=f"Benchstraat {n}", latitude=CENTRE[0] + rng.uniform(-0.03, 0.03),
-                   longitude=CENTRE[1] + rng.uniform(-0.05, 0.05)) for n in range(200)
-        )  # fmt: skip
+            Street(
+                name=f"Benchstraat {n}",
+                latitude=CENTRE[0] + rng.uniform(-0.03, 0.03),
+                longitude=CENTRE[1] + rng.uniform(-0.05, 0.05),
+            )
+            for n in range(200)
+        )
         kinds, activities = ProviderKind.values, Activity.values
         Provider.objects.bulk_create(
             Provider(
-                name=f"Aanbieder {n:05d}", kind=rng.choice(kinds), description="Hulp in huis in het Centrum.",
+                name=f"Aanbieder {n:05d}",
+                kind=rng.choice(kinds),
+                description="Hulp in huis in het Centrum.",
                 activities=[a for a in activities if rng.random() < 0.5] or ["light"],
-                available=[slot for slot in SLOTS if rng.random() < 0.35], in_natura=rng.random() < 0.4,
-                pgb=rng.random() < 0.5, street=rng.choice(streets), phone="023 555 00 00",
+                available=[slot for slot in SLOTS if rng.random() < 0.35],
+                in_natura=rng.random() < 0.4,
+                pgb=rng.random() < 0.5,
+                street=rng.choice(streets),
+                phone="023 555 00 00",
                 areas=rng.sample(wijk.areas, k=1),
             )
             for n in range(args.providers)
-        )  # fmt: skip
+        )
         near = min(streets, key=lambda s: (s.latitude - CENTRE[0]) ** 2 + (s.longitude - CENTRE[1]) ** 2).pk
     user = create_account(email="bewoner@example.nl", first_name="Rob", password="een-lang-bench-wachtwoord")
     with tenant_context(wijk):
@@ -192,8 +212,9 @@ def build_runners(plan: list[Search], client, actor, wijk) -> dict:
                 return ids
 
             def page_queryset(form=search.form, size=size):
-                filterset = ProviderFilter(form, queryset=visible_providers(actor).select_related("street"),
-                                           areas=wijk.areas)  # fmt: skip
+                filterset = ProviderFilter(
+                    form, queryset=visible_providers(actor).select_related("street"), areas=wijk.areas
+                )
                 return filterset, filterset.qs[:size]
 
             def run_orm(page_queryset=page_queryset):
@@ -236,8 +257,11 @@ def check(plan: list[Search], runners: dict) -> None:
             search.hits = max(search.hits, len(pages[0]))
             if size == PAGE_SIZES[-1]:
                 search.statements = captured.captured_queries[: search.queries[size]]  # the first request of 50
-        print(f"{search.label}: same providers on every path; up to {search.hits} per page; statements per GraphQL "
-              f"request {search.queries}", flush=True)  # fmt: skip
+        print(
+            f"{search.label}: same providers on every path; up to {search.hits} per page; statements per GraphQL "
+            f"request {search.queries}",
+            flush=True,
+        )
 
 
 def measure(plan: list[Search], runners: dict, *, requests: int, warmup: int) -> None:
@@ -268,8 +292,9 @@ def measure(plan: list[Search], runners: dict, *, requests: int, warmup: int) ->
 
 
 def report(args, plan: list[Search]) -> int:
-    print(f"\n=== Provider search, {args.providers:,} providers in Centrum, {args.requests} timed requests per row "
-          f"(ms)\n")  # fmt: skip
+    print(
+        f"\n=== Provider search, {args.providers:,} providers in Centrum, {args.requests} timed requests per row (ms)\n"
+    )
     print(f"{'search':<42} {'page':>4} {'path':<8} {'p50':>7} {'p95':>7} {'/raw p50':>9} {'/ORM p50':>9} {'SQL':>4}")
     constant = True
     for search in plan:
@@ -279,14 +304,18 @@ def report(args, plan: list[Search]) -> int:
             for path in ("GraphQL", "ORM", "raw SQL"):
                 times = search.timings[path, size]
                 sql = str(search.queries[size]) if path == "GraphQL" else ""
-                print(f"{search.label:<42} {size:>4} {path:<8} {statistics.median(times) * 1e3:7.2f} "
-                      f"{p95(times) * 1e3:7.2f} {statistics.median(times) / raw:8.2f}x "
-                      f"{statistics.median(times) / orm:8.2f}x {sql:>4}")  # fmt: skip
+                print(
+                    f"{search.label:<42} {size:>4} {path:<8} {statistics.median(times) * 1e3:7.2f} "
+                    f"{p95(times) * 1e3:7.2f} {statistics.median(times) / raw:8.2f}x "
+                    f"{statistics.median(times) / orm:8.2f}x {sql:>4}"
+                )
         constant = constant and len(set(search.queries.values())) == 1
     print("\nGraphQL: server time inside Django's handler (middleware, session, parsing, resolvers, SQL, JSON). ORM:")
     print("ProviderFilter + the page + each explanation. raw SQL: the ORM's statement through Django's cursor.")
-    print(f"\nStatements per GraphQL request {'do not grow' if constant else 'GROW'} with the page size "
-          f"({', '.join(f'{s.label}: {s.queries}' for s in plan)}).")  # fmt: skip
+    print(
+        f"\nStatements per GraphQL request {'do not grow' if constant else 'GROW'} with the page size "
+        f"({', '.join(f'{s.label}: {s.queries}' for s in plan)})."
+    )
     search = plan[0]
     print(f"\n=== SQL of one GraphQL request, '{search.label}', first {MAX_PAGE} (ms, as Django rounds them)\n")
     for statement in search.statements:

@@ -204,8 +204,10 @@ def check_rate_limit(args) -> None:
     rates = [*args.rate_list, args.flood_rate, extra]
     per_member = sum(rates) * (args.warmup + args.window) / args.members + 5  # + the join probes
     verdict = "fine" if per_member <= RATE_LIMIT else "TOO MANY: expect rate_limited errors"
-    print(f"Rate limit: each member sends at most {per_member:.1f} messages in all phases together "
-          f"(limit {RATE_LIMIT} a minute): {verdict}")  # fmt: skip
+    print(
+        f"Rate limit: each member sends at most {per_member:.1f} messages in all phases together "
+        f"(limit {RATE_LIMIT} a minute): {verdict}"
+    )
 
 
 def free_port() -> int:
@@ -307,8 +309,11 @@ def run_all(args, room: dict, children: Children, log_dir: Path, *, database_url
         client = subprocess.run([sys.executable, str(HERE / "chat_clients.py"), str(plan_path)], cwd=HERE)
         if client.returncode != 0:
             # One set-up that cannot be measured (a server that never delivers, say) must not cost the others.
-            print(f"The clients of {label} failed (exit {client.returncode}); last lines of the server log:\n"
-                  f"{children.log_tail(key, lines=15)}", flush=True)  # fmt: skip
+            print(
+                f"The clients of {label} failed (exit {client.returncode}); last lines of the server log:\n"
+                f"{children.log_tail(key, lines=15)}",
+                flush=True,
+            )
         children.stop(key)
         meta = {"label": label, "profile": profile_out, "code": code_state(), "asgi": args.asgi}
         Path(log_dir / f"meta-{key}.json").write_text(json.dumps(meta))
@@ -355,17 +360,22 @@ def print_report(args, results: dict, *, redis_url: str, log_dir: Path) -> None:
     members = args.members
     failed = [result["label"] for result in results.values() if result["failed"]]
     results = {key: result for key, result in results.items() if not result["failed"]}
-    print(f"\n=== {members} sockets in one buurtkamer, one server process "
-          f"(window {args.window:g} s after {args.warmup:g} s warm-up)\n")  # fmt: skip
-    header = (f"{'set-up':<26} {'phase':<16} {'sent/s':>7} {'offered/s':>10} {'delivered/s':>12} {'p50 ms':>9} "
-              f"{'p99 ms':>9} {'max ms':>9} {'lost':>8} {'dup':>5} {'server':>7} {'client':>7} {'machine':>8} "
-              f"{'load':>5}  errors")  # fmt: skip
+    print(
+        f"\n=== {members} sockets in one buurtkamer, one server process "
+        f"(window {args.window:g} s after {args.warmup:g} s warm-up)\n"
+    )
+    header = (
+        f"{'set-up':<26} {'phase':<16} {'sent/s':>7} {'offered/s':>10} {'delivered/s':>12} {'p50 ms':>9} "
+        f"{'p99 ms':>9} {'max ms':>9} {'lost':>8} {'dup':>5} {'server':>7} {'client':>7} {'machine':>8} "
+        f"{'load':>5}  errors"
+    )
     for result in results.values():
-        print(f"{result['label']}: code {result.get('code', '?')}" + (
-            f", serving {result['asgi']}" if result.get("asgi") and result["label"] != "baseline" else ""))  # fmt: skip
+        print(
+            f"{result['label']}: code {result.get('code', '?')}"
+            + (f", serving {result['asgi']}" if result.get("asgi") and result["label"] != "baseline" else "")
+        )
     conn_max_age = os.environ.get("CONN_MAX_AGE", "0 (the default: a new database connection per in_wijk call)")
-    print(f"daphne: DEBUG off, CONN_MAX_AGE={conn_max_age}; sockets joined "
-          f"{args.join_batch or 'all'} at a time.\n")  # fmt: skip
+    print(f"daphne: DEBUG off, CONN_MAX_AGE={conn_max_age}; sockets joined {args.join_batch or 'all'} at a time.\n")
     print(header)
     for result in results.values():
         for phase in result["phases"]:
@@ -393,10 +403,15 @@ A phase whose delivered/s stays below offered/s is over the set-up's capacity: i
     for result in results.values():
         failures = result["handshake_failures"]
         joined = result["joined"]
-        print(f"{result['label']}: {members} sockets open after {result['join_seconds']:.1f} s, "
-              + ("all in the room" if joined == members else
-                 f"ONLY {joined} RECEIVE MESSAGES (the server dropped the others from the room)")
-              + (f"; {failures} handshakes failed and were retried" if failures else ""))  # fmt: skip
+        print(
+            f"{result['label']}: {members} sockets open after {result['join_seconds']:.1f} s, "
+            + (
+                "all in the room"
+                if joined == members
+                else f"ONLY {joined} RECEIVE MESSAGES (the server dropped the others from the room)"
+            )
+            + (f"; {failures} handshakes failed and were retried" if failures else "")
+        )
     for result in results.values():
         for phase in result["phases"]:
             if phase["drained"] and phase["drained"] != "all delivered":
@@ -416,10 +431,16 @@ A phase whose delivered/s stays below offered/s is over the set-up's capacity: i
 def code_state() -> str:
     """Which consumer was measured: the commit, and uncommitted changes in the code the socket path runs."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
-                                text=True, check=True).stdout.strip()  # fmt: skip
-        changed = subprocess.run(["git", "status", "--porcelain", "--", "realtime", "tenants/chat", "platform"],
-                                 cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split("\n")  # fmt: skip
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", "realtime", "tenants/chat", "platform"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return "(git not available)"
     files = [line[3:] for line in changed if line.strip()]
@@ -471,21 +492,27 @@ def print_goals(args, results: dict, *, redis_url: str) -> None:
         if at_goal is not None:
             p99 = at_goal["latency"].get("p99")
             met = p99 is not None and p99 * 1000 < GOAL_P99_MS and at_goal["lost"] == 0
-            print(f"{result['label']:<26} p99 at {GOAL_RATE} msg/s: {ms(p99)} ms, lost {at_goal['lost']:,} "
-                  f"(goal < {GOAL_P99_MS:g} ms, none lost: {'met' if met else 'NOT met'})")  # fmt: skip
+            print(
+                f"{result['label']:<26} p99 at {GOAL_RATE} msg/s: {ms(p99)} ms, lost {at_goal['lost']:,} "
+                f"(goal < {GOAL_P99_MS:g} ms, none lost: {'met' if met else 'NOT met'})"
+            )
         flood_name = f"flood {args.flood_rate:g} msg/s"
         ours = phase_named(result, flood_name)
         base = phase_named(baseline, flood_name) if baseline else None
         if ours and base and base["delivered_per_second"]:
             ratio = ours["delivered_per_second"] / base["delivered_per_second"]
-            print(f"{'':<26} capacity {ours['delivered_per_second']:,.0f} vs baseline "
-                  f"{base['delivered_per_second']:,.0f} deliveries/s: {ratio:.2f}x "
-                  f"(goal >= {GOAL_RATIO}x: {'met' if ratio >= GOAL_RATIO else 'NOT met'})")  # fmt: skip
+            print(
+                f"{'':<26} capacity {ours['delivered_per_second']:,.0f} vs baseline "
+                f"{base['delivered_per_second']:,.0f} deliveries/s: {ratio:.2f}x "
+                f"(goal >= {GOAL_RATIO}x: {'met' if ratio >= GOAL_RATIO else 'NOT met'})"
+            )
     if baseline:
         flood = phase_named(baseline, f"flood {args.flood_rate:g} msg/s")
         if flood and flood["cpu"].get("client", 0) > 85:
-            print(f"Note: the client process used {flood['cpu']['client']:.0f}% of a core in the baseline's flood: "
-                  "the baseline's capacity is then the clients' limit, so the ratio flatters daphne.")  # fmt: skip
+            print(
+                f"Note: the client process used {flood['cpu']['client']:.0f}% of a core in the baseline's flood: "
+                "the baseline's capacity is then the clients' limit, so the ratio flatters daphne."
+            )
     if "daphne-redis" not in results:
         print("Redis layer: not measured (REDIS_URL not set, or its set-up failed).")
 
@@ -504,9 +531,11 @@ def print_profiles(args, results: dict) -> None:
         phase = next((phase for phase in result["phases"] if phase["profile"]), None)
         if phase:
             latency = phase["latency"]
-            print(f"That phase, while recorded: {phase['delivered_per_second']:,.0f} deliveries/s of "
-                  f"{phase['offered_per_second']:,.0f} offered, p99 {ms(latency.get('p99'))} ms, "
-                  f"server CPU {phase['cpu'].get('server', 0):.0f}%\n")  # fmt: skip
+            print(
+                f"That phase, while recorded: {phase['delivered_per_second']:,.0f} deliveries/s of "
+                f"{phase['offered_per_second']:,.0f} offered, p99 {ms(latency.get('p99'))} ms, "
+                f"server CPU {phase['cpu'].get('server', 0):.0f}%\n"
+            )
         print("\n".join(report(path, seconds=round(args.window))))
 
 

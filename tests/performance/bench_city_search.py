@@ -142,8 +142,16 @@ def fill(connection, wijken: list[int], rows: int) -> None:
                 fill_in = {"dag": rng.choice(DAYS), "straat": rng.choice(streets), "plek": rng.choice(places)}
                 title = f"{kind}: {text.title.format(**fill_in)}"[:200]
                 summary = text.description.format(**fill_in)[:300]
-                line = [str(rng.choice(wijken)), "listing", str(n + 1), title, summary, category.capitalize(),
-                        f"/vraag-en-aanbod/{n + 1}/", f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"]  # fmt: skip
+                line = [
+                    str(rng.choice(wijken)),
+                    "listing",
+                    str(n + 1),
+                    title,
+                    summary,
+                    category.capitalize(),
+                    f"/vraag-en-aanbod/{n + 1}/",
+                    f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+                ]
                 buffer.write("\t".join(value.replace("\t", " ").replace("\n", " ") for value in line) + "\n")
             buffer.seek(0)
             columns = "(wijk_id, kind, object_id, title, summary, category, path, updated_at)"
@@ -208,8 +216,11 @@ def check_same_results(runners: Runners) -> None:
     for item in SEARCHES:
         via_selector = runners.selector[item.label]()
         if via_selector[3]:
-            print(f"{item.label}: no exact match, the trigram fallback answers ({via_selector[0]:,} rows); "
-                  "raw SQL (full-text only) is not comparable, so it is not timed", flush=True)  # fmt: skip
+            print(
+                f"{item.label}: no exact match, the trigram fallback answers ({via_selector[0]:,} rows); "
+                "raw SQL (full-text only) is not comparable, so it is not timed",
+                flush=True,
+            )
             runners.raw.pop(item.label)
         else:
             via_raw = runners.raw[item.label]()
@@ -276,8 +287,11 @@ def report(args) -> None:
             cells.append(f"{_ms(values, 0.5):>10.1f} / {_ms(values, 0.95):>9.1f}" if values else f"{'-':>22}")
         server, raw = item.timings.get("GraphQL server"), item.timings.get("raw SQL")
         ratio = statistics.median(server) / statistics.median(raw) if server and raw else None
-        print(f"{item.label:34} {item.total:>9,} {item.statements:>5}  " + "  ".join(cells)
-              + (f"   {ratio:>8.2f}x" if ratio else "          -"))  # fmt: skip
+        print(
+            f"{item.label:34} {item.total:>9,} {item.statements:>5}  "
+            + "  ".join(cells)
+            + (f"   {ratio:>8.2f}x" if ratio else "          -")
+        )
         verdicts.append((item.label, _ms(server, 0.5), ratio))
     print("\nstmts: SQL statements of one GraphQL request. server: time inside Django's handler; client adds the test")
     print(

@@ -76,15 +76,25 @@ def seed(count: int, exchanges: int) -> None:
             helping = join_wijk(wijk=wijk, user=helper, accepted_house_rules=True)
             category = Category.objects.order_by("pk").first().pk
             for index in range(exchanges):
-                listing = publish_listing(actor=actor_for(asker), wijk=wijk, owner=asking, data=ListingInput(
-                    kind="request", title=f"Hulp nummer {index}", description="Wie helpt even?", category_id=category,
-                ))  # fmt: skip
-                exchange = respond_to_listing(actor=actor_for(helper), member=helping, listing=listing,
-                                              message="Ik kom.")  # fmt: skip
+                listing = publish_listing(
+                    actor=actor_for(asker),
+                    wijk=wijk,
+                    owner=asking,
+                    data=ListingInput(
+                        kind="request",
+                        title=f"Hulp nummer {index}",
+                        description="Wie helpt even?",
+                        category_id=category,
+                    ),
+                )
+                exchange = respond_to_listing(
+                    actor=actor_for(helper), member=helping, listing=listing, message="Ik kom."
+                )
                 if index == exchanges - 1:
                     for user in (asker, helper):
-                        exchange = agree_exchange(actor=actor_for(user), exchange=exchange, what="Klusje",
-                                                  agreed_for=None)  # fmt: skip
+                        exchange = agree_exchange(
+                            actor=actor_for(user), exchange=exchange, what="Klusje", agreed_for=None
+                        )
                     for user in (asker, helper):
                         exchange = confirm_done(actor=actor_for(user), exchange=exchange)
         connection.set_schema_to_public()
@@ -118,8 +128,13 @@ def measure(args) -> dict:
             checks[size] = result.citywide.exchanges
             for group, milliseconds in result.milliseconds.items():
                 groups[size].setdefault(group, []).append(milliseconds)
-    return {"timings": timings, "statements": statements, "exchanges_counted": checks, "groups": groups,
-            "explained": explain_groups(wijken, since, today)}  # fmt: skip
+    return {
+        "timings": timings,
+        "statements": statements,
+        "exchanges_counted": checks,
+        "groups": groups,
+        "explained": explain_groups(wijken, since, today),
+    }
 
 
 def explain_groups(wijken, since, until) -> dict[str, tuple[float, float]]:
@@ -152,8 +167,10 @@ def print_report(result: dict, args) -> None:
     p50 = {}
     for size, values in result["timings"].items():
         p50[size] = statistics.median(values)
-        print(f"{size:>7} {p50[size]:>9.1f} {percentile(values, 0.95):>9.1f} {min(values):>9.1f} "
-              f"{result['statements'][size]:>11} {result['exchanges_counted'][size]:>10}")  # fmt: skip
+        print(
+            f"{size:>7} {p50[size]:>9.1f} {percentile(values, 0.95):>9.1f} {min(values):>9.1f} "
+            f"{result['statements'][size]:>11} {result['exchanges_counted'][size]:>10}"
+        )
     print("p50 ms per figure group (named after its first figure):")
     for size, per_group in result["groups"].items():
         print(f"{size:>7} " + ", ".join(f"{g} {statistics.median(v):.1f}" for g, v in per_group.items()))
@@ -163,8 +180,9 @@ def print_report(result: dict, args) -> None:
     sizes = sorted(p50)
     if len(sizes) == 2:
         small, large = sizes
-        print(f"Ratio {large} to {small} wijken (p50): {p50[large] / p50[small]:.1f}x "
-              f"({large / small:.0f}x the wijken)")  # fmt: skip
+        print(
+            f"Ratio {large} to {small} wijken (p50): {p50[large] / p50[small]:.1f}x ({large / small:.0f}x the wijken)"
+        )
 
 
 if __name__ == "__main__":

@@ -107,8 +107,17 @@ def prepare(accounts: int) -> None:
     wijk = Wijk.objects.get(schema_name="benchpark")
     source = wijk_account(wijk)
     for user in User.objects.filter(email__endswith="@bench.example").order_by("pk"):
-        _book(Booking(kind=TransferKind.EARNED, from_account=source, to_account=member_account(user), amount=10**9,
-                      wijk=wijk, via=Via.AUTOMATIC), f"seed:{user.pk}")  # fmt: skip
+        _book(
+            Booking(
+                kind=TransferKind.EARNED,
+                from_account=source,
+                to_account=member_account(user),
+                amount=10**9,
+                wijk=wijk,
+                via=Via.AUTOMATIC,
+            ),
+            f"seed:{user.pk}",
+        )
 
 
 def ledger_client(index: int, scenario: str, seconds: float, barrier, results) -> None:
@@ -136,8 +145,16 @@ def ledger_client(index: int, scenario: str, seconds: float, barrier, results) -
         if scenario == "hot" and rng.random() < 0.5:
             recipient = hot
         try:
-            book_gift(giver=giver, recipient=recipient, from_wijk=rng.choice(wijken), to_wijk=rng.choice(wijken),
-                      amount=1, key=f"{scenario}:{index}:{n}", booked_by=giver, via=Via.WEBSITE)  # fmt: skip
+            book_gift(
+                giver=giver,
+                recipient=recipient,
+                from_wijk=rng.choice(wijken),
+                to_wijk=rng.choice(wijken),
+                amount=1,
+                key=f"{scenario}:{index}:{n}",
+                booked_by=giver,
+                via=Via.WEBSITE,
+            )
         except ValidationError:
             errors += 1
         latencies.append(time.perf_counter() - start)
@@ -152,8 +169,12 @@ def ledger_sql_variables(hot: bool) -> list[tuple[str, int]]:
     from wijkmarkt.platform.wijken.models import Wijk
 
     ids = Account.objects.filter(kind=AccountKind.MEMBER).order_by("pk").values_list("pk", flat=True)
-    return [("lo", ids.first()), ("hi", ids.last()), ("hot", 1 if hot else 0),
-            ("wijk", Wijk.objects.get(schema_name="benchpark").pk)]  # fmt: skip
+    return [
+        ("lo", ids.first()),
+        ("hi", ids.last()),
+        ("hot", 1 if hot else 0),
+        ("wijk", Wijk.objects.get(schema_name="benchpark").pk),
+    ]
 
 
 def run_ledger(clients: int, seconds: float, scenario: str) -> dict:
@@ -215,8 +236,9 @@ def main() -> int:
         prepare(options.accounts)
         print(f"Set-up: {options.accounts} members with points in {time.perf_counter() - t0:.1f} s", flush=True)
         if pgbench:
-            subprocess.run([pgbench, "-i", "-q", "-s", str(options.scale), _libpq_url(url)], check=True,
-                           capture_output=True)  # fmt: skip
+            subprocess.run(
+                [pgbench, "-i", "-q", "-s", str(options.scale), _libpq_url(url)], check=True, capture_output=True
+            )
             print(f"pgbench: {pgbench} (scale {options.scale})", flush=True)
         else:
             print("pgbench not found (neither in pgserver's bin directory nor on PATH): no baseline.", flush=True)
@@ -224,28 +246,43 @@ def main() -> int:
         rows = []
         for scenario in ("uniform", "hot"):
             ledger = run_ledger(options.clients, options.seconds, scenario)
-            print(f"ledger  {scenario:8} {ledger['tps']:8.0f} tps  p50 {ledger['p50_ms']:.1f} ms  "
-                  f"p95 {ledger['p95_ms']:.1f} ms  ({ledger['count']} transfers, {ledger['errors']} refused, "
-                  f"{ledger['client_cpu_ms']:.1f} ms Python CPU per transfer)",
-                  flush=True)  # fmt: skip
-            base = run_pgbench(pgbench, url, options.clients, options.seconds, HOT_SCRIPT if scenario == "hot" else None) \
-                if pgbench else None  # fmt: skip
+            print(
+                f"ledger  {scenario:8} {ledger['tps']:8.0f} tps  p50 {ledger['p50_ms']:.1f} ms  "
+                f"p95 {ledger['p95_ms']:.1f} ms  ({ledger['count']} transfers, {ledger['errors']} refused, "
+                f"{ledger['client_cpu_ms']:.1f} ms Python CPU per transfer)",
+                flush=True,
+            )
+            base = (
+                run_pgbench(pgbench, url, options.clients, options.seconds, HOT_SCRIPT if scenario == "hot" else None)
+                if pgbench
+                else None
+            )
             if base:
                 print(f"pgbench {scenario:8} {base['tps']:8.0f} tps  avg {base['avg_ms']:.1f} ms", flush=True)
             sql_only = None
             if pgbench:
-                sql_only = run_pgbench(pgbench, url, options.clients, options.seconds, LEDGER_SQL_SCRIPT,
-                                       ledger_sql_variables(scenario == "hot"))  # fmt: skip
-                print(f"ledger_book via pgbench {scenario:8} {sql_only['tps']:8.0f} tps  avg {sql_only['avg_ms']:.1f} ms",
-                      flush=True)  # fmt: skip
+                sql_only = run_pgbench(
+                    pgbench,
+                    url,
+                    options.clients,
+                    options.seconds,
+                    LEDGER_SQL_SCRIPT,
+                    ledger_sql_variables(scenario == "hot"),
+                )
+                print(
+                    f"ledger_book via pgbench {scenario:8} {sql_only['tps']:8.0f} tps  avg {sql_only['avg_ms']:.1f} ms",
+                    flush=True,
+                )
             rows.append((scenario, ledger, base, sql_only))
 
         from django.core.management import call_command
 
         call_command("check_ledger")
 
-    print(f"\n| scenario ({options.clients} clients, {options.seconds} s) | ledger tps | p50 ms | p95 ms | "
-          "pgbench TPC-B-like tps | ratio | goal | ledger_book via pgbench tps |")  # fmt: skip
+    print(
+        f"\n| scenario ({options.clients} clients, {options.seconds} s) | ledger tps | p50 ms | p95 ms | "
+        "pgbench TPC-B-like tps | ratio | goal | ledger_book via pgbench tps |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for scenario, ledger, base, sql_only in rows:
         label = "uniform" if scenario == "uniform" else "half on one hot account"

@@ -157,8 +157,14 @@ def prepare(args):
     wijk = Wijk.objects.get(schema_name="centrum")
     print(f"{args.listings:,} listings from {args.members:,} members (generate_marketplace_data)", flush=True)
     with tenant_context(wijk):
-        generate_bulk(wijk=wijk, listings=args.listings, members=args.members, seed=1, open_share=0.25,
-                      progress=lambda message: print(f"  {message}", flush=True))  # fmt: skip
+        generate_bulk(
+            wijk=wijk,
+            listings=args.listings,
+            members=args.members,
+            seed=1,
+            open_share=0.25,
+            progress=lambda message: print(f"  {message}", flush=True),
+        )
     user = create_account(email="zoeker@example.nl", first_name="Zoë", password="een-lang-bench-wachtwoord")
     with tenant_context(wijk):
         join_wijk(wijk=wijk, user=user, accepted_house_rules=True)
@@ -193,8 +199,11 @@ def build_runners(client, actor, wijk) -> Runners:
     graphql, orm, raw, page_first = {}, {}, {}, {}
     for search in SEARCHES:
         category_pk = categories[search.category] if search.category else None
-        variables = {"q": search.q, "kind": search.kind.upper() if search.kind else None,
-                     "category": to_global_id("Category", "centrum", category_pk) if category_pk else None}  # fmt: skip
+        variables = {
+            "q": search.q,
+            "kind": search.kind.upper() if search.kind else None,
+            "category": to_global_id("Category", "centrum", category_pk) if category_pk else None,
+        }
         body = json.dumps({"query": QUERY, "variables": variables})
 
         def run_graphql(body=body):
@@ -214,8 +223,12 @@ def build_runners(client, actor, wijk) -> Runners:
                 listings = open_listings(actor).select_related("owner__user", "owner__profile__street")
                 page = list(ListingFilter(data, queryset=listings).qs[:20])
                 for listing in page:  # what the page shows
-                    _shown = (listing.title, listing.category.name, listing.owner.user.first_name,
-                              listing.street and listing.street.name)  # fmt: skip
+                    _shown = (
+                        listing.title,
+                        listing.category.name,
+                        listing.owner.user.first_name,
+                        listing.street and listing.street.name,
+                    )
             return [listing.pk for listing in page]
 
         params = {"q": search.q, "kind": search.kind, "category": category_pk}
@@ -253,8 +266,11 @@ def check_same_results(runners: Runners) -> None:
             search.statements[path] = captured.captured_queries
         search.queries = len(search.statements["GraphQL"])
         search.hits = len(via_raw)
-        print(f"{search.label}: the same {len(via_raw)} listings on every path; GraphQL request "
-              f"{search.queries} statements", flush=True)  # fmt: skip
+        print(
+            f"{search.label}: the same {len(via_raw)} listings on every path; GraphQL request "
+            f"{search.queries} statements",
+            flush=True,
+        )
 
 
 def measure(runners: Runners, *, requests: int, warmup: int) -> None:
@@ -317,16 +333,20 @@ def p95(values: list[float]) -> float:
 
 
 def print_report(args, *, round_trip: float) -> None:
-    print(f"\n=== Listing search: page of 20, {args.listings:,} listings in Centrum, {args.requests} timed requests "
-          f"per row (ms)\n")  # fmt: skip
+    print(
+        f"\n=== Listing search: page of 20, {args.listings:,} listings in Centrum, {args.requests} timed requests "
+        f"per row (ms)\n"
+    )
     print(f"{'search':<32} {'path':<20} {'p50':>7} {'p95':>7} {'/raw p50':>9} {'SQL':>4}")
     for search in SEARCHES:
         raw = statistics.median(search.timings["raw SQL"])
         for path in PATHS:
             times = search.timings[path]
             sql = str(search.queries) if path.startswith("GraphQL") else ("1" if path.startswith("raw") else "")
-            print(f"{search.label:<32} {path:<20} {statistics.median(times) * 1e3:7.2f} {p95(times) * 1e3:7.2f} "
-                  f"{statistics.median(times) / raw:8.2f}x {sql:>4}")  # fmt: skip
+            print(
+                f"{search.label:<32} {path:<20} {statistics.median(times) * 1e3:7.2f} {p95(times) * 1e3:7.2f} "
+                f"{statistics.median(times) / raw:8.2f}x {sql:>4}"
+            )
     print("\nGraphQL server: inside Django's handler; client: around django.test.Client's post. /raw p50: this")
     print("row's median over the raw SQL median of the same search. SQL: statements in one GraphQL request")
     print(
@@ -335,16 +355,23 @@ def print_report(args, *, round_trip: float) -> None:
 
     print("\n=== Goals (GraphQL server time)\n")
     all_server = [t for s in SEARCHES for t in s.timings["GraphQL server"]]
-    ratios = [statistics.median(s.timings["GraphQL server"]) / statistics.median(s.timings["raw SQL"])
-              for s in SEARCHES]  # fmt: skip
+    ratios = [
+        statistics.median(s.timings["GraphQL server"]) / statistics.median(s.timings["raw SQL"]) for s in SEARCHES
+    ]
     p50 = statistics.median(all_server) * 1e3
-    print(f"p50 over all searches {p50:.2f} ms, p95 {p95(all_server) * 1e3:.2f} ms "
-          f"(goal p50 < {GOAL_P50_MS:.0f} ms: {'met' if p50 < GOAL_P50_MS else 'NOT met'})")  # fmt: skip
+    print(
+        f"p50 over all searches {p50:.2f} ms, p95 {p95(all_server) * 1e3:.2f} ms "
+        f"(goal p50 < {GOAL_P50_MS:.0f} ms: {'met' if p50 < GOAL_P50_MS else 'NOT met'})"
+    )
     worst = max(ratios)
-    page_first = [statistics.median(s.timings["GraphQL server"]) / statistics.median(s.timings["raw SQL, page first"])
-                  for s in SEARCHES]  # fmt: skip
-    print(f"GraphQL / raw SQL, per search: {', '.join(f'{r:.2f}x' for r in ratios)}; worst {worst:.2f}x "
-          f"(goal <= {GOAL_RATIO:.0f}x: {'met' if worst <= GOAL_RATIO else 'NOT met'})")  # fmt: skip
+    page_first = [
+        statistics.median(s.timings["GraphQL server"]) / statistics.median(s.timings["raw SQL, page first"])
+        for s in SEARCHES
+    ]
+    print(
+        f"GraphQL / raw SQL, per search: {', '.join(f'{r:.2f}x' for r in ratios)}; worst {worst:.2f}x "
+        f"(goal <= {GOAL_RATIO:.0f}x: {'met' if worst <= GOAL_RATIO else 'NOT met'})"
+    )
     print(f"GraphQL / raw SQL page first, per search: {', '.join(f'{r:.2f}x' for r in page_first)}")
 
     search = SEARCHES[0]

@@ -65,9 +65,20 @@ def main() -> int:
         for label, extra, existing, same_connection in runs:
             print(f"\n=== Migrations: {label} (existing up to {existing}, repeat {args.repeat})", flush=True)
             result_path = Path(tmp) / f"{extra}.json"
-            command = [sys.executable, __file__, "--worker", str(result_path), "--existing", str(existing),
-                       "--repeat", str(args.repeat), "--extra-migrations", str(extra),
-                       "--same-connection", str(same_connection)]  # fmt: skip
+            command = [
+                sys.executable,
+                __file__,
+                "--worker",
+                str(result_path),
+                "--existing",
+                str(existing),
+                "--repeat",
+                str(args.repeat),
+                "--extra-migrations",
+                str(extra),
+                "--same-connection",
+                str(same_connection),
+            ]
             if wait_for(subprocess.Popen(command)) != 0:
                 print(f"Measurement with migrations {label} failed.", file=sys.stderr)
                 return 1
@@ -305,8 +316,7 @@ def install_synthetic_app(count: int, root: Path) -> None:
 
 
 def print_report(results: list[dict], args) -> None:
-    print("\n=== Provisioning one wijk (seconds; min / median / max over "
-          f"{args.repeat} new wijken per row)\n")  # fmt: skip
+    print(f"\n=== Provisioning one wijk (seconds; min / median / max over {args.repeat} new wijken per row)\n")
     header = f"{'path':<9} {'migrations':<22} {'existing':>8} {'min':>7} {'median':>7} {'max':>7}"
     print(f"{header} {'migrate/clone':>13}  goal < {GOAL_SECONDS} s")
     for run in results:

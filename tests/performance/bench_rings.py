@@ -75,11 +75,21 @@ def prepare(slug: str, share: float, args) -> dict:
 
     provision_wijk(**next(spec for spec in WIJKEN if spec["slug"] == slug), house_rules=HOUSE_RULES)
     wijk = Wijk.objects.get(schema_name=slug)
-    print(f"Scenario {share:.0%} ask and offer, in {wijk.name}: {args.listings:,} open listings, "
-          f"{args.members:,} members", flush=True)  # fmt: skip
+    print(
+        f"Scenario {share:.0%} ask and offer, in {wijk.name}: {args.listings:,} open listings, "
+        f"{args.members:,} members",
+        flush=True,
+    )
     with tenant_context(wijk):
-        generate_bulk(wijk=wijk, listings=args.listings, members=args.members, seed=args.seed, open_share=1.0,
-                      both=share, progress=lambda message: print(f"  {message}", flush=True))  # fmt: skip
+        generate_bulk(
+            wijk=wijk,
+            listings=args.listings,
+            members=args.members,
+            seed=args.seed,
+            open_share=1.0,
+            both=share,
+            progress=lambda message: print(f"  {message}", flush=True),
+        )
     connection.set_schema_to_public()
     return {"wijk": wijk, "share": share, "times": {}, "result": None}
 
@@ -167,33 +177,45 @@ def print_report(scenarios: list[dict], args) -> None:
     def ms(values: list[float]) -> str:
         return f"{min(values) * 1e3:6.0f} {statistics.median(values) * 1e3:6.0f} {max(values) * 1e3:6.0f}"
 
-    print(f"\n=== Ring finding: {args.listings:,} open listings, {args.members:,} members, rings of 3 and 4 "
-          f"(ms: min median max of {args.repeat} runs)\n")  # fmt: skip
-    print(f"{'ask+offer':>9} {'in graph':>8} {'edges':>8} {'rings of 3':>10} {'of 4':>10} "
-          f"{'find_rings ms':>20} {'SQL only ms':>20} {'graph ms':>20} {'find/SQL':>8} {'involving':>9} "
-          f"{'enumerate all':>13}")  # fmt: skip
+    print(
+        f"\n=== Ring finding: {args.listings:,} open listings, {args.members:,} members, rings of 3 and 4 "
+        f"(ms: min median max of {args.repeat} runs)\n"
+    )
+    print(
+        f"{'ask+offer':>9} {'in graph':>8} {'edges':>8} {'rings of 3':>10} {'of 4':>10} "
+        f"{'find_rings ms':>20} {'SQL only ms':>20} {'graph ms':>20} {'find/SQL':>8} {'involving':>9} "
+        f"{'enumerate all':>13}"
+    )
     for s in scenarios:
         t, r = s["times"], s["result"]
         ratio = statistics.median(t["find_rings"]) / statistics.median(t["SQL only"])
         involving = f"{statistics.median(t['involving']) * 1e3:7.0f}ms" if t.get("involving") else "      -"
         enumerated = f"{s['enumerated'] * 1e3:11.0f}ms" if s.get("enumerated") is not None else "    skipped"
-        print(f"{s['share']:>9.0%} {r.members:>8,} {r.edges:>8,} {r.by_length.get(3, 0):>10,} "
-              f"{r.by_length.get(4, 0):>10,} {ms(t['find_rings']):>20} {ms(t['SQL only']):>20} {ms(t['graph']):>20} "
-              f"{ratio:>7.1f}x {involving:>9} {enumerated:>13}")  # fmt: skip
+        print(
+            f"{s['share']:>9.0%} {r.members:>8,} {r.edges:>8,} {r.by_length.get(3, 0):>10,} "
+            f"{r.by_length.get(4, 0):>10,} {ms(t['find_rings']):>20} {ms(t['SQL only']):>20} {ms(t['graph']):>20} "
+            f"{ratio:>7.1f}x {involving:>9} {enumerated:>13}"
+        )
     print("\nin graph: members left after trimming (those with an active request and an active offer, on some cycle);")
     print("edges: 'can help' pairs among them; rings are counted exactly (complete search in every run).")
     print("find/SQL: find_rings median / SQL-only median. involving: find_rings(involving=one member), median.")
-    print("enumerate all: plain DFS building every ring as a tuple, same graph, once (skipped above "
-          f"{ENUMERATE_MAX:,} rings).")  # fmt: skip
+    print(
+        "enumerate all: plain DFS building every ring as a tuple, same graph, once (skipped above "
+        f"{ENUMERATE_MAX:,} rings)."
+    )
     base = scenarios[0]
     median = statistics.median(base["times"]["find_rings"])
     verdict = "met" if median < GOAL_SECONDS else "NOT met"
-    print(f"\nGoal (all rings up to length 4 in under {GOAL_SECONDS:.0f} s, generator's default distribution, "
-          f"{base['share']:.0%} ask and offer): median {median * 1e3:.0f} ms, {verdict}.")  # fmt: skip
+    print(
+        f"\nGoal (all rings up to length 4 in under {GOAL_SECONDS:.0f} s, generator's default distribution, "
+        f"{base['share']:.0%} ask and offer): median {median * 1e3:.0f} ms, {verdict}."
+    )
     for s in scenarios[1:]:
         m = statistics.median(s["times"]["find_rings"])
-        print(f"  with {s['share']:.0%} ask and offer: median {m * 1e3:.0f} ms "
-              f"({'under' if m < GOAL_SECONDS else 'over'} {GOAL_SECONDS:.0f} s)")  # fmt: skip
+        print(
+            f"  with {s['share']:.0%} ask and offer: median {m * 1e3:.0f} ms "
+            f"({'under' if m < GOAL_SECONDS else 'over'} {GOAL_SECONDS:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

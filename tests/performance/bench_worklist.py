@@ -102,11 +102,16 @@ def prepare(args):
         )
         statuses = [CaseStatus.OPEN] * 11 + [CaseStatus.WAITING] * 5 + [CaseStatus.CLOSED] * 4
         Case.objects.bulk_create(
-            Case(member=rng.choice(members), makelaar=rng.choice((makelaar, colleague)),
-                 question=f"Vraag {number}", agreements="Afspraak", status=rng.choice(statuses),
-                 follow_up_on=None if rng.random() < 0.1 else today + dt.timedelta(days=rng.randint(-60, 60)))
+            Case(
+                member=rng.choice(members),
+                makelaar=rng.choice((makelaar, colleague)),
+                question=f"Vraag {number}",
+                agreements="Afspraak",
+                status=rng.choice(statuses),
+                follow_up_on=None if rng.random() < 0.1 else today + dt.timedelta(days=rng.randint(-60, 60)),
+            )
             for number in range(args.cases)
-        )  # fmt: skip
+        )
     connection.set_schema_to_public()
     client = Client(HTTP_HOST=HOST)
     client.force_login(makelaar, backend="django.contrib.auth.backends.ModelBackend")
@@ -152,8 +157,18 @@ def measure(client, wijk, *, requests: int, warmup: int) -> dict[tuple[str, int]
             started = time.perf_counter()
             rows = list(worklist(Case.objects.all()).select_related(*CASE_RELATED)[:size])
             # Every field the GraphQL query returns, read from the rows (no extra query may happen here).
-            fields = [(case.pk, case.follow_up_on, case.urgency, case.status, case.makelaar.first_name,
-                       case.member.user.first_name, case.member.street) for case in rows]  # fmt: skip
+            fields = [
+                (
+                    case.pk,
+                    case.follow_up_on,
+                    case.urgency,
+                    case.status,
+                    case.makelaar.first_name,
+                    case.member.user.first_name,
+                    case.member.street,
+                )
+                for case in rows
+            ]
             assert len(fields) == len(rows)
             elapsed = time.perf_counter() - started
         connection.set_schema_to_public()
@@ -189,12 +204,16 @@ def print_report(args, timings, counts) -> None:
             values = timings[(path, size)]
             base = statistics.median(timings[("ORM baseline", size)])
             queries = str(len(counts[size])) if path == "GraphQL server" else ""
-            print(f"{path:<24} {size:>5} {statistics.median(values) * 1000:>8.2f} {p95(values) * 1000:>8.2f} "
-                  f"{statistics.median(values) / base:>8.1f}x {queries:>8}")  # fmt: skip
+            print(
+                f"{path:<24} {size:>5} {statistics.median(values) * 1000:>8.2f} {p95(values) * 1000:>8.2f} "
+                f"{statistics.median(values) / base:>8.1f}x {queries:>8}"
+            )
     flat = len({len(statements) for statements in counts.values()}) == 1
-    print(f"\nQueries per GraphQL request (without SET search_path): "
-          f"{', '.join(f'{size}: {len(counts[size])}' for size in PAGE_SIZES)} -> "
-          f"{'flat in the page size' if flat else 'GROWS WITH THE PAGE SIZE'}")  # fmt: skip
+    print(
+        f"\nQueries per GraphQL request (without SET search_path): "
+        f"{', '.join(f'{size}: {len(counts[size])}' for size in PAGE_SIZES)} -> "
+        f"{'flat in the page size' if flat else 'GROWS WITH THE PAGE SIZE'}"
+    )
     if not flat:
         for size in PAGE_SIZES:
             print(f"\n-- page {size}:\n" + "\n".join(counts[size]))

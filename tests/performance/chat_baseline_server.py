@@ -28,8 +28,13 @@ async def handler(socket: ServerConnection) -> None:
             if frame.get("type") != "send":
                 continue
             NEXT_ID[0] += 1
-            message = {"type": "message", "conversation": frame["conversation"], "id": NEXT_ID[0],
-                       "clientId": frame["clientId"], "body": frame["body"]}  # fmt: skip
+            message = {
+                "type": "message",
+                "conversation": frame["conversation"],
+                "id": NEXT_ID[0],
+                "clientId": frame["clientId"],
+                "body": frame["body"],
+            }
             broadcast([other for other in CONNECTED if other is not socket], json.dumps(message))
     finally:
         CONNECTED.discard(socket)

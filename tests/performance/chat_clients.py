@@ -83,8 +83,14 @@ def summary(values: list[float], lost: int = 0) -> dict[str, float | None]:
         index = min(due - 1, int(share * due))
         return ordered[index] if index < len(ordered) else None
 
-    return {"count": len(ordered), "p50": rank(0.50), "p90": rank(0.90), "p99": rank(0.99),
-            "max": rank(1.0) if not lost else None, "max_arrived": ordered[-1] if ordered else None}  # fmt: skip
+    return {
+        "count": len(ordered),
+        "p50": rank(0.50),
+        "p90": rank(0.90),
+        "p99": rank(0.99),
+        "max": rank(1.0) if not lost else None,
+        "max_arrived": ordered[-1] if ordered else None,
+    }
 
 
 class Recorder:
@@ -239,8 +245,9 @@ class Clients:
             self.joined = self.recorder.receipts[seq] + 1
             if self.joined == len(self.sockets):
                 break
-            self.say(f"probe {attempt}: {self.recorder.receipts[seq]} of {others} received, none for "
-                     f"{STALL_LIMIT:.0f} s")  # fmt: skip
+            self.say(
+                f"probe {attempt}: {self.recorder.receipts[seq]} of {others} received, none for {STALL_LIMIT:.0f} s"
+            )
         if self.joined <= 1:
             raise SystemExit(
                 f"[{self.label}] no socket receives messages; frames received: {self.recorder.other_frames}, "
@@ -248,8 +255,10 @@ class Clients:
             )
         self.join_seconds = MONOTONIC() - started
         if self.joined < len(self.sockets):
-            self.say(f"WARNING: only {self.joined} of {len(self.sockets)} sockets receive messages; the server "
-                     "dropped the others from the room. Measuring anyway: their deliveries count as lost.")  # fmt: skip
+            self.say(
+                f"WARNING: only {self.joined} of {len(self.sockets)} sockets receive messages; the server "
+                "dropped the others from the room. Measuring anyway: their deliveries count as lost."
+            )
         else:
             self.say(f"all {len(self.sockets)} in the room after {self.join_seconds:.1f} s ({attempt} probe(s))")
         await self.quiet(seconds=1.0, limit=JOIN_LIMIT)
@@ -393,8 +402,22 @@ class Clients:
 
     def start_profiler(self, phase: Phase) -> subprocess.Popen | None:
         pid = self.plan["server_pids"].get("server")
-        command = [self.plan["py_spy"], "record", "--pid", str(pid), "--duration", str(round(phase.window)),
-                   "--rate", "100", "--nonblocking", "--format", "raw", "--threads", "--output", self.plan["profile_out"]]  # fmt: skip
+        command = [
+            self.plan["py_spy"],
+            "record",
+            "--pid",
+            str(pid),
+            "--duration",
+            str(round(phase.window)),
+            "--rate",
+            "100",
+            "--nonblocking",
+            "--format",
+            "raw",
+            "--threads",
+            "--output",
+            self.plan["profile_out"],
+        ]
         self.say(f"py-spy records the server for {round(phase.window)} s")
         return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -403,18 +426,34 @@ class Clients:
         out = []
         for phase in phases:
             first, last = phase.window_first_seq, phase.window_last_seq
-            out.append({
-                "name": phase.name, "rate": phase.rate, "window": phase.window, "profile": phase.profile,
-                "messages": last - first, "sent_per_second": (last - first) / phase.window,
-                "delivered_per_second": phase.delivered_in_window / phase.window,
-                "offered_per_second": phase.rate * (len(self.sockets) - 1),
-                "latency": summary(phase.latencies, phase.lost), "lost": phase.lost, "settled": phase.settled,
-                "duplicates": recorder.duplicates(first, last), "send_lag_max": max(phase.send_lag, default=0.0),
-                "errors": phase.errors, "cpu": phase.cpu, "drained": phase.drained,
-            })  # fmt: skip
-        return {"label": self.label, "phases": out, "other_frames": recorder.other_frames,
-                "join_seconds": self.join_seconds, "handshake_failures": self.handshake_failures,
-                "joined": self.joined}  # fmt: skip
+            out.append(
+                {
+                    "name": phase.name,
+                    "rate": phase.rate,
+                    "window": phase.window,
+                    "profile": phase.profile,
+                    "messages": last - first,
+                    "sent_per_second": (last - first) / phase.window,
+                    "delivered_per_second": phase.delivered_in_window / phase.window,
+                    "offered_per_second": phase.rate * (len(self.sockets) - 1),
+                    "latency": summary(phase.latencies, phase.lost),
+                    "lost": phase.lost,
+                    "settled": phase.settled,
+                    "duplicates": recorder.duplicates(first, last),
+                    "send_lag_max": max(phase.send_lag, default=0.0),
+                    "errors": phase.errors,
+                    "cpu": phase.cpu,
+                    "drained": phase.drained,
+                }
+            )
+        return {
+            "label": self.label,
+            "phases": out,
+            "other_frames": recorder.other_frames,
+            "join_seconds": self.join_seconds,
+            "handshake_failures": self.handshake_failures,
+            "joined": self.joined,
+        }
 
     def close(self) -> None:
         for reader in self.readers:

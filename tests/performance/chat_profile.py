@@ -36,9 +36,21 @@ PARTS: dict[str, tuple[str, ...]] = {
 
 
 # Frames that every sample of a thread passes through (the loops that run everything); left out of "inclusive".
-RUNNERS = ("threading.py", "concurrent/futures/thread.py", "asyncio/base_events.py", "asyncio/events.py",
-           "<module>", "<frozen runpy>", "Server.run (daphne/server.py)", "daphne/cli.py", "daphne/__main__.py", "runpy.py", "twisted/internet/asyncioreactor.py",
-           "twisted/internet/base.py", "twisted/application/")  # fmt: skip
+RUNNERS = (
+    "threading.py",
+    "concurrent/futures/thread.py",
+    "asyncio/base_events.py",
+    "asyncio/events.py",
+    "<module>",
+    "<frozen runpy>",
+    "Server.run (daphne/server.py)",
+    "daphne/cli.py",
+    "daphne/__main__.py",
+    "runpy.py",
+    "twisted/internet/asyncioreactor.py",
+    "twisted/internet/base.py",
+    "twisted/application/",
+)
 
 
 @dataclass
@@ -89,13 +101,28 @@ def function_of(frame: str) -> str:
 
 # Innermost frame's file -> the package it belongs to (first match). Our own code's folders come first.
 LIBRARIES = (
-    ("consumers/", "wijkmarkt realtime"), ("realtime/", "wijkmarkt realtime"), ("chat/", "wijkmarkt chat"),
-    ("membership/", "wijkmarkt membership"), ("channels_redis/", "channels-redis"), ("channels/", "channels"),
-    ("copy.py", "copy (deepcopy)"), ("json/", "json"), ("asgiref/", "asgiref"), ("django/", "django"),
-    ("psycopg", "psycopg"), ("redis/", "redis-py"), ("msgpack", "msgpack"), ("autobahn/", "autobahn"),
-    ("daphne/", "daphne"), ("twisted/", "twisted"), ("txaio/", "txaio"), ("selectors.py", "epoll (waiting)"),
-    ("asyncio/", "asyncio"), ("concurrent/", "thread pool"), ("threading.py", "threading"),
-)  # fmt: skip
+    ("consumers/", "wijkmarkt realtime"),
+    ("realtime/", "wijkmarkt realtime"),
+    ("chat/", "wijkmarkt chat"),
+    ("membership/", "wijkmarkt membership"),
+    ("channels_redis/", "channels-redis"),
+    ("channels/", "channels"),
+    ("copy.py", "copy (deepcopy)"),
+    ("json/", "json"),
+    ("asgiref/", "asgiref"),
+    ("django/", "django"),
+    ("psycopg", "psycopg"),
+    ("redis/", "redis-py"),
+    ("msgpack", "msgpack"),
+    ("autobahn/", "autobahn"),
+    ("daphne/", "daphne"),
+    ("twisted/", "twisted"),
+    ("txaio/", "txaio"),
+    ("selectors.py", "epoll (waiting)"),
+    ("asyncio/", "asyncio"),
+    ("concurrent/", "thread pool"),
+    ("threading.py", "threading"),
+)
 
 
 def library_of(frame: str) -> str:

@@ -22,8 +22,16 @@ def policy(response) -> dict[str, list[str]]:
     return {name: sources for name, *sources in directives}
 
 
-@pytest.mark.parametrize("slug, path", [(None, "/"), ("parkwijk", "/"), ("parkwijk", "/account/inloggen/"),
-                                        ("parkwijk", "/vraag-en-aanbod/"), (None, "/bestaat-niet/")])  # fmt: skip
+@pytest.mark.parametrize(
+    "slug, path",
+    [
+        (None, "/"),
+        ("parkwijk", "/"),
+        ("parkwijk", "/account/inloggen/"),
+        ("parkwijk", "/vraag-en-aanbod/"),
+        (None, "/bestaat-niet/"),
+    ],
+)
 def test_every_page_has_a_policy_without_inline_script_or_style(parkwijk, slug, path):
     rules = policy(client_for(slug).get(path))
 

@@ -14,9 +14,15 @@ ENGLISH = ("This password", "Your password", "too short", "too common", "entirel
 
 
 def sign_up_page(password: str):
-    return client_for("parkwijk").post("/aanmelden/", {
-        "first_name": "Kees", "email": "kees@example.nl", "password": password, "accept_house_rules": "on",
-    })  # fmt: skip
+    return client_for("parkwijk").post(
+        "/aanmelden/",
+        {
+            "first_name": "Kees",
+            "email": "kees@example.nl",
+            "password": password,
+            "accept_house_rules": "on",
+        },
+    )
 
 
 def test_sign_up_page_refuses_a_password_of_only_spaces(parkwijk):

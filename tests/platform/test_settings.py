@@ -34,9 +34,12 @@ def test_debug_is_off_unless_asked_for():
 def test_unreachable_database_gives_one_clear_message_and_a_non_zero_exit():
     result = subprocess.run(
         [str(REPO_ROOT / "wijkmarkt"), "manage", "check"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "DATABASE_URL": "postgres://wijkmarkt:geheim@127.0.0.1:1/wijkmarkt"},
-    )  # fmt: skip
+    )
 
     assert result.returncode == 2
     assert "Kan de database niet bereiken: database wijkmarkt op 127.0.0.1:1 als gebruiker wijkmarkt" in result.stderr

@@ -182,8 +182,13 @@ def test_bad_chat_frames_get_errors_and_the_socket_keeps_working(parkwijk, setti
     replies = run(scenario)
 
     assert [r["code"] for r in replies[:-1]] == [
-        "bad_field", "invalid_client_id", "too_long", "bad_field", "bad_field", "bad_field"
-    ]  # fmt: skip
+        "bad_field",
+        "invalid_client_id",
+        "too_long",
+        "bad_field",
+        "bad_field",
+        "bad_field",
+    ]
     assert replies[-1]["type"] == "ack"
 
 
@@ -247,8 +252,9 @@ def test_a_suspended_members_sockets_are_closed_at_once(parkwijk, django_capture
     def suspend_anna():
         with tenant_context(parkwijk), django_capture_on_commit_callbacks(execute=True):
             filed = report(actor=actor_for(bram.user), reporter=bram, member=anna, reason="Scheldt")
-            handle_report(actor=actor_for(admin.user), moderator=admin, report=filed, outcome="suspended",
-                          reason="Schelden")  # fmt: skip
+            handle_report(
+                actor=actor_for(admin.user), moderator=admin, report=filed, outcome="suspended", reason="Schelden"
+            )
 
     async def scenario():
         connected, _ = await a.connect()

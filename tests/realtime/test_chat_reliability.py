@@ -128,10 +128,20 @@ class Server:
         """Start daphne and wait until it serves; returns the seconds that took."""
         started = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port),
-             "wijkmarkt.platform.config.asgi:application"],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "wijkmarkt.platform.config.asgi:application",
+            ],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.starts += 1
         status = None
         while time.monotonic() - started < SERVER_START_TIMEOUT and self.process.poll() is None:
@@ -229,8 +239,9 @@ class Client:
         await ws.send(json.dumps({"type": "resume", "conversations": last}))
         for client_id, (conversation, body) in list(self.in_flight.items()):
             self.resent += 1
-            await ws.send(json.dumps({"type": "send", "conversation": conversation, "clientId": client_id,
-                                      "body": body}))  # fmt: skip
+            await ws.send(
+                json.dumps({"type": "send", "conversation": conversation, "clientId": client_id, "body": body})
+            )
 
     def last_id(self, conversation: int) -> int:
         received = self.received[conversation]
@@ -273,8 +284,9 @@ class Client:
             conversation, client_id, body = self.plan[self.next_send]
             self.in_flight[client_id] = (conversation, body)  # before sending: a drop now means "resend it"
             self.next_send += 1
-            await ws.send(json.dumps({"type": "send", "conversation": conversation, "clientId": client_id,
-                                      "body": body}))  # fmt: skip
+            await ws.send(
+                json.dumps({"type": "send", "conversation": conversation, "clientId": client_id, "body": body})
+            )
             if random.random() < DROP_AFTER_SEND:
                 self.drops_after_send += 1
                 ws.transport.abort()
@@ -361,20 +373,25 @@ def committed_neighbours(tag: str) -> Neighbours:
             provision_wijk(**spec)
         connection.set_schema_to_public()
     wijk = Wijk.objects.get(schema_name="parkwijk")
-    users = [create_account(email=f"betrouwbaar-{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
-             for name in NAMES]  # fmt: skip
+    users = [
+        create_account(email=f"betrouwbaar-{name.lower()}-{tag}@example.nl", first_name=name, password=PASSWORD)
+        for name in NAMES
+    ]
     with tenant_context(wijk):
         members = [join_wijk(wijk=wijk, user=user, accepted_house_rules=True) for user in users]
         # A ring of direct conversations (each neighbour in two) and the buurtkamer with all six.
-        directs = [start_direct_conversation(member=members[i], other=members[(i + 1) % len(members)])
-                   for i in range(len(members))]  # fmt: skip
+        directs = [
+            start_direct_conversation(member=members[i], other=members[(i + 1) % len(members)])
+            for i in range(len(members))
+        ]
         room_was_there = Conversation.objects.filter(kind=Conversation.Kind.BUURTKAMER).exists()
         room = buurtkamer()
         room_after = max(ChatMessage.objects.filter(conversation=room).values_list("id", flat=True), default=0)
     connection.set_schema_to_public()
     cookies = [session_cookie("parkwijk", user) for user in users]
-    return Neighbours(wijk, members, directs, room, room_was_there, room_after,
-                      [cookie.split("=", 1)[1] for cookie in cookies])  # fmt: skip
+    return Neighbours(
+        wijk, members, directs, room, room_was_there, room_after, [cookie.split("=", 1)[1] for cookie in cookies]
+    )
 
 
 def remove(neighbours: Neighbours) -> None:
@@ -401,14 +418,16 @@ def clients_for(neighbours: Neighbours, tag: str) -> list[Client]:
         plan = [
             (target, f"r{tag}-{index}-{n}", f"{member.user.first_name} zegt {n}") for n, target in enumerate(targets)
         ]
-        clients.append(Client(
-            name=member.user.first_name,
-            host="parkwijk.localhost",
-            cookie=f"sessionid={neighbours.session_keys[index]}",
-            conversations=conversations,
-            after={neighbours.room.pk: neighbours.room_after, left.pk: 0, right.pk: 0},
-            plan=plan,
-        ))  # fmt: skip
+        clients.append(
+            Client(
+                name=member.user.first_name,
+                host="parkwijk.localhost",
+                cookie=f"sessionid={neighbours.session_keys[index]}",
+                conversations=conversations,
+                after={neighbours.room.pk: neighbours.room_after, left.pk: 0, right.pk: 0},
+                plan=plan,
+            )
+        )
     return clients
 
 
@@ -434,8 +453,10 @@ def wait_until_the_server_has_left_the_database() -> None:
     deadline = time.monotonic() + 10
     with connection.cursor() as cursor:
         while time.monotonic() < deadline:
-            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s AND datname = %s",
-                           [SERVER_APPLICATION_NAME, connection.settings_dict["NAME"]])  # fmt: skip
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s AND datname = %s",
+                [SERVER_APPLICATION_NAME, connection.settings_dict["NAME"]],
+            )
             if cursor.fetchone()[0] == 0:
                 return
             time.sleep(0.05)
@@ -477,8 +498,10 @@ def test_every_client_gets_every_message_once_in_order_through_drops_and_a_serve
         try:
             asyncio.run(chat_session(clients, run))
         except TimeoutError:
-            pytest.fail(f"not done within {DEADLINE:.0f} s: {run.acked} of {run.total} acknowledged, "
-                        f"last refused connect: {run.last_refusal or 'none'}.\ndaphne's output:\n{server.output()}")  # fmt: skip
+            pytest.fail(
+                f"not done within {DEADLINE:.0f} s: {run.acked} of {run.total} acknowledged, "
+                f"last refused connect: {run.last_refusal or 'none'}.\ndaphne's output:\n{server.output()}"
+            )
         seconds = time.monotonic() - started
         stored, per_client_id = orm(stored_messages, neighbours)
     finally:

@@ -54,8 +54,9 @@ def hostile_frames(conversation_id: int, message_id: int) -> list[tuple[str, str
             for label, value in values.items():
                 found.append((f"{frame_type}.{field}: {label}", json.dumps({**valid, field: value})))
             if field in FIELDS.get(frame_type, {}):
-                found.append((f"{frame_type}.{field}: missing",
-                              json.dumps({k: v for k, v in valid.items() if k != field})))  # fmt: skip
+                found.append(
+                    (f"{frame_type}.{field}: missing", json.dumps({k: v for k, v in valid.items() if k != field}))
+                )
     for label, value in HOSTILE.items():
         found.append((f"resume value: {label}", json.dumps({"type": "resume", "conversations": {"1": value}})))
         if isinstance(value, str):
@@ -92,8 +93,9 @@ def _sweep(socket, cases, watch) -> tuple[list[str], dict]:
 def test_no_frame_reaches_a_server_fault(parkwijk, who):
     anna, bram, conversation = pair(parkwijk)
     with tenant_context(parkwijk):
-        message, _ = send_message(member=bram, wijk=parkwijk, conversation_id=conversation.pk, client_id="b1",
-                                  body="Hoi Anna")  # fmt: skip
+        message, _ = send_message(
+            member=bram, wijk=parkwijk, conversation_id=conversation.pk, client_id="b1", body="Hoi Anna"
+        )
     socket = socket_for("parkwijk", anna) if who == "member" else communicator("parkwijk.localhost")
     cases = hostile_frames(conversation.pk, message.pk)
     watch = RowWatch()

@@ -20,8 +20,9 @@ def test_the_makelaars_invite_to_log_in_refuses_a_long_address_on_the_page(parkw
     with tenant_context(parkwijk):
         truus = register_oma(parkwijk, fatima)
 
-    response = client_for("parkwijk", fatima.user).post(f"/makelaar/bewoners/{truus.pk}/inloggen/",
-                                                        {"email": LONG_ADDRESS})  # fmt: skip
+    response = client_for("parkwijk", fatima.user).post(
+        f"/makelaar/bewoners/{truus.pk}/inloggen/", {"email": LONG_ADDRESS}
+    )
 
     page = response.content.decode()
     assert response.status_code == 400 and f'id="id_email_error">{TOO_LONG}' in page

@@ -139,8 +139,11 @@ def test_a_resident_keeps_their_avg_rights_in_a_paused_wijk(parkwijk, neighbours
         export = export_member_data(actor_of(anna), member=anna, via=Channel.PAGE)
         revoke_proxy(actor=actor_of(anna), proxy=proxy)
         assert Proxy.objects.get(pk=proxy.pk).revoked_at is not None
-    erased = client.post("/graphql", {"query": "mutation { eraseMe(confirm: true) { erased errors { code } } }"},
-                         content_type="application/json").json()  # fmt: skip
+    erased = client.post(
+        "/graphql",
+        {"query": "mutation { eraseMe(confirm: true) { erased errors { code } } }"},
+        content_type="application/json",
+    ).json()
 
     assert export.counts()
     assert erased == {"data": {"eraseMe": {"erased": True, "errors": []}}}

@@ -82,9 +82,13 @@ class AgreeExchange(MarketplaceMutation):
     def act(cls, info, wijk, exchange_id, what, agreed_for=None, hours=None, on_behalf_of=None) -> dict:
         exchange = find_node(ExchangeType, info, exchange_id)
         exchange_actions.agree_exchange(
-            actor=viewer(info).actor, exchange=exchange, what=what, agreed_for=agreed_for, hours=hours,
+            actor=viewer(info).actor,
+            exchange=exchange,
+            what=what,
+            agreed_for=agreed_for,
+            hours=hours,
             on_behalf_of=on_behalf_of_member(info, on_behalf_of),
-        )  # fmt: skip
+        )
         return _exchange_payload(exchange)
 
 
@@ -165,9 +169,12 @@ class Thank(MarketplaceMutation):
     def act(cls, info, wijk, exchange_id, text, show_on_home, on_behalf_of=None) -> dict:
         exchange = find_node(ExchangeType, info, exchange_id)
         thank_you = exchange_actions.thank(
-            actor=viewer(info).actor, exchange=exchange, text=text, show_on_home=show_on_home,
+            actor=viewer(info).actor,
+            exchange=exchange,
+            text=text,
+            show_on_home=show_on_home,
             on_behalf_of=on_behalf_of_member(info, on_behalf_of),
-        )  # fmt: skip
+        )
         return {"thank_you": thank_you}
 
 

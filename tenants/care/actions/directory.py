@@ -67,8 +67,9 @@ def _choices(values, allowed, field_name: str, *, required: bool) -> list[str]:
 def _entry_values(wijk: Wijk, data: ProviderEntry) -> dict:
     """The checked fields of an entry; every field's error together."""
     checks = {
-        "description": lambda: clean_text(data.description, field="description", max_length=1000, required=False,
-                                          multiline=True),
+        "description": lambda: clean_text(
+            data.description, field="description", max_length=1000, required=False, multiline=True
+        ),
         "phone": lambda: clean_text(data.phone, field="phone", max_length=30, required=False),
         "email": lambda: clean_text(data.email, field="email", max_length=120, required=False),
         "address": lambda: clean_text(data.address, field="address", max_length=200, required=False),
@@ -76,7 +77,7 @@ def _entry_values(wijk: Wijk, data: ProviderEntry) -> dict:
         "activities": lambda: _choices(data.activities, Activity.values, "activities", required=True),
         "areas": lambda: _choices(data.areas, wijk.areas, "areas", required=False),
         "available": lambda: _choices(data.available, SLOTS, "available", required=False),
-    }  # fmt: skip
+    }
     if isinstance(data, ProviderInput):
         checks["name"] = lambda: clean_text(data.name, field="name", max_length=120)
         checks["kind"] = lambda: _choices([data.kind], ProviderKind.values, "kind", required=True)[0]
@@ -117,12 +118,21 @@ def _tell_user(user: User, text: str, url: str) -> None:
     if not user.email:
         return
     address, first_name = user.email, user.first_name
-    mail_after_commit(address, _("Wijkmarkt: %(text)s") % {"text": text[:80]},
-                      _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": url})  # fmt: skip
+    mail_after_commit(
+        address,
+        _("Wijkmarkt: %(text)s") % {"text": text[:80]},
+        _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": url},
+    )
 
 
-def tell(user: User, member: Membership | None, text: str, url: str, kind=NotificationKind.RESPONSE,
-         about: Membership | None = None) -> None:  # fmt: skip
+def tell(
+    user: User,
+    member: Membership | None,
+    text: str,
+    url: str,
+    kind=NotificationKind.RESPONSE,
+    about: Membership | None = None,
+) -> None:
     """Notify a person of this wijk in the site (and by e-mail if they chose so), or by e-mail when they are not a
     member here (a relative acting as proxy from outside the city)."""
     member = member or Membership.objects.select_related("user").filter(user=user).first()
@@ -132,8 +142,15 @@ def tell(user: User, member: Membership | None, text: str, url: str, kind=Notifi
         _tell_user(user, text, url)
 
 
-def send_help_request(*, actor: Actor, member: Membership, provider: Provider, activities: list[str],
-                      times: list[str] = (), note: str = "") -> HelpRequest:  # fmt: skip
+def send_help_request(
+    *,
+    actor: Actor,
+    member: Membership,
+    provider: Provider,
+    activities: list[str],
+    times: list[str] = (),
+    note: str = "",
+) -> HelpRequest:
     """A request for help to one provider, for `member`, sent by them, their proxy or the makelaar."""
     placed_as = acting_as(actor, member, Perm.RESPOND)
     checks = {
@@ -144,17 +161,25 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
     values = collect(checks)
     not_offered = [Activity(value).label for value in values["activities"] if value not in provider.activities]
     if not_offered:
-        raise fail("activities", _("%(name)s doet dit niet: %(what)s.") % {"name": provider.name,
-                   "what": ", ".join(str(label) for label in not_offered)}, Code.NOT_OFFERED)  # fmt: skip
+        raise fail(
+            "activities",
+            _("%(name)s doet dit niet: %(what)s.")
+            % {"name": provider.name, "what": ", ".join(str(label) for label in not_offered)},
+            Code.NOT_OFFERED,
+        )
     already = _("U heeft deze aanbieder al een verzoek gestuurd. Kijk bij uw verzoeken.")
     if HelpRequest.objects.filter(provider=provider, member=member, status=HelpRequestStatus.SENT).exists():
         raise fail(None, already, Code.ALREADY_SENT)
     try:
         with transaction.atomic():
             help_request = HelpRequest.objects.create(
-                provider=provider, member=member, sent_by=actor.user, placed_as=placed_as,
-                via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE, **values,
-            )  # fmt: skip
+                provider=provider,
+                member=member,
+                sent_by=actor.user,
+                placed_as=placed_as,
+                via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE,
+                **values,
+            )
             record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.HELP_REQUEST, obj=help_request)
             text = _("Nieuw verzoek om hulp in huis van %(name)s.") % {"name": member.user.first_name}
             for staff in provider.staff.select_related("user").filter(suspended_at__isnull=True):
@@ -166,8 +191,11 @@ def send_help_request(*, actor: Actor, member: Membership, provider: Provider, a
 
 def _require_state(help_request: HelpRequest, *states: str) -> None:
     if help_request.status not in states:
-        raise fail(None, _("Dat kan niet meer: dit verzoek is %(status)s.")
-                   % {"status": help_request.get_status_display().lower()}, Code.WRONG_STATE)  # fmt: skip
+        raise fail(
+            None,
+            _("Dat kan niet meer: dit verzoek is %(status)s.") % {"status": help_request.get_status_display().lower()},
+            Code.WRONG_STATE,
+        )
 
 
 def withdraw_help_request(*, actor: Actor, help_request: HelpRequest) -> HelpRequest:
@@ -203,8 +231,11 @@ def answer_help_request(*, actor: Actor, help_request: HelpRequest, accept: bool
 def _tell_answer(help_request: HelpRequest) -> None:
     """The resident hears the answer, and so does whoever sent the request for them (proxy or makelaar)."""
     values = {"provider": help_request.provider.name}
-    text = (_("%(provider)s neemt uw verzoek om hulp in huis aan.") if help_request.status == HelpRequestStatus.ACCEPTED
-            else _("%(provider)s kan uw verzoek om hulp in huis niet aannemen.")) % values  # fmt: skip
+    text = (
+        _("%(provider)s neemt uw verzoek om hulp in huis aan.")
+        if help_request.status == HelpRequestStatus.ACCEPTED
+        else _("%(provider)s kan uw verzoek om hulp in huis niet aannemen.")
+    ) % values
     member = help_request.member
     url = _request_url(help_request)
     notify(member, NotificationKind.RESPONSE, text, url)

@@ -55,8 +55,9 @@ def _review_dates(dates, today: dt.date) -> list[dt.date]:
     if not dates:
         raise fail("review_dates", _("Kies minstens één datum om samen terug te kijken."), Code.REQUIRED)
     if len(dates) > MAX_REVIEW_DATES:
-        raise fail("review_dates", _("Dat zijn te veel data: maximaal %(max)s.") % {"max": MAX_REVIEW_DATES},
-                   Code.TOO_MANY)  # fmt: skip
+        raise fail(
+            "review_dates", _("Dat zijn te veel data: maximaal %(max)s.") % {"max": MAX_REVIEW_DATES}, Code.TOO_MANY
+        )
     latest = today.replace(year=today.year + MAX_YEARS_AHEAD) if (today.month, today.day) != (2, 29) else today
     if any(not today <= day <= latest for day in dates):
         raise fail("review_dates", _("Kies data vanaf vandaag en binnen twee jaar."), Code.INVALID_DATE)
@@ -66,13 +67,15 @@ def _review_dates(dates, today: dt.date) -> list[dt.date]:
 def _plan_values(data: PlanInput) -> dict:
     today = timezone.localdate()
     part = {"max_length": 2000, "required": False, "multiline": True}
-    return collect({
-        "result": lambda: clean_text(data.result, field="result", max_length=200),
-        "resident_part": lambda: clean_text(data.resident_part, field="resident_part", **part),
-        "network_part": lambda: clean_text(data.network_part, field="network_part", **part),
-        "provider_part": lambda: clean_text(data.provider_part, field="provider_part", **part),
-        "review_dates": lambda: _review_dates(data.review_dates, today),
-    })  # fmt: skip
+    return collect(
+        {
+            "result": lambda: clean_text(data.result, field="result", max_length=200),
+            "resident_part": lambda: clean_text(data.resident_part, field="resident_part", **part),
+            "network_part": lambda: clean_text(data.network_part, field="network_part", **part),
+            "provider_part": lambda: clean_text(data.provider_part, field="provider_part", **part),
+            "review_dates": lambda: _review_dates(data.review_dates, today),
+        }
+    )
 
 
 def _plan_url(plan: SupportPlan) -> str:
@@ -104,8 +107,12 @@ def start_support_plan(*, actor: Actor, member: Membership, provider: Provider |
         provider is not None
         and not HelpRequest.objects.filter(provider=provider, member=member, status=HelpRequestStatus.ACCEPTED).exists()
     ):
-        raise fail(None, _("%(name)s heeft nog geen aangenomen verzoek om hulp bij %(provider)s.")
-                   % {"name": member.user.first_name, "provider": provider.name}, Code.NO_ACCEPTED_REQUEST)  # fmt: skip
+        raise fail(
+            None,
+            _("%(name)s heeft nog geen aangenomen verzoek om hulp bij %(provider)s.")
+            % {"name": member.user.first_name, "provider": provider.name},
+            Code.NO_ACCEPTED_REQUEST,
+        )
     values = _plan_values(data)
     exists = _("Er is al een ondersteuningsplan van %(name)s met deze aanbieder. Pas dat plan aan.") % {
         "name": member.user.first_name
@@ -159,13 +166,14 @@ def agree_support_plan(*, actor: Actor, plan: SupportPlan, version_number: int) 
             raise fail(None, _("Er is intussen een nieuwere versie van dit plan. Lees die eerst."), Code.WRONG_STATE)
         if version.agreements.filter(side=side).exists():
             raise fail(None, _("U heeft al akkoord gegeven op deze versie."), Code.ALREADY_AGREED)
-        agreement = PlanAgreement.objects.create(version=version, side=side, agreed_by=actor.user,
-                                                 placed_as=placed_as)  # fmt: skip
+        agreement = PlanAgreement.objects.create(version=version, side=side, agreed_by=actor.user, placed_as=placed_as)
         if side == PlanSide.RESIDENT:
             record_acting_for(actor, member=plan.member, placed_as=placed_as, what=ActingWhat.SUPPORT_PLAN, obj=plan)
         if side == PlanSide.RESIDENT:
             text = _("%(name)s gaf akkoord op het ondersteuningsplan (versie %(number)s).") % {
-                "name": plan.member.user.first_name, "number": version.number}  # fmt: skip
+                "name": plan.member.user.first_name,
+                "number": version.number,
+            }
             tell(version.written_by, None, text, _plan_url(plan), kind=NotificationKind.EXCHANGE, about=plan.member)
     return agreement
 
@@ -191,16 +199,23 @@ def record_satisfaction(
         raise fail("moment", taken, Code.ALREADY_MEASURED)
     try:
         with transaction.atomic():
-            return SatisfactionMeasurement.objects.create(plan=plan, moment=values["moment"], scores=answers,
-                                                          measured_on=values["measured_on"], recorded_by=actor.user, side=side)  # fmt: skip
+            return SatisfactionMeasurement.objects.create(
+                plan=plan,
+                moment=values["moment"],
+                scores=answers,
+                measured_on=values["measured_on"],
+                recorded_by=actor.user,
+                side=side,
+            )
     except IntegrityError:
         raise fail("moment", taken, Code.ALREADY_MEASURED) from None
 
 
 def _moment(value) -> str:
     if value not in Moment.values:
-        raise fail("moment", _("Kies wanneer deze meting is: bij de start, tussendoor of aan het einde."),
-                   Code.INVALID_CHOICE)  # fmt: skip
+        raise fail(
+            "moment", _("Kies wanneer deze meting is: bij de start, tussendoor of aan het einde."), Code.INVALID_CHOICE
+        )
     return value
 
 

@@ -44,25 +44,33 @@ def directory(request):
     profile = Profile.objects.filter(member=own).first() if own else None
     if "near_street" not in data and profile is not None and profile.street_id:
         data["near_street"] = str(profile.street_id)
-    filterset = ProviderFilter(data, queryset=visible_providers(request.actor).select_related("street"),
-                               areas=request.tenant.areas)  # fmt: skip
+    filterset = ProviderFilter(
+        data, queryset=visible_providers(request.actor).select_related("street"), areas=request.tenant.areas
+    )
     page = paginate(request, filterset.qs if filterset.is_valid() else Provider.objects.none())
     slots = filterset.slots
     activities = list(filterset.form.cleaned_data.get("activity") or []) if filterset.is_valid() else []
     results = [(provider, explain(provider, slots, activities)) for provider in page]
     searched = any(request.GET.get(name) for name in ("activity", "days", "parts", "funding", "kind"))
-    context = {"form": filterset.form, "page": page, "results": results, "searched": searched,
-               "worklist": has_permission(request.actor, Perm.MANAGE_OWN_PROVIDER)}  # fmt: skip
+    context = {
+        "form": filterset.form,
+        "page": page,
+        "results": results,
+        "searched": searched,
+        "worklist": has_permission(request.actor, Perm.MANAGE_OWN_PROVIDER),
+    }
     return render(request, "care/directory.html", context)
 
 
 def _provider_page(request, provider: Provider, form=None, status=200):
     choices = acting_choices(request)
     context = {
-        "provider": provider, **help_facts(provider.activities, provider.available),
+        "provider": provider,
+        **help_facts(provider.activities, provider.available),
         "form": form or HelpRequestForm(members=choices, initial={"activities": provider.activities[:1]}),
-        "may_send": bool(choices) and not writes_paused(request), "staff": is_staff_of(request.actor, provider),
-    }  # fmt: skip
+        "may_send": bool(choices) and not writes_paused(request),
+        "staff": is_staff_of(request.actor, provider),
+    }
     return render(request, "care/provider.html", context, status=status)
 
 
@@ -81,9 +89,13 @@ def send(request, provider_id: int):
         try:
             member = chosen_member(request, form.on_behalf_of_id(), choices)
             help_request = send_help_request(
-                actor=request.actor, member=member, provider=provider, activities=form.cleaned_data["activities"],
-                times=form.cleaned_data["times"], note=form.cleaned_data["note"],
-            )  # fmt: skip
+                actor=request.actor,
+                member=member,
+                provider=provider,
+                activities=form.cleaned_data["activities"],
+                times=form.cleaned_data["times"],
+                note=form.cleaned_data["note"],
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -92,8 +104,19 @@ def send(request, provider_id: int):
     return _provider_page(request, provider, form=form, status=400)
 
 
-ENTRY_FIELDS = ("description", "activities", "areas", "available", "in_natura", "pgb", "street", "phone", "email",
-                "address", "website")  # fmt: skip
+ENTRY_FIELDS = (
+    "description",
+    "activities",
+    "areas",
+    "available",
+    "in_natura",
+    "pgb",
+    "street",
+    "phone",
+    "email",
+    "address",
+    "website",
+)
 
 
 @care_page
@@ -101,13 +124,16 @@ def provider_edit(request, provider_id: int):
     """A provider's own staff keep their entry up to date; for anyone else this page does not exist."""
     provider = own_provider_for(request.actor, provider_id)
     form = ProviderEntryForm(
-        request.POST if request.method == "POST" else None, areas=request.tenant.areas, streets=Street.objects.all(),
+        request.POST if request.method == "POST" else None,
+        areas=request.tenant.areas,
+        streets=Street.objects.all(),
         initial={name: getattr(provider, name) for name in ENTRY_FIELDS},
-    )  # fmt: skip
+    )
     if form.is_bound and form.is_valid():
         try:
-            update_provider(actor=request.actor, wijk=request.tenant, provider=provider,
-                            data=ProviderEntry(**form.cleaned_data))  # fmt: skip
+            update_provider(
+                actor=request.actor, wijk=request.tenant, provider=provider, data=ProviderEntry(**form.cleaned_data)
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -135,10 +161,14 @@ def provider_worklist(request):
     requests = HelpRequest.objects.filter(provider__in=providers).select_related("provider", "member__user")
     plans = support_plans_of(request.actor).filter(provider__in=providers).order_by("member__user__first_name")
     context = {
-        "providers": providers, "page": paginate(request, worklist(requests, status or None)), "status": status,
-        "statuses": HelpRequestStatus.choices, "waiting": requests.filter(status=HelpRequestStatus.SENT).count(),
-        "plans": plans, "may_answer": not writes_paused(request),
-    }  # fmt: skip
+        "providers": providers,
+        "page": paginate(request, worklist(requests, status or None)),
+        "status": status,
+        "statuses": HelpRequestStatus.choices,
+        "waiting": requests.filter(status=HelpRequestStatus.SENT).count(),
+        "plans": plans,
+        "may_answer": not writes_paused(request),
+    }
     return render(request, "care/worklist.html", context)
 
 
@@ -146,16 +176,22 @@ def _request_page(request, help_request, answer_form=None, errors=None, status=2
     staff = is_staff_of(request.actor, help_request.provider)
     writable = not writes_paused(request)
     context = {
-        "help_request": help_request, **help_facts(help_request.activities, help_request.times), "staff": staff,
+        "help_request": help_request,
+        **help_facts(help_request.activities, help_request.times),
+        "staff": staff,
         "may_answer": staff and help_request.status == HelpRequestStatus.SENT and writable,
         "may_withdraw": help_request.status in (HelpRequestStatus.SENT, HelpRequestStatus.ACCEPTED)
-        and not staff and writable,
-        "may_plan": help_request.status == HelpRequestStatus.ACCEPTED and writable
+        and not staff
+        and writable,
+        "may_plan": help_request.status == HelpRequestStatus.ACCEPTED
+        and writable
         and (staff or has_permission(request.actor, Perm.ACT_FOR_RESIDENTS)),
-        "plan": support_plans_of(request.actor).filter(member=help_request.member,
-                                                        provider=help_request.provider).first(),
-        "answer_form": answer_form or AnswerForm(), "errors": errors or [],
-    }  # fmt: skip
+        "plan": support_plans_of(request.actor)
+        .filter(member=help_request.member, provider=help_request.provider)
+        .first(),
+        "answer_form": answer_form or AnswerForm(),
+        "errors": errors or [],
+    }
     return render(request, "care/request.html", context, status=status)
 
 
@@ -186,8 +222,12 @@ def answer(request, request_id: int):
         form.add_error(None, _("Kies Aannemen of Afwijzen."))
     if form.is_valid():
         try:
-            answer_help_request(actor=request.actor, help_request=help_request, accept=decision == "aannemen",
-                                message=form.cleaned_data["message"])  # fmt: skip
+            answer_help_request(
+                actor=request.actor,
+                help_request=help_request,
+                accept=decision == "aannemen",
+                message=form.cleaned_data["message"],
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -39,8 +39,13 @@ REVIEW_FIELDS = {"review_dates": "review_1"}
 
 def _plan_input(form: PlanForm) -> PlanInput:
     data = form.cleaned_data
-    return PlanInput(result=data["result"], resident_part=data["resident_part"], network_part=data["network_part"],
-                     provider_part=data["provider_part"], review_dates=form.review_dates())  # fmt: skip
+    return PlanInput(
+        result=data["result"],
+        resident_part=data["resident_part"],
+        network_part=data["network_part"],
+        provider_part=data["provider_part"],
+        review_dates=form.review_dates(),
+    )
 
 
 def _read(request, plan_id: int) -> SupportPlan:
@@ -72,8 +77,9 @@ def plan_start(request, request_id: int):
     form = PlanForm(request.POST if request.method == "POST" else None, initial={"result": DEFAULT_RESULT})
     if form.is_bound and form.is_valid():
         try:
-            plan = start_support_plan(actor=request.actor, member=help_request.member,
-                                      provider=help_request.provider, data=_plan_input(form))  # fmt: skip
+            plan = start_support_plan(
+                actor=request.actor, member=help_request.member, provider=help_request.provider, data=_plan_input(form)
+            )
         except ValidationError as error:
             add_action_errors(form, error, rename=REVIEW_FIELDS)
         else:
@@ -88,8 +94,9 @@ def plan_start(request, request_id: int):
 def plan_new(request):
     """The makelaar draws up a plan with a resident without a provider (their own network and the neighbourhood)."""
     choices = acting_choices(request)
-    form = PlanForm(request.POST if request.method == "POST" else None, initial={"result": DEFAULT_RESULT},
-                    members=choices)  # fmt: skip
+    form = PlanForm(
+        request.POST if request.method == "POST" else None, initial={"result": DEFAULT_RESULT}, members=choices
+    )
     if form.is_bound and form.is_valid():
         try:
             member = chosen_member(request, form.on_behalf_of_id(), choices)
@@ -109,12 +116,17 @@ def plan_detail(request, plan_id: int):
     side = _side(request, plan)
     writable = not writes_paused(request)
     context = {
-        "plan": plan, "state": state, "versions": sorted(plan.versions.all(), key=lambda v: -v.number),
-        "measurements": list(plan.measurements.all()), "questions": SATISFACTION_QUESTIONS,
-        "may_agree": writable and side is not None and not (
-            state.resident_agreed if side == PlanSide.RESIDENT else state.professional_agreed),
-        "may_revise": writable and side == PlanSide.PROFESSIONAL, "may_measure": writable and side is not None,
-    }  # fmt: skip
+        "plan": plan,
+        "state": state,
+        "versions": sorted(plan.versions.all(), key=lambda v: -v.number),
+        "measurements": list(plan.measurements.all()),
+        "questions": SATISFACTION_QUESTIONS,
+        "may_agree": writable
+        and side is not None
+        and not (state.resident_agreed if side == PlanSide.RESIDENT else state.professional_agreed),
+        "may_revise": writable and side == PlanSide.PROFESSIONAL,
+        "may_measure": writable and side is not None,
+    }
     return render(request, "care/plan.html", context)
 
 
@@ -130,9 +142,13 @@ def plan_revise(request, plan_id: int):
     if not is_professional_on(request.actor, plan):
         raise PermissionDenied(Perm.DRAW_UP_SUPPORT_PLAN)
     current = plan_state(plan).current
-    initial = {"result": current.result, "resident_part": current.resident_part,
-               "network_part": current.network_part, "provider_part": current.provider_part,
-               **{f"review_{n}": day for n, day in enumerate(current.review_dates[:3], start=1)}}  # fmt: skip
+    initial = {
+        "result": current.result,
+        "resident_part": current.resident_part,
+        "network_part": current.network_part,
+        "provider_part": current.provider_part,
+        **{f"review_{n}": day for n, day in enumerate(current.review_dates[:3], start=1)},
+    }
     form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
     if form.is_bound and form.is_valid():
         try:
@@ -140,8 +156,10 @@ def plan_revise(request, plan_id: int):
         except ValidationError as error:
             add_action_errors(form, error, rename=REVIEW_FIELDS)
         else:
-            messages.success(request, _("Versie %(number)s is opgeslagen. Geef allebei opnieuw akkoord.")
-                             % {"number": version.number})  # fmt: skip
+            messages.success(
+                request,
+                _("Versie %(number)s is opgeslagen. Geef allebei opnieuw akkoord.") % {"number": version.number},
+            )
             return redirect("care:plan", plan.pk)
     context = {"form": form, "plan": plan, "member": plan.member}
     return render(request, "care/plan_form.html", context, status=400 if form.is_bound else 200)
@@ -171,8 +189,13 @@ def satisfaction(request, plan_id: int):
     form = SatisfactionForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
-            record_satisfaction(actor=request.actor, plan=plan, moment=form.cleaned_data["moment"],
-                                scores=form.scores(), measured_on=form.day())  # fmt: skip
+            record_satisfaction(
+                actor=request.actor,
+                plan=plan,
+                moment=form.cleaned_data["moment"],
+                scores=form.scores(),
+                measured_on=form.day(),
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -23,7 +23,7 @@ def copy_threads(apps, schema_editor):
         copied = ChatMessage.objects.create(
             conversation=conversations[exchange.pk], author_id=message.author_id, client_id=f"thread-{message.pk}",
             body=message.body, hidden_at=message.hidden_at,
-        )  # fmt: skip
+        )
         ChatMessage.objects.filter(pk=copied.pk).update(created_at=message.created_at)
 
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             field=models.OneToOneField(
                 blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="conversation",
                 to="marketplace.exchange",
-            ),  # fmt: skip
+            ),
         ),
         migrations.AddField(
             model_name="conversation",
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             field=models.OneToOneField(
                 blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="conversation",
                 to="marketplace.ring",
-            ),  # fmt: skip
+            ),
         ),
         migrations.AlterField(
             model_name="conversation",
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                          ("inbox", "Vraag aan de sociaal makelaar"), ("exchange", "Afspraak"),
                          ("ring", "Ruil met meer buren")],
                 max_length=12,
-            ),  # fmt: skip
+            ),
         ),
         migrations.AddConstraint(
             model_name="conversation",

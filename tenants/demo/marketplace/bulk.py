@@ -27,16 +27,35 @@ from wijkmarkt.tenants.membership.models import Membership, PlacedAs
 
 BULK_DOMAIN = "bulk.demo.wijkmarkt.nl"
 BATCH = 5000
-CLOSED = [(ListingStatus.DONE, 50), (ListingStatus.EXPIRED, 30), (ListingStatus.WITHDRAWN, 12),
-          (ListingStatus.AGREED, 8)]  # fmt: skip
+CLOSED = [
+    (ListingStatus.DONE, 50),
+    (ListingStatus.EXPIRED, 30),
+    (ListingStatus.WITHDRAWN, 12),
+    (ListingStatus.AGREED, 8),
+]
 IN_CONTACT_SHARE = 0.15
 HIDDEN_SHARE = 0.002
 CITY_SHARE = 0.10
 COLUMNS = [
-    "kind", "title", "description", "category_id", "owner_id", "placed_by_id", "placed_as", "when", "starts_on",
-    "ends_on", "recurrence", "street_id", "duration_minutes", "visibility", "status", "hidden_at", "created_at",
+    "kind",
+    "title",
+    "description",
+    "category_id",
+    "owner_id",
+    "placed_by_id",
+    "placed_as",
+    "when",
+    "starts_on",
+    "ends_on",
+    "recurrence",
+    "street_id",
+    "duration_minutes",
+    "visibility",
+    "status",
+    "hidden_at",
+    "created_at",
     "expires_at",
-]  # fmt: skip
+]
 
 
 class AlreadyGenerated(Exception):
@@ -51,8 +70,16 @@ class BulkSummary:
     seconds: float
 
 
-def generate_bulk(*, wijk: Wijk, listings: int, members: int, seed: int, open_share: float = 0.25,
-                  both: float = BOTH, progress: Callable[[str], None] = print) -> BulkSummary:  # fmt: skip
+def generate_bulk(
+    *,
+    wijk: Wijk,
+    listings: int,
+    members: int,
+    seed: int,
+    open_share: float = 0.25,
+    both: float = BOTH,
+    progress: Callable[[str], None] = print,
+) -> BulkSummary:
     """Add `members` members and `listings` listings to the active wijk (it must be `wijk`'s schema)."""
     if connection.schema_name != wijk.schema_name:
         raise RuntimeError(f"active schema {connection.schema_name} is not {wijk.schema_name}")
@@ -76,20 +103,31 @@ def generate_bulk(*, wijk: Wijk, listings: int, members: int, seed: int, open_sh
         users = []
         for start in range(0, members, BATCH):
             users += User.objects.bulk_create(
-                User(email=f"{prefix}{n}@{BULK_DOMAIN}", first_name=neighbours[n].first_name,
-                     last_name=neighbours[n].last_name, password=unusable)
+                User(
+                    email=f"{prefix}{n}@{BULK_DOMAIN}",
+                    first_name=neighbours[n].first_name,
+                    last_name=neighbours[n].last_name,
+                    password=unusable,
+                )
                 for n in range(start, min(start + BATCH, members))
-            )  # fmt: skip
+            )
         memberships = Membership.objects.bulk_create(
             (Membership(user=user, role=Role.RESIDENT, accepted_house_rules_at=now) for user in users), batch_size=BATCH
         )
         Profile.objects.bulk_create(
-            (Profile(member=member, street=streets[n.street], talents=talents_of(n) if n.side != "ask" else [],
-                     offers=", ".join(talents_of(n)) if n.side != "ask" else "", available=n.available,
-                     languages=n.languages)
-             for member, n in zip(memberships, neighbours, strict=True)),
+            (
+                Profile(
+                    member=member,
+                    street=streets[n.street],
+                    talents=talents_of(n) if n.side != "ask" else [],
+                    offers=", ".join(talents_of(n)) if n.side != "ask" else "",
+                    available=n.available,
+                    languages=n.languages,
+                )
+                for member, n in zip(memberships, neighbours, strict=True)
+            ),
             batch_size=BATCH,
-        )  # fmt: skip
+        )
 
         progress(f"{listings:,} vragen en aanbiedingen ({open_share:.0%} open)")
         table = f"{connection.ops.quote_name(wijk.schema_name)}.{connection.ops.quote_name(Listing._meta.db_table)}"
@@ -112,17 +150,36 @@ def generate_bulk(*, wijk: Wijk, listings: int, members: int, seed: int, open_sh
                     created = now - dt.timedelta(seconds=rng.randint(newest, oldest))
                 kind = neighbour.listing_kind(rng)
                 street = streets[neighbour.street]
-                drawn = draw_listing(rng, neighbour, kind, today=timezone.localtime(created).date(),
-                                     street=street.name, place=place)  # fmt: skip
-                copy.write_row((
-                    drawn.kind, drawn.title, drawn.description, categories[drawn.category], member.pk, user.pk,
-                    PlacedAs.SELF, drawn.when, drawn.starts_on, drawn.ends_on, drawn.recurrence, street.pk,
-                    drawn.duration_minutes, Visibility.CITY if rng.random() < CITY_SHARE else Visibility.WIJK, status,
-                    created if rng.random() < HIDDEN_SHARE else None, created, created + expiry,
-                ))  # fmt: skip
+                drawn = draw_listing(
+                    rng, neighbour, kind, today=timezone.localtime(created).date(), street=street.name, place=place
+                )
+                copy.write_row(
+                    (
+                        drawn.kind,
+                        drawn.title,
+                        drawn.description,
+                        categories[drawn.category],
+                        member.pk,
+                        user.pk,
+                        PlacedAs.SELF,
+                        drawn.when,
+                        drawn.starts_on,
+                        drawn.ends_on,
+                        drawn.recurrence,
+                        street.pk,
+                        drawn.duration_minutes,
+                        Visibility.CITY if rng.random() < CITY_SHARE else Visibility.WIJK,
+                        status,
+                        created if rng.random() < HIDDEN_SHARE else None,
+                        created,
+                        created + expiry,
+                    )
+                )
                 if (number + 1) % step == 0 or number + 1 == listings:
-                    progress(f"  {(number + 1) * 100 // listings:3d}%  {number + 1:,} van {listings:,} "
-                             f"({time.perf_counter() - started:.1f} s)")  # fmt: skip
+                    progress(
+                        f"  {(number + 1) * 100 // listings:3d}%  {number + 1:,} van {listings:,} "
+                        f"({time.perf_counter() - started:.1f} s)"
+                    )
             progress("Afronden: de laatste rijen en de zoekindex")
     # Fresh statistics, so the planner knows the new sizes right away (autovacuum would take its time; with the old
     # "two members" estimate PostgreSQL picks nested loops over thousands of rows).

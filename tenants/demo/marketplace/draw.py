@@ -92,8 +92,9 @@ def talents_of(neighbour: Neighbour) -> list[str]:
     return [TALENTS[slug] for slug in neighbour.skills]
 
 
-def draw_listing(rng: random.Random, neighbour: Neighbour, kind: str, *, today: dt.date, street: str,
-                 place: str) -> ListingDraw:  # fmt: skip
+def draw_listing(
+    rng: random.Random, neighbour: Neighbour, kind: str, *, today: dt.date, street: str, place: str
+) -> ListingDraw:
     category = rng.choice(neighbour.needs if kind == ListingKind.REQUEST else neighbour.skills)
     text = rng.choice((REQUESTS if kind == ListingKind.REQUEST else OFFERS)[category])
     when, starts_on, ends_on, recurrence = _schedule(rng, kind, today)

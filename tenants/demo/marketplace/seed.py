@@ -98,8 +98,9 @@ def has_demo_data() -> bool:
     return Listing.objects.filter(owner__user__email__endswith=f"@{NEIGHBOUR_DOMAIN}").exists()
 
 
-def seed_demo_marketplace(*, wijk: Wijk, logins: Mapping[str, User], progress: Progress = _quiet,
-                          seed: int = SEED) -> DemoSummary | None:  # fmt: skip
+def seed_demo_marketplace(
+    *, wijk: Wijk, logins: Mapping[str, User], progress: Progress = _quiet, seed: int = SEED
+) -> DemoSummary | None:
     """The demo of the active wijk (it must be `wijk`'s schema). `logins` maps the demo logins' e-mail local part
     ("bewoner", "makelaar", "familie", ...) to their accounts, so the people who try the demo own part of the data;
     a missing login is played by a generated neighbour. Returns None when there is nothing to do."""
@@ -190,8 +191,16 @@ class _Builder:
         member.user = user
         return member
 
-    def person(self, key: str, first_name: str, last_name: str, street: str, profile: ProfileInput,
-               role: str = Role.RESIDENT, login: str | None = None) -> Membership:  # fmt: skip
+    def person(
+        self,
+        key: str,
+        first_name: str,
+        last_name: str,
+        street: str,
+        profile: ProfileInput,
+        role: str = Role.RESIDENT,
+        login: str | None = None,
+    ) -> Membership:
         """A named person of a scene: a demo login when there is one, otherwise a neighbour account."""
         user = self.logins.get(login) if login else None
         if user is None:
@@ -217,27 +226,42 @@ class _Builder:
             member.user = user
             street = self._street_of(neighbour.street)
             talents = talents_of(neighbour) if neighbour.side != "ask" else []
-            profiles.append(Profile(
-                member=member, about=f"Ik woon aan de {street.name}.", talents=talents,
-                offers=("Ik help graag met: " + ", ".join(talents) + ".") if talents else "",
-                languages=neighbour.languages, available=neighbour.available, street=street,
-                contact_way=self.rng.choice([ContactWay.SITE, ContactWay.SITE, ContactWay.PHONE]),
-            ))  # fmt: skip
+            profiles.append(
+                Profile(
+                    member=member,
+                    about=f"Ik woon aan de {street.name}.",
+                    talents=talents,
+                    offers=("Ik help graag met: " + ", ".join(talents) + ".") if talents else "",
+                    languages=neighbour.languages,
+                    available=neighbour.available,
+                    street=street,
+                    contact_way=self.rng.choice([ContactWay.SITE, ContactWay.SITE, ContactWay.PHONE]),
+                )
+            )
         Profile.objects.bulk_create(profiles)
         for neighbour, member, profile in zip(drawn, members, profiles, strict=True):
             street = profile.street
             self.members.append((member, neighbour))
             for _ in range(self.rng.randint(1, MAX_LISTINGS_PER_NEIGHBOUR)):
                 kind = neighbour.listing_kind(self.rng)
-                drawn_listing = draw_listing(self.rng, neighbour, kind, today=self.today, street=street.name,
-                                             place=self.place)  # fmt: skip
-                listing = self.publish(member, ListingInput(
-                    kind=drawn_listing.kind, title=drawn_listing.title, description=drawn_listing.description,
-                    category_id=self.categories[drawn_listing.category], when=drawn_listing.when,
-                    starts_on=drawn_listing.starts_on, ends_on=drawn_listing.ends_on,
-                    recurrence=drawn_listing.recurrence, street_id=street.pk,
-                    duration_minutes=drawn_listing.duration_minutes,
-                ))  # fmt: skip
+                drawn_listing = draw_listing(
+                    self.rng, neighbour, kind, today=self.today, street=street.name, place=self.place
+                )
+                listing = self.publish(
+                    member,
+                    ListingInput(
+                        kind=drawn_listing.kind,
+                        title=drawn_listing.title,
+                        description=drawn_listing.description,
+                        category_id=self.categories[drawn_listing.category],
+                        when=drawn_listing.when,
+                        starts_on=drawn_listing.starts_on,
+                        ends_on=drawn_listing.ends_on,
+                        recurrence=drawn_listing.recurrence,
+                        street_id=street.pk,
+                        duration_minutes=drawn_listing.duration_minutes,
+                    ),
+                )
                 if kind == ListingKind.REQUEST:
                     self.generic_requests.append(listing)
 
@@ -248,16 +272,38 @@ class _Builder:
         listing.owner = owner
         return listing
 
-    def listing(self, owner: Membership, kind: str, slug: str, title: str, description: str, *,
-                in_days: int | None = None, recurrence: str = "", minutes: int | None = 60,
-                actor: Actor | None = None, visibility: str = Visibility.WIJK) -> Listing:  # fmt: skip
+    def listing(
+        self,
+        owner: Membership,
+        kind: str,
+        slug: str,
+        title: str,
+        description: str,
+        *,
+        in_days: int | None = None,
+        recurrence: str = "",
+        minutes: int | None = 60,
+        actor: Actor | None = None,
+        visibility: str = Visibility.WIJK,
+    ) -> Listing:
         when = When.DATE if in_days else When.RECURRING if recurrence else When.FLEXIBLE
         street = owner.profile.street_id if hasattr(owner, "profile") else None
-        return self.publish(owner, ListingInput(
-            kind=kind, title=title, description=description, category_id=self.categories[slug], when=when,
-            starts_on=self.today + dt.timedelta(days=in_days) if in_days else None, recurrence=recurrence,
-            street_id=street, duration_minutes=minutes, visibility=visibility,
-        ), actor=actor)  # fmt: skip
+        return self.publish(
+            owner,
+            ListingInput(
+                kind=kind,
+                title=title,
+                description=description,
+                category_id=self.categories[slug],
+                when=when,
+                starts_on=self.today + dt.timedelta(days=in_days) if in_days else None,
+                recurrence=recurrence,
+                street_id=street,
+                duration_minutes=minutes,
+                visibility=visibility,
+            ),
+            actor=actor,
+        )
 
     def ask(self, owner, slug, title, description, **kwargs) -> Listing:
         return self.listing(owner, ListingKind.REQUEST, slug, title, description, **kwargs)
@@ -267,8 +313,12 @@ class _Builder:
 
     def speaks_for(self, makelaar: Membership, member: Membership) -> None:
         """`member` has no computer: the makelaar writes down their consent and from then on acts for them."""
-        record_consent(actor=actor_of(makelaar), member=member, topic=ConsentTopic.ACT_FOR,
-                       note="Mondeling, bij het spreekuur in het wijkcentrum")  # fmt: skip
+        record_consent(
+            actor=actor_of(makelaar),
+            member=member,
+            topic=ConsentTopic.ACT_FOR,
+            note="Mondeling, bij het spreekuur in het wijkcentrum",
+        )
         self.speakers[member.pk] = actor_of(makelaar)
 
     def _as(self, member: Membership) -> dict:
@@ -288,8 +338,13 @@ class _Builder:
         if in_days == 0:
             moment = timezone.now()  # done today: an agreed moment in the past is refused, now is not
         for party in (exchange.helper, exchange.receiver):
-            exchange = agree_exchange(exchange=exchange, what=exchange.listing.title, agreed_for=moment,
-                                      hours=Decimal(hours), **self._as(party))  # fmt: skip
+            exchange = agree_exchange(
+                exchange=exchange,
+                what=exchange.listing.title,
+                agreed_for=moment,
+                hours=Decimal(hours),
+                **self._as(party),
+            )
         return exchange
 
     def done(self, exchange: Exchange, *, hours: str = "1.5", both_thank: bool = False) -> Exchange:
@@ -299,14 +354,14 @@ class _Builder:
         thankers = [exchange.receiver, exchange.helper] if both_thank else [exchange.receiver]
         for author in thankers:
             other = exchange.helper if author.pk == exchange.receiver_id else exchange.receiver
-            thank_you = thank(exchange=exchange, text=self.rng.choice(THANK_YOUS), show_on_home=True,
-                              **self._as(author))  # fmt: skip
+            thank_you = thank(
+                exchange=exchange, text=self.rng.choice(THANK_YOUS), show_on_home=True, **self._as(author)
+            )
             consent_to_thank_you(thank_you=thank_you, **self._as(other))
         return exchange
 
     def cancel(self, exchange: Exchange) -> Exchange:
-        return cancel_exchange(exchange=exchange, reason=self.rng.choice(CANCEL_REASONS),
-                               **self._as(exchange.receiver))  # fmt: skip
+        return cancel_exchange(exchange=exchange, reason=self.rng.choice(CANCEL_REASONS), **self._as(exchange.receiver))
 
     def _generic_exchanges(self) -> None:
         """Exchanges in every state among the generated neighbours, in proportion to the wijk's size."""
@@ -361,23 +416,66 @@ class _Builder:
                 available=["sat_morning", "wed_afternoon", "sun_afternoon"],
             ),
         )
-        fatima = self.person("fatima", "Fatima", "", "Prins Bernhardlaan", role=Role.MAKELAAR, login="makelaar",
-                             profile=ProfileInput(about="Ik ben de sociaal makelaar van Parkwijk. Bel of mail mij gerust.",
-                                                  contact_way=ContactWay.PHONE))  # fmt: skip
-        meijer = self.person("meijer", "Gerrit", "Meijer", "Dr. Schaepmanstraat", profile=ProfileInput(
-            about="Ik ben 75. Mijn vrouw is onlangs overleden; zij deed het huishouden, ik de administratie.",
-            offers="Administratie, formulieren en geldzaken.", talents=["administratie", "formulieren"],
-            could_use="Iemand die mij op weg helpt in het huishouden. Zwaar werk kan ik niet door trombose.",
-            available=["mon_morning", "tue_morning", "thu_morning"]))  # fmt: skip
-        fatma = self.person("fatma", "Fatma", "Yilmaz", "Prins Bernhardlaan", profile=ProfileInput(
-            offers="Tuinieren, ik heb een heggenschaar.", talents=["tuinieren"], languages=["Nederlands", "Turks"],
-            available=["sat_morning", "sat_afternoon"]))  # fmt: skip
-        greet = self.person("greet", "Greet", "Bakker", "Leonard Springerlaan", profile=ProfileInput(
-            about="Ik was juf. Door mijn versleten heup kan ik niet meer schoonmaken.", talents=["taalles"],
-            contact_way=ContactWay.PHONE, available=["tue_afternoon", "thu_afternoon"]))  # fmt: skip
-        youssef = self.person("youssef", "Youssef", "El Amrani", "Reinaldapad", profile=ProfileInput(
-            offers="Ik heb een auto en breng u graag.", talents=["auto"], languages=["Nederlands", "Arabisch"],
-            available=["fri_afternoon", "sat_morning"]))  # fmt: skip
+        fatima = self.person(
+            "fatima",
+            "Fatima",
+            "",
+            "Prins Bernhardlaan",
+            role=Role.MAKELAAR,
+            login="makelaar",
+            profile=ProfileInput(
+                about="Ik ben de sociaal makelaar van Parkwijk. Bel of mail mij gerust.", contact_way=ContactWay.PHONE
+            ),
+        )
+        meijer = self.person(
+            "meijer",
+            "Gerrit",
+            "Meijer",
+            "Dr. Schaepmanstraat",
+            profile=ProfileInput(
+                about="Ik ben 75. Mijn vrouw is onlangs overleden; zij deed het huishouden, ik de administratie.",
+                offers="Administratie, formulieren en geldzaken.",
+                talents=["administratie", "formulieren"],
+                could_use="Iemand die mij op weg helpt in het huishouden. Zwaar werk kan ik niet door trombose.",
+                available=["mon_morning", "tue_morning", "thu_morning"],
+            ),
+        )
+        fatma = self.person(
+            "fatma",
+            "Fatma",
+            "Yilmaz",
+            "Prins Bernhardlaan",
+            profile=ProfileInput(
+                offers="Tuinieren, ik heb een heggenschaar.",
+                talents=["tuinieren"],
+                languages=["Nederlands", "Turks"],
+                available=["sat_morning", "sat_afternoon"],
+            ),
+        )
+        greet = self.person(
+            "greet",
+            "Greet",
+            "Bakker",
+            "Leonard Springerlaan",
+            profile=ProfileInput(
+                about="Ik was juf. Door mijn versleten heup kan ik niet meer schoonmaken.",
+                talents=["taalles"],
+                contact_way=ContactWay.PHONE,
+                available=["tue_afternoon", "thu_afternoon"],
+            ),
+        )
+        youssef = self.person(
+            "youssef",
+            "Youssef",
+            "El Amrani",
+            "Reinaldapad",
+            profile=ProfileInput(
+                offers="Ik heb een auto en breng u graag.",
+                talents=["auto"],
+                languages=["Nederlands", "Arabisch"],
+                available=["fri_afternoon", "sat_morning"],
+            ),
+        )
         ria = self.person(
             "ria",
             "Ria",
@@ -396,11 +494,17 @@ class _Builder:
                 about="Ik ben 82 en heb geen computer. De sociaal makelaar helpt mij.", contact_way=ContactWay.MAKELAAR
             ),
         )
-        corrie = self.person("corrie", "Corrie", "Smit", "Reinaldapad", profile=ProfileInput(
-            could_use="Zware boodschappen.", available=["sat_morning"]))  # fmt: skip
+        corrie = self.person(
+            "corrie",
+            "Corrie",
+            "Smit",
+            "Reinaldapad",
+            profile=ProfileInput(could_use="Zware boodschappen.", available=["sat_morning"]),
+        )
         wim = self.person("wim", "Wim", "Dekker", "Fuikvaartweg", profile=ProfileInput(available=["sat_morning"]))
-        khadija = self.person("khadija", "Khadija", "Ouali", "Diakenhuisweg", profile=ProfileInput(
-            languages=["Nederlands", "Berbers"]))  # fmt: skip
+        khadija = self.person(
+            "khadija", "Khadija", "Ouali", "Diakenhuisweg", profile=ProfileInput(languages=["Nederlands", "Berbers"])
+        )
         sjaak = self.person("sjaak", "Sjaak", "Kok", "Prins Bernhardlaan", profile=ProfileInput())
         self.speaks_for(fatima, truus)
 
@@ -444,11 +548,14 @@ class _Builder:
             in_days=9,
             minutes=120,
         )
-        propose_ring(actor=actor_of(fatima), links=[
-            LinkInput(request_id=meijer_asks.pk, giver_id=anna.pk, offer_id=anna_helps.pk),
-            LinkInput(request_id=fatma_asks.pk, giver_id=meijer.pk, offer_id=meijer_helps.pk),
-            LinkInput(request_id=anna_asks.pk, giver_id=fatma.pk, offer_id=fatma_helps.pk),
-        ])  # fmt: skip
+        propose_ring(
+            actor=actor_of(fatima),
+            links=[
+                LinkInput(request_id=meijer_asks.pk, giver_id=anna.pk, offer_id=anna_helps.pk),
+                LinkInput(request_id=fatma_asks.pk, giver_id=meijer.pk, offer_id=meijer_helps.pk),
+                LinkInput(request_id=anna_asks.pk, giver_id=fatma.pk, offer_id=fatma_helps.pk),
+            ],
+        )
         self.summary.rings += 1
 
         # Carla, Greet's daughter, lives outside Haarlem and acts for her mother, who names her as proxy.
@@ -456,10 +563,15 @@ class _Builder:
         if carla is not None:
             register_proxy(actor=actor_of(greet), principal=greet, proxy_email=carla.email, relation="dochter")
         carla_actor = _user_actor(carla) if carla is not None else actor_of(greet)
-        self.ask(greet, "huishouden", "Hulp bij het schoonmaken voor mijn moeder",
-                 "Mijn moeder (75) heeft een versleten heup en kan niet meer schoonmaken. Wie helpt haar eens per "
-                 "week met stofzuigen en de badkamer? Groet, Carla (haar dochter)", recurrence="elke week",
-                 actor=carla_actor)  # fmt: skip
+        self.ask(
+            greet,
+            "huishouden",
+            "Hulp bij het schoonmaken voor mijn moeder",
+            "Mijn moeder (75) heeft een versleten heup en kan niet meer schoonmaken. Wie helpt haar eens per "
+            "week met stofzuigen en de badkamer? Groet, Carla (haar dochter)",
+            recurrence="elke week",
+            actor=carla_actor,
+        )
         self.offer(
             greet,
             "taal",
@@ -491,16 +603,26 @@ class _Builder:
         self.offer(ria, "huishouden", "Hulp in huis", "Ik help graag met stofzuigen en de badkamer.")
 
         # Going along to the hospital, placed by the makelaar for Truus, who has no computer.
-        truus_asks = self.ask(truus, "meegaan", "Mee naar het ziekenhuis",
-                              "Mevrouw Jansen moet naar het Spaarne Gasthuis voor een controle en ziet er tegenop "
-                              "om alleen te gaan. Wie gaat mee? (Geplaatst door de sociaal makelaar.)", in_days=5,
-                              minutes=180, actor=actor_of(fatima))  # fmt: skip
+        truus_asks = self.ask(
+            truus,
+            "meegaan",
+            "Mee naar het ziekenhuis",
+            "Mevrouw Jansen moet naar het Spaarne Gasthuis voor een controle en ziet er tegenop "
+            "om alleen te gaan. Wie gaat mee? (Geplaatst door de sociaal makelaar.)",
+            in_days=5,
+            minutes=180,
+            actor=actor_of(fatima),
+        )
         self.respond(wim, truus_asks, "Ik ga graag mee. Ik kan mevrouw Jansen ook met de auto ophalen.")
 
         # Anna's own exchanges: done and thanked, agreed, and one response waiting for her.
-        anna_shops = self.offer(anna, "boodschappen", "Ik doe boodschappen voor u",
-                                "Ik ga elke zaterdag naar de supermarkt en neem graag iets mee.",
-                                recurrence="elke zaterdagochtend")  # fmt: skip
+        anna_shops = self.offer(
+            anna,
+            "boodschappen",
+            "Ik doe boodschappen voor u",
+            "Ik ga elke zaterdag naar de supermarkt en neem graag iets mee.",
+            recurrence="elke zaterdagochtend",
+        )
         corrie_asks = self.ask(
             corrie,
             "boodschappen",
@@ -519,18 +641,38 @@ class _Builder:
             "Goedkoop schilderwerk, bel 06-12345678",
             "Binnen- en buitenschilderwerk voor een scherpe prijs. Offerte binnen een dag.",
         )
-        report(actor=actor_of(meijer), reporter=meijer, listing=advert,
-               reason="Dit lijkt reclame van een schildersbedrijf, niet iets van een buurtgenoot.")  # fmt: skip
+        report(
+            actor=actor_of(meijer),
+            reporter=meijer,
+            listing=advert,
+            reason="Dit lijkt reclame van een schildersbedrijf, niet iets van een buurtgenoot.",
+        )
 
     def _scenes_slachthuisbuurt(self) -> None:
         """The De Groot family: Tessa asks for occasional heavy housework, Bart repairs bikes and his brother does
         his paperwork as proxy. Mevrouw Van Dam (83) gets help through the makelaar. Joost (demo login) holds a
         consultation hour for forms. Mehmet proposed a ring with Bart and Lotte."""
-        samira = self.person("samira", "Samira", "Benali", "Slachthuisplein", role=Role.MAKELAAR, profile=ProfileInput(
-            about="Sociaal makelaar in de Slachthuisbuurt.", contact_way=ContactWay.PHONE))  # fmt: skip
-        joost = self.person("joost", "Joost", "", "Zwaardstraat", role=Role.PROFESSIONAL, login="professional",
-                            profile=ProfileInput(about="Ik werk bij het buurthuis en help met formulieren.",
-                                                 talents=["formulieren"], available=["wed_morning"]))  # fmt: skip
+        samira = self.person(
+            "samira",
+            "Samira",
+            "Benali",
+            "Slachthuisplein",
+            role=Role.MAKELAAR,
+            profile=ProfileInput(about="Sociaal makelaar in de Slachthuisbuurt.", contact_way=ContactWay.PHONE),
+        )
+        joost = self.person(
+            "joost",
+            "Joost",
+            "",
+            "Zwaardstraat",
+            role=Role.PROFESSIONAL,
+            login="professional",
+            profile=ProfileInput(
+                about="Ik werk bij het buurthuis en help met formulieren.",
+                talents=["formulieren"],
+                available=["wed_morning"],
+            ),
+        )
         tessa = self.person(
             "tessa",
             "Tessa",
@@ -636,11 +778,14 @@ class _Builder:
             "Ik help met formulieren",
             "Brieven van de gemeente en toeslagen: ik kijk graag met u mee.",
         )
-        propose_ring(actor=actor_of(mehmet), links=[
-            LinkInput(request_id=mehmet_asks.pk, giver_id=bart.pk, offer_id=bart_helps.pk),
-            LinkInput(request_id=lotte_asks.pk, giver_id=mehmet.pk, offer_id=mehmet_helps.pk),
-            LinkInput(request_id=bart_asks.pk, giver_id=lotte.pk, offer_id=lotte_helps.pk),
-        ])  # fmt: skip
+        propose_ring(
+            actor=actor_of(mehmet),
+            links=[
+                LinkInput(request_id=mehmet_asks.pk, giver_id=bart.pk, offer_id=bart_helps.pk),
+                LinkInput(request_id=lotte_asks.pk, giver_id=mehmet.pk, offer_id=mehmet_helps.pk),
+                LinkInput(request_id=bart_asks.pk, giver_id=lotte.pk, offer_id=lotte_helps.pk),
+            ],
+        )
         self.summary.rings += 1
 
         self.ask(
@@ -679,15 +824,20 @@ class _Builder:
             "Tweedehands telefoons te koop",
             "Ik verkoop gebruikte telefoons, vanaf 50 euro. Kom langs in de winkel.",
         )
-        report(actor=actor_of(lotte), reporter=lotte, listing=phones,
-               reason="Dit is verkoop, geen burenhulp.")  # fmt: skip
+        report(actor=actor_of(lotte), reporter=lotte, listing=phones, reason="Dit is verkoop, geen burenhulp.")
 
     def _scenes_centrum(self) -> None:
         """Meneer and mevrouw De Haas: he asks for a backup (achtervang) for small unexpected tasks and the couple
         helps others with computers; mevrouw De Lange, new in Haarlem, answers. Henk (demo login) offers household
         help as a provider; Marleen (demo login) has a report in her queue. Lin proposed a ring with meneer De Haas."""
-        self.person("esther", "Esther", "Prins", "Grote Markt", role=Role.MAKELAAR, profile=ProfileInput(
-            about="Sociaal makelaar in het Centrum.", contact_way=ContactWay.PHONE))  # fmt: skip
+        self.person(
+            "esther",
+            "Esther",
+            "Prins",
+            "Grote Markt",
+            role=Role.MAKELAAR,
+            profile=ProfileInput(about="Sociaal makelaar in het Centrum.", contact_way=ContactWay.PHONE),
+        )
         self.person(
             "marleen",
             "Marleen",
@@ -697,14 +847,30 @@ class _Builder:
             login="beheerder",
             profile=ProfileInput(about="Ik beheer de Wijkmarkt van het Centrum."),
         )
-        henk = self.person("henk", "Henk", "", "Kruisweg", role=Role.PROVIDER, login="aanbieder", profile=ProfileInput(
-            about="Ik werk bij een organisatie voor huishoudelijke hulp."))  # fmt: skip
-        rob = self.person("rob", "Rob", "de Haas", "Lange Veerstraat", profile=ProfileInput(
-            about="Ik ben 53. Binnen gebruik ik een rollator, buiten een rolstoel. Mijn vrouw is ernstig ziek.",
-            offers="Mijn vrouw en ik zijn handig met computers.", talents=["computers"],
-            could_use="Een achtervang voor kleine, onverwachte dingen."))  # fmt: skip
-        marianne = self.person("marianne", "Marianne", "de Haas", "Lange Veerstraat", profile=ProfileInput(
-            talents=["computers"]))  # fmt: skip
+        henk = self.person(
+            "henk",
+            "Henk",
+            "",
+            "Kruisweg",
+            role=Role.PROVIDER,
+            login="aanbieder",
+            profile=ProfileInput(about="Ik werk bij een organisatie voor huishoudelijke hulp."),
+        )
+        rob = self.person(
+            "rob",
+            "Rob",
+            "de Haas",
+            "Lange Veerstraat",
+            profile=ProfileInput(
+                about="Ik ben 53. Binnen gebruik ik een rollator, buiten een rolstoel. Mijn vrouw is ernstig ziek.",
+                offers="Mijn vrouw en ik zijn handig met computers.",
+                talents=["computers"],
+                could_use="Een achtervang voor kleine, onverwachte dingen.",
+            ),
+        )
+        marianne = self.person(
+            "marianne", "Marianne", "de Haas", "Lange Veerstraat", profile=ProfileInput(talents=["computers"])
+        )
         ingrid = self.person(
             "ingrid",
             "Ingrid",
@@ -794,11 +960,14 @@ class _Builder:
         kofi_helps = self.offer(
             kofi, "boodschappen", "Boodschappen met de bakfiets", "Met de bakfiets neem ik ook zware boodschappen mee."
         )
-        propose_ring(actor=actor_of(lin), links=[
-            LinkInput(request_id=lin_asks.pk, giver_id=rob.pk, offer_id=rob_helps.pk),
-            LinkInput(request_id=kofi_asks.pk, giver_id=lin.pk, offer_id=lin_helps.pk),
-            LinkInput(request_id=rob_asks.pk, giver_id=kofi.pk, offer_id=kofi_helps.pk),
-        ])  # fmt: skip
+        propose_ring(
+            actor=actor_of(lin),
+            links=[
+                LinkInput(request_id=lin_asks.pk, giver_id=rob.pk, offer_id=rob_helps.pk),
+                LinkInput(request_id=kofi_asks.pk, giver_id=lin.pk, offer_id=lin_helps.pk),
+                LinkInput(request_id=rob_asks.pk, giver_id=kofi.pk, offer_id=kofi_helps.pk),
+            ],
+        )
         self.summary.rings += 1
 
         henk_helps = self.offer(
@@ -812,5 +981,9 @@ class _Builder:
         tutoring = self.offer(
             linda, "taal", "Bijles Nederlands, 25 euro per uur", "Ervaren docent geeft bijles. Betaling contant."
         )
-        report(actor=actor_of(kofi), reporter=kofi, listing=tutoring,
-               reason="Hier wordt geld gevraagd; dat past niet bij burenhulp.")  # fmt: skip
+        report(
+            actor=actor_of(kofi),
+            reporter=kofi,
+            listing=tutoring,
+            reason="Hier wordt geld gevraagd; dat past niet bij burenhulp.",
+        )

@@ -27,22 +27,25 @@ def _follow_up(value: dt.date | None) -> dt.date | None:
         return None
     today = timezone.localdate()
     if not today - FOLLOW_UP_PAST <= value <= today + FOLLOW_UP_FUTURE:
-        raise fail("follow_up_on", _("Kies een datum tussen een jaar geleden en twee jaar vooruit."),
-                   Code.INVALID_DATE)  # fmt: skip
+        raise fail("follow_up_on", _("Kies een datum tussen een jaar geleden en twee jaar vooruit."), Code.INVALID_DATE)
     return value
 
 
 def _case_fields(question: str, agreements: str, follow_up_on: dt.date | None) -> dict:
-    return collect({
-        "question": lambda: clean_text(question, field="question", max_length=2000, multiline=True),
-        "agreements": lambda: clean_text(agreements, field="agreements", max_length=4000, required=False,
-                                         multiline=True),
-        "follow_up_on": lambda: _follow_up(follow_up_on),
-    })  # fmt: skip
+    return collect(
+        {
+            "question": lambda: clean_text(question, field="question", max_length=2000, multiline=True),
+            "agreements": lambda: clean_text(
+                agreements, field="agreements", max_length=4000, required=False, multiline=True
+            ),
+            "follow_up_on": lambda: _follow_up(follow_up_on),
+        }
+    )
 
 
-def open_case(*, actor: Actor, member: Membership, question: str, agreements: str = "",
-              follow_up_on: dt.date | None = None) -> Case:  # fmt: skip
+def open_case(
+    *, actor: Actor, member: Membership, question: str, agreements: str = "", follow_up_on: dt.date | None = None
+) -> Case:
     """A new case for a resident of the active wijk, kept by the makelaar who opens it."""
     require_permission(actor, Perm.KEEP_CASES)
     values = _case_fields(question, agreements, follow_up_on)
@@ -55,8 +58,15 @@ def _require_open(case: Case) -> None:
         raise fail(None, _("Dit dossier is afgesloten."), Code.WRONG_STATE)
 
 
-def update_case(*, actor: Actor, case: Case, question: str, agreements: str, follow_up_on: dt.date | None,
-                status: str = CaseStatus.OPEN) -> Case:  # fmt: skip
+def update_case(
+    *,
+    actor: Actor,
+    case: Case,
+    question: str,
+    agreements: str,
+    follow_up_on: dt.date | None,
+    status: str = CaseStatus.OPEN,
+) -> Case:
     """Keep the case current; closing goes through close_case, with an outcome."""
     require_permission(actor, Perm.KEEP_CASES)
     values = _case_fields(question, agreements, follow_up_on)
@@ -84,9 +94,18 @@ def close_case(*, actor: Actor, case: Case, outcome: str) -> Case:
     return case
 
 
-def hand_over_case(*, actor: Actor, case: Case, passed_on: str, consent_given: bool, consent_note: str,
-                   contact: ContactPerson | None = None, organisation: str = "", contact_name: str = "",
-                   contact_details: str = "") -> HandOver:  # fmt: skip
+def hand_over_case(
+    *,
+    actor: Actor,
+    case: Case,
+    passed_on: str,
+    consent_given: bool,
+    consent_note: str,
+    contact: ContactPerson | None = None,
+    organisation: str = "",
+    contact_name: str = "",
+    contact_details: str = "",
+) -> HandOver:
     """Warm hand-over: what the neighbourhood cannot answer goes to a named person at a partner, with the
     resident's consent. The person is a contact from the partner directory (`contact`), or, for an organisation
     not in it, typed in. The case waits for the partner until the outcome is written down."""
@@ -99,19 +118,25 @@ def hand_over_case(*, actor: Actor, case: Case, passed_on: str, consent_given: b
 
     def consent() -> bool:
         if not consent_given:
-            raise fail("consent_given", _("Vraag eerst of de bewoner het goed vindt dat u dit doorgeeft, en vink "
-                                          "dat aan."), Code.CONSENT_REQUIRED)  # fmt: skip
+            raise fail(
+                "consent_given",
+                _("Vraag eerst of de bewoner het goed vindt dat u dit doorgeeft, en vink dat aan."),
+                Code.CONSENT_REQUIRED,
+            )
         return True
 
-    values = collect({
-        "organisation": lambda: clean_text(organisation, field="organisation", max_length=120),
-        "contact_name": lambda: clean_text(contact_name, field="contact_name", max_length=120),
-        "contact_details": lambda: clean_text(contact_details, field="contact_details", max_length=200,
-                                              required=False),
-        "passed_on": lambda: clean_text(passed_on, field="passed_on", max_length=2000, multiline=True),
-        "consent_note": lambda: clean_text(consent_note, field="consent_note", max_length=500),
-        "consent_given": consent,
-    })  # fmt: skip
+    values = collect(
+        {
+            "organisation": lambda: clean_text(organisation, field="organisation", max_length=120),
+            "contact_name": lambda: clean_text(contact_name, field="contact_name", max_length=120),
+            "contact_details": lambda: clean_text(
+                contact_details, field="contact_details", max_length=200, required=False
+            ),
+            "passed_on": lambda: clean_text(passed_on, field="passed_on", max_length=2000, multiline=True),
+            "consent_note": lambda: clean_text(consent_note, field="consent_note", max_length=500),
+            "consent_given": consent,
+        }
+    )
     del values["consent_given"]
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)

@@ -48,44 +48,70 @@ def _require_consent(given: bool, field: str, message: str) -> bool:
 
 
 def register_offline_resident(
-    *, actor: Actor, wijk: Wijk, first_name: str, last_name: str = "", street: str = "", phone: str = "",
-    reach: str = "", consent_given: bool, consent_note: str, act_for_consent: bool = False, question: str = "",
-) -> Membership:  # fmt: skip
+    *,
+    actor: Actor,
+    wijk: Wijk,
+    first_name: str,
+    last_name: str = "",
+    street: str = "",
+    phone: str = "",
+    reach: str = "",
+    consent_given: bool,
+    consent_note: str,
+    act_for_consent: bool = False,
+    question: str = "",
+) -> Membership:
     """A resident without e-mail or computer becomes a member of the active wijk, registered by the makelaar with
     their consent; with a `question` (the intake) their first case is opened at once. Returns their membership; the
     makelaar then acts for them like for any member."""
     require_permission(actor, Perm.REGISTER_RESIDENTS)
-    values = collect({
-        "first_name": lambda: clean_text(first_name, field="first_name", max_length=60),
-        "last_name": lambda: clean_text(last_name, field="last_name", max_length=80, required=False),
-        "street": lambda: clean_text(street, field="street", max_length=80, required=False),
-        "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
-        "reach": lambda: clean_text(reach, field="reach", max_length=300, required=False),
-        "consent_note": lambda: clean_text(consent_note, field="consent_note", max_length=500, required=False),
-        "question": lambda: clean_text(question, field="question", max_length=2000, required=False, multiline=True),
-        "consent_given": lambda: _require_consent(consent_given, "consent_given", _(
-            "Vraag eerst of de bewoner het goed vindt dat u hem of haar inschrijft, en vink dat aan.")),
-    })  # fmt: skip
+    values = collect(
+        {
+            "first_name": lambda: clean_text(first_name, field="first_name", max_length=60),
+            "last_name": lambda: clean_text(last_name, field="last_name", max_length=80, required=False),
+            "street": lambda: clean_text(street, field="street", max_length=80, required=False),
+            "phone": lambda: clean_text(phone, field="phone", max_length=30, required=False),
+            "reach": lambda: clean_text(reach, field="reach", max_length=300, required=False),
+            "consent_note": lambda: clean_text(consent_note, field="consent_note", max_length=500, required=False),
+            "question": lambda: clean_text(question, field="question", max_length=2000, required=False, multiline=True),
+            "consent_given": lambda: _require_consent(
+                consent_given,
+                "consent_given",
+                _("Vraag eerst of de bewoner het goed vindt dat u hem of haar inschrijft, en vink dat aan."),
+            ),
+        }
+    )
     if not values["phone"] and not values["reach"] and not values["street"]:
-        raise fail("reach", _("Schrijf op hoe u de bewoner bereikt: een telefoonnummer, een adres of een andere "
-                              "manier."), Code.REQUIRED)  # fmt: skip
+        raise fail(
+            "reach",
+            _("Schrijf op hoe u de bewoner bereikt: een telefoonnummer, een adres of een andere manier."),
+            Code.REQUIRED,
+        )
     now = timezone.now()
     with transaction.atomic():
-        user = User(email=f"offline-{uuid.uuid4().hex}@{OFFLINE_EMAIL_DOMAIN}", first_name=values["first_name"],
-                    last_name=values["last_name"])  # fmt: skip
+        user = User(
+            email=f"offline-{uuid.uuid4().hex}@{OFFLINE_EMAIL_DOMAIN}",
+            first_name=values["first_name"],
+            last_name=values["last_name"],
+        )
         user.set_unusable_password()
         user.save()
         member = join_wijk(wijk=wijk, user=user, accepted_house_rules=True, role=Role.RESIDENT)
         Membership.objects.filter(pk=member.pk).update(street=values["street"])
         member.street = values["street"]
-        Profile.objects.create(member=member, contact_way=ContactWay.MAKELAAR,
-                               street=Street.objects.filter(name__iexact=values["street"]).first())  # fmt: skip
-        OfflineResident.objects.create(member=member, phone=values["phone"], reach=values["reach"],
-                                       registered_by=actor.user)  # fmt: skip
+        Profile.objects.create(
+            member=member,
+            contact_way=ContactWay.MAKELAAR,
+            street=Street.objects.filter(name__iexact=values["street"]).first(),
+        )
+        OfflineResident.objects.create(
+            member=member, phone=values["phone"], reach=values["reach"], registered_by=actor.user
+        )
         topics = [ConsentTopic.REGISTRATION] + ([ConsentTopic.ACT_FOR] if act_for_consent else [])
         for topic in topics:
-            Consent.objects.create(member=member, topic=topic, note=values["consent_note"], given_at=now,
-                                   recorded_by=actor.user)  # fmt: skip
+            Consent.objects.create(
+                member=member, topic=topic, note=values["consent_note"], given_at=now, recorded_by=actor.user
+            )
         record_acting_for(actor, member=member, placed_as=PlacedAs.MAKELAAR, what=ActingWhat.REGISTER, obj=member)
         if values["question"]:
             open_case(actor=actor, member=member, question=values["question"])
@@ -119,8 +145,9 @@ def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: 
         },
     )
     subject = _("Kies uw wachtwoord voor de Wijkmarkt")
-    body = _("Beste %(name)s,\n\nU kunt nu zelf inloggen op de Wijkmarkt. Kies eerst een wachtwoord via deze link:\n\n"
-             "%(link)s\n\nDe sociaal makelaar helpt u graag als het niet lukt.") % {"name": user.first_name,
-                                                                                    "link": link}  # fmt: skip
+    body = _(
+        "Beste %(name)s,\n\nU kunt nu zelf inloggen op de Wijkmarkt. Kies eerst een wachtwoord via deze link:\n\n"
+        "%(link)s\n\nDe sociaal makelaar helpt u graag als het niet lukt."
+    ) % {"name": user.first_name, "link": link}
     mail_after_commit(address, subject, body)
     return member

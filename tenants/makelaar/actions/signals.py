@@ -22,13 +22,16 @@ from wijkmarkt.tenants.membership.models import Membership
 def report_signal(*, actor: Actor, about: str, worry: str, about_member: Membership | None = None) -> Signal:
     """Report a worry about someone in the wijk. It reaches the wijk's makelaars only."""
     require_permission(actor, Perm.REPORT_SIGNAL)
-    values = collect({
-        "about": lambda: clean_text(about, field="about", max_length=200),
-        "worry": lambda: clean_text(worry, field="worry", max_length=2000, multiline=True),
-    })  # fmt: skip
+    values = collect(
+        {
+            "about": lambda: clean_text(about, field="about", max_length=200),
+            "worry": lambda: clean_text(worry, field="worry", max_length=2000, multiline=True),
+        }
+    )
     with transaction.atomic():
-        signal = Signal.objects.create(about_member=about_member, reporter=actor.user, reporter_role=actor.role or "",
-                                       **values)  # fmt: skip
+        signal = Signal.objects.create(
+            about_member=about_member, reporter=actor.user, reporter_role=actor.role or "", **values
+        )
         url = reverse("makelaar:signal", args=[signal.pk])
         makelaars = Membership.objects.select_related("user").filter(role=Role.MAKELAAR, suspended_at__isnull=True)
         for makelaar in makelaars.exclude(user=actor.user):

@@ -35,9 +35,11 @@ def worklist_page(request):
     form = WorklistForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     cases = worklist(
-        cases_kept_by(request.actor), due=filters.get("due") or Due.ALL, status=filters.get("status") or "",
+        cases_kept_by(request.actor),
+        due=filters.get("due") or Due.ALL,
+        status=filters.get("status") or "",
         makelaar=request.user if filters.get("mine") else None,
-    )  # fmt: skip
+    )
     page = paginate(request, cases, per_page=WORKLIST_PAGE)
     return render(request, "makelaar/worklist.html", {"form": form, "page": page, "today": timezone.localdate()})
 
@@ -59,8 +61,9 @@ def case_new(request, member_id: int):
     return render(request, "makelaar/case_new.html", {"form": form, "member": member}, status=status)
 
 
-def _case_page(request, case, *, update_form=None, close_form=None, hand_over_form=None, outcome_forms=None,
-               status=200):  # fmt: skip
+def _case_page(
+    request, case, *, update_form=None, close_form=None, hand_over_form=None, outcome_forms=None, status=200
+):
     record_read(request.actor, subject=case.member, what=Sensitive.CASE, object_id=case.pk, via=Channel.PAGE)
     contacts = hand_over_contacts(request.tenant)
     hand_overs = list(case.hand_overs.select_related("handed_over_by"))
@@ -68,17 +71,25 @@ def _case_page(request, case, *, update_form=None, close_form=None, hand_over_fo
     context = {
         "case": case,
         "is_open": case.status != CaseStatus.CLOSED,
-        "update_form": update_form or CaseUpdateForm(initial={
-            "question": case.question, "agreements": case.agreements, "follow_up_on": case.follow_up_on,
-            "status": case.status}),
+        "update_form": update_form
+        or CaseUpdateForm(
+            initial={
+                "question": case.question,
+                "agreements": case.agreements,
+                "follow_up_on": case.follow_up_on,
+                "status": case.status,
+            }
+        ),
         "close_form": close_form or OutcomeForm(prefix="afsluiten"),
         "hand_over_form": hand_over_form or HandOverForm(contacts=contacts),
-        "hand_overs": [(hand_over, outcome_forms.get(hand_over.pk) or OutcomeForm(prefix=f"uitkomst-{hand_over.pk}"))
-                       for hand_over in hand_overs],
+        "hand_overs": [
+            (hand_over, outcome_forms.get(hand_over.pk) or OutcomeForm(prefix=f"uitkomst-{hand_over.pk}"))
+            for hand_over in hand_overs
+        ],
         "open_status": HandOverStatus.OPEN,
         "log": acting_for_log(case.member)[:50],
         "today": timezone.localdate(),
-    }  # fmt: skip
+    }
     return render(request, "makelaar/case.html", context, status=status)
 
 

@@ -35,8 +35,15 @@ def resident_list(request):
     if form.is_valid() and form.cleaned_data["q"]:
         residents = search_residents(Membership.objects.select_related("user", "offline"), form.cleaned_data["q"])
         residents = residents.order_by("user__first_name", "id")
-    return render(request, "makelaar/residents.html", {"form": form, "page": paginate(request, residents),
-                                                       "searched": bool(form.is_valid() and form.cleaned_data["q"])})  # fmt: skip
+    return render(
+        request,
+        "makelaar/residents.html",
+        {
+            "form": form,
+            "page": paginate(request, residents),
+            "searched": bool(form.is_valid() and form.cleaned_data["q"]),
+        },
+    )
 
 
 @makelaar_page(Perm.REGISTER_RESIDENTS)
@@ -49,8 +56,11 @@ def register(request):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _("%(name)s is ingeschreven. U kunt nu namens hem of haar hulp vragen.")
-                             % {"name": member.user.first_name})  # fmt: skip
+            messages.success(
+                request,
+                _("%(name)s is ingeschreven. U kunt nu namens hem of haar hulp vragen.")
+                % {"name": member.user.first_name},
+            )
             return redirect("makelaar:resident", member.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "makelaar/register.html", {"form": form}, status=status)
@@ -120,8 +130,12 @@ def invite(request, member_id: int):
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            invite_to_log_in(actor=request.actor, member=member, email=form.cleaned_data["email"],
-                             site_url=request.build_absolute_uri("/"))  # fmt: skip
+            invite_to_log_in(
+                actor=request.actor,
+                member=member,
+                email=form.cleaned_data["email"],
+                site_url=request.build_absolute_uri("/"),
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -139,12 +153,14 @@ def mine(request):
         cases = list(own_cases(request.actor).filter(member=member).order_by("-opened_at"))
         for case in cases:
             record_read(request.actor, subject=member, what=Sensitive.CASE, object_id=case.pk, via=Channel.PAGE)
-        people.append({
-            "member": member,
-            "cases": cases,
-            "consents": Consent.objects.filter(member=member).select_related("recorded_by"),
-            "log": acting_for_log(member)[:50],
-        })  # fmt: skip
+        people.append(
+            {
+                "member": member,
+                "cases": cases,
+                "consents": Consent.objects.filter(member=member).select_related("recorded_by"),
+                "log": acting_for_log(member)[:50],
+            }
+        )
     return render(request, "makelaar/mine.html", {"people": people})
 
 

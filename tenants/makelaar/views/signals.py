@@ -43,8 +43,9 @@ def report(request):
             return redirect("makelaar:report")
     mine = signals_reported_by(request.actor).order_by("-created_at")[:20]
     status = 400 if request.method == "POST" else 200
-    return render(request, "makelaar/report.html", {"form": form, "mine": mine, "closed": SignalStatus.CLOSED},
-                  status=status)  # fmt: skip
+    return render(
+        request, "makelaar/report.html", {"form": form, "mine": mine, "closed": SignalStatus.CLOSED}, status=status
+    )
 
 
 @makelaar_page(Perm.HANDLE_SIGNALS)
@@ -54,14 +55,16 @@ def signal_list(request):
     signals = signals if show == "alle" else signals.exclude(status=SignalStatus.CLOSED)
     page = paginate(request, signals.order_by("-created_at", "-id"))
     for signal in page:  # the list names whom each signal is about: a read like any other
-        record_read(request.actor, subject=signal.about_member, what=Sensitive.SIGNAL, object_id=signal.pk,
-                    via=Channel.PAGE)  # fmt: skip
+        record_read(
+            request.actor, subject=signal.about_member, what=Sensitive.SIGNAL, object_id=signal.pk, via=Channel.PAGE
+        )
     return render(request, "makelaar/signals.html", {"page": page, "show_all": show == "alle"})
 
 
 def _signal_page(request, signal, follow_up_form=None, close_form=None, status=200):
-    record_read(request.actor, subject=signal.about_member, what=Sensitive.SIGNAL, object_id=signal.pk,
-                via=Channel.PAGE)  # fmt: skip
+    record_read(
+        request.actor, subject=signal.about_member, what=Sensitive.SIGNAL, object_id=signal.pk, via=Channel.PAGE
+    )
     search = ResidentSearchForm(request.GET)
     words = search.cleaned_data["q"] if search.is_valid() else ""
     context = {

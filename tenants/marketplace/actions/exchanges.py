@@ -67,8 +67,11 @@ def _post_to_thread(exchange: Exchange, *, author: Membership, body: str) -> Mod
 
 def _require_state(exchange: Exchange, *states: str) -> None:
     if exchange.status not in states:
-        raise fail(None, _("Dat kan niet meer: deze afspraak is %(status)s.") % {"status": exchange.get_status_display().lower()},
-                   Code.WRONG_STATE)  # fmt: skip
+        raise fail(
+            None,
+            _("Dat kan niet meer: deze afspraak is %(status)s.") % {"status": exchange.get_status_display().lower()},
+            Code.WRONG_STATE,
+        )
 
 
 def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, message: str) -> Exchange:
@@ -86,17 +89,24 @@ def respond_to_listing(*, actor: Actor, member: Membership, listing: Listing, me
     try:
         with transaction.atomic():
             exchange = Exchange.objects.create(
-                listing=listing, helper=helper, receiver=receiver, started_by=actor.user,
+                listing=listing,
+                helper=helper,
+                receiver=receiver,
+                started_by=actor.user,
                 via=Via.MAKELAAR if placed_as == PlacedAs.MAKELAAR else Via.WEBSITE,
                 first_response_at=timezone.now(),
-            )  # fmt: skip
+            )
             _post_to_thread(exchange, author=member, body=body)
             record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RESPOND, obj=exchange)
             if listing.status == ListingStatus.OPEN:
                 Listing.objects.filter(pk=listing.pk).update(status=ListingStatus.IN_CONTACT)
-            notify(listing.owner, NotificationKind.RESPONSE,
-                   _("%(name)s reageerde op '%(title)s'.") % {"name": member.user.first_name, "title": listing.title},
-                   _url(exchange), about=member)  # fmt: skip
+            notify(
+                listing.owner,
+                NotificationKind.RESPONSE,
+                _("%(name)s reageerde op '%(title)s'.") % {"name": member.user.first_name, "title": listing.title},
+                _url(exchange),
+                about=member,
+            )
     except IntegrityError:  # a double click racing the check above
         raise fail(None, _("U heeft al gereageerd. Kijk bij uw afspraken."), Code.ALREADY_RESPONDED) from None
     return exchange
@@ -113,8 +123,15 @@ def post_message(*, actor: Actor, exchange: Exchange, body: str, on_behalf_of: M
     return message
 
 
-def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: dt.datetime | None,
-                   hours: Decimal | None = None, on_behalf_of: Membership | None = None) -> Exchange:  # fmt: skip
+def agree_exchange(
+    *,
+    actor: Actor,
+    exchange: Exchange,
+    what: str,
+    agreed_for: dt.datetime | None,
+    hours: Decimal | None = None,
+    on_behalf_of: Membership | None = None,
+) -> Exchange:
     """One side confirms what and when. Changed terms need the other side's confirmation again; when both
     confirmed the same terms, the exchange is agreed."""
     party = party_for(actor, exchange, on_behalf_of)
@@ -143,9 +160,13 @@ def agree_exchange(*, actor: Actor, exchange: Exchange, what: str, agreed_for: d
             sync_listings(exchange.listing_id)
         exchange.save()
         record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.AGREE, obj=exchange)
-        notify(_other(exchange, party), NotificationKind.EXCHANGE,
-               _("%(name)s bevestigde de afspraak: %(what)s.") % {"name": party.user.first_name, "what": what},
-               _url(exchange), about=party)  # fmt: skip
+        notify(
+            _other(exchange, party),
+            NotificationKind.EXCHANGE,
+            _("%(name)s bevestigde de afspraak: %(what)s.") % {"name": party.user.first_name, "what": what},
+            _url(exchange),
+            about=party,
+        )
     return exchange
 
 
@@ -160,10 +181,14 @@ def confirm_done(*, actor: Actor, exchange: Exchange, on_behalf_of: Membership |
             _mark_done(exchange)
         exchange.save()
         record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.DONE, obj=exchange)
-        notify(_other(exchange, party), NotificationKind.EXCHANGE,
-               _("%(name)s meldt dat '%(what)s' gedaan is. Klopt dat?") % {"name": party.user.first_name,
-                                                                           "what": exchange.what},
-               _url(exchange), about=party)  # fmt: skip
+        notify(
+            _other(exchange, party),
+            NotificationKind.EXCHANGE,
+            _("%(name)s meldt dat '%(what)s' gedaan is. Klopt dat?")
+            % {"name": party.user.first_name, "what": exchange.what},
+            _url(exchange),
+            about=party,
+        )
     return exchange
 
 
@@ -181,8 +206,13 @@ def object_to_done(
         setattr(exchange, f"{exchange.party(other)}_done_at", None)
         exchange.save()
         _post_to_thread(exchange, author=party, body=_("Nog niet gedaan: %(reason)s") % {"reason": reason})
-        notify(other, NotificationKind.EXCHANGE, _("%(name)s zegt: nog niet gedaan.") % {"name": party.user.first_name},
-               _url(exchange), about=party)  # fmt: skip
+        notify(
+            other,
+            NotificationKind.EXCHANGE,
+            _("%(name)s zegt: nog niet gedaan.") % {"name": party.user.first_name},
+            _url(exchange),
+            about=party,
+        )
     return exchange
 
 
@@ -232,14 +262,19 @@ def cancel_exchange(
                 pk=exchange.listing_id, status__in=(ListingStatus.IN_CONTACT, ListingStatus.AGREED)
             ).update(status=ListingStatus.OPEN)
             sync_listings(exchange.listing_id)
-        notify(_other(exchange, party), NotificationKind.EXCHANGE,
-               _("%(name)s zegt de afspraak af: %(reason)s") % {"name": party.user.first_name, "reason": reason},
-               _url(exchange), about=party)  # fmt: skip
+        notify(
+            _other(exchange, party),
+            NotificationKind.EXCHANGE,
+            _("%(name)s zegt de afspraak af: %(reason)s") % {"name": party.user.first_name, "reason": reason},
+            _url(exchange),
+            about=party,
+        )
     return exchange
 
 
-def thank(*, actor: Actor, exchange: Exchange, text: str, show_on_home: bool,
-          on_behalf_of: Membership | None = None) -> ThankYou:  # fmt: skip
+def thank(
+    *, actor: Actor, exchange: Exchange, text: str, show_on_home: bool, on_behalf_of: Membership | None = None
+) -> ThankYou:
     """A short thank-you after a done exchange; on the home page only if both members agree."""
     party = party_for(actor, exchange, on_behalf_of)
     placed_as = acting_as(actor, party, Perm.RESPOND)
@@ -270,6 +305,7 @@ def consent_to_thank_you(*, actor: Actor, thank_you: ThankYou, on_behalf_of: Mem
     with transaction.atomic():
         thank_you.other_consents = True
         thank_you.save(update_fields=["other_consents"])
-        record_acting_for(actor, member=party, placed_as=placed_as, what=ActingWhat.CONSENT_THANKS,
-                          obj=thank_you.exchange)  # fmt: skip
+        record_acting_for(
+            actor, member=party, placed_as=placed_as, what=ActingWhat.CONSENT_THANKS, obj=thank_you.exchange
+        )
     return thank_you

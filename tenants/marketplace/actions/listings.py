@@ -113,13 +113,14 @@ def _validated(data: ListingInput, today: dt.date) -> dict:
     values = {
         "kind": _collect(errors, _choice, data.kind, ListingKind, "kind"),
         "title": _collect(errors, clean_text, data.title, field="title", max_length=100),
-        "description": _collect(errors, clean_text, data.description, field="description", max_length=2000,
-                                multiline=True),
+        "description": _collect(
+            errors, clean_text, data.description, field="description", max_length=2000, multiline=True
+        ),
         "category": _collect(errors, _category, data.category_id),
         "when": _collect(errors, _choice, data.when, When, "when"),
         "street": _collect(errors, _street, data.street_id),
         "visibility": _collect(errors, _choice, data.visibility, Visibility, "visibility"),
-    }  # fmt: skip
+    }
     _schedule(data, today, errors)
     if data.duration_minutes is not None and not 5 <= data.duration_minutes <= 24 * 60:
         errors.setdefault("duration_minutes", []).append(
@@ -161,8 +162,7 @@ def update_listing(*, actor: Actor, listing: Listing, data: ListingInput) -> Lis
     values = _validated(data, timezone.localdate())
     with transaction.atomic():
         Listing.objects.filter(pk=listing.pk).update(**values)
-        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.UPDATE_LISTING,
-                          obj=listing)  # fmt: skip
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.UPDATE_LISTING, obj=listing)
         sync_listings(listing.pk)
     listing.refresh_from_db()
     return listing
@@ -175,8 +175,9 @@ def withdraw_listing(*, actor: Actor, listing: Listing) -> Listing:
     with transaction.atomic():
         listing.status = ListingStatus.WITHDRAWN
         listing.save(update_fields=["status"])
-        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.WITHDRAW_LISTING,
-                          obj=listing)  # fmt: skip
+        record_acting_for(
+            actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.WITHDRAW_LISTING, obj=listing
+        )
         sync_listings(listing.pk)
     return listing
 
@@ -192,8 +193,7 @@ def renew_listing(*, actor: Actor, wijk: Wijk, listing: Listing) -> Listing:
         listing.expires_at = _expiry(wijk)
         listing.reminder_sent_at = None
         listing.save(update_fields=["status", "expires_at", "reminder_sent_at"])
-        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.RENEW_LISTING,
-                          obj=listing)  # fmt: skip
+        record_acting_for(actor, member=listing.owner, placed_as=placed_as, what=ActingWhat.RENEW_LISTING, obj=listing)
         sync_listings(listing.pk)
     return listing
 
@@ -204,16 +204,23 @@ def expire_listings(*, now=None) -> tuple[int, int]:
     active = Listing.objects.filter(status__in=ACTIVE_LISTING_STATUSES).select_related("owner__user")
     reminded = 0
     with transaction.atomic():
-        soon = active.filter(expires_at__gt=now, expires_at__lte=now + dt.timedelta(days=REMIND_DAYS_BEFORE_EXPIRY),
-                             reminder_sent_at__isnull=True)  # fmt: skip
+        soon = active.filter(
+            expires_at__gt=now,
+            expires_at__lte=now + dt.timedelta(days=REMIND_DAYS_BEFORE_EXPIRY),
+            reminder_sent_at__isnull=True,
+        )
         for listing in soon.select_for_update(of=("self",)):
             notify(
-                listing.owner, NotificationKind.EXPIRY,
+                listing.owner,
+                NotificationKind.EXPIRY,
                 _("Uw %(kind)s '%(title)s' verloopt op %(date)s. Met één klik verlengt u het.")
-                % {"kind": listing.get_kind_display().lower(), "title": listing.title,
-                   "date": timezone.localtime(listing.expires_at).strftime("%d-%m-%Y")},
+                % {
+                    "kind": listing.get_kind_display().lower(),
+                    "title": listing.title,
+                    "date": timezone.localtime(listing.expires_at).strftime("%d-%m-%Y"),
+                },
                 url=f"/vraag-en-aanbod/{listing.pk}/",
-            )  # fmt: skip
+            )
             listing.reminder_sent_at = now
             listing.save(update_fields=["reminder_sent_at"])
             reminded += 1

@@ -16,10 +16,12 @@ def notify_matches(listing: Listing) -> int:
     suggestions = [item for item in suggestions_for(listing) if _wants_matches(item.member)]
     for item in suggestions:
         notify(
-            item.member, NotificationKind.MATCH,
+            item.member,
+            NotificationKind.MATCH,
             _("Misschien iets voor u: '%(title)s' (%(why)s).") % {"title": listing.title, "why": item.why},
-            f"/vraag-en-aanbod/{listing.pk}/", about=listing.owner,
-        )  # fmt: skip
+            f"/vraag-en-aanbod/{listing.pk}/",
+            about=listing.owner,
+        )
     return len(suggestions)
 
 

@@ -21,8 +21,15 @@ from wijkmarkt.tenants.membership.actions.acting_for import record_acting_for
 from wijkmarkt.tenants.membership.models import ActingWhat, Membership
 
 
-def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing | None = None,
-           message: Model | None = None, member: Membership | None = None) -> Report:  # fmt: skip
+def report(
+    *,
+    actor: Actor,
+    reporter: Membership,
+    reason: str,
+    listing: Listing | None = None,
+    message: Model | None = None,
+    member: Membership | None = None,
+) -> Report:
     placed_as = acting_as(actor, reporter, Perm.REPORT)
     targets = [(Report.Target.LISTING, listing), (Report.Target.MESSAGE, message), (Report.Target.MEMBER, member)]
     chosen = [(kind, obj) for kind, obj in targets if obj is not None]
@@ -31,8 +38,9 @@ def report(*, actor: Actor, reporter: Membership, reason: str, listing: Listing 
     reason = clean_text(reason, field="reason", max_length=500, multiline=True)
     kind, _obj = chosen[0]
     with transaction.atomic():
-        created = Report.objects.create(reporter=reporter, target=kind, listing=listing, message=message,
-                                        member=member, reason=reason)  # fmt: skip
+        created = Report.objects.create(
+            reporter=reporter, target=kind, listing=listing, message=message, member=member, reason=reason
+        )
         record_acting_for(actor, member=reporter, placed_as=placed_as, what=ActingWhat.REPORT, obj=created)
         return created
 

@@ -40,8 +40,11 @@ def _clean_image(upload) -> bytes:
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=85, optimize=True)  # no exif= argument: metadata is dropped
     except (UnidentifiedImageError, ValueError, OSError, Image.DecompressionBombError):
-        raise fail("photo", _("Dit is geen foto die we kunnen gebruiken. Kies een JPG-, PNG- of WebP-foto."),
-                   Code.INVALID_PHOTO) from None  # fmt: skip
+        raise fail(
+            "photo",
+            _("Dit is geen foto die we kunnen gebruiken. Kies een JPG-, PNG- of WebP-foto."),
+            Code.INVALID_PHOTO,
+        ) from None
     return out.getvalue()
 
 
@@ -63,6 +66,7 @@ def remove_photo(*, actor: Actor, photo: ListingPhoto) -> None:
     placed_as = acting_as(actor, photo.listing.owner, Perm.PUBLISH_LISTING)
     with transaction.atomic():
         photo.delete()
-        record_acting_for(actor, member=photo.listing.owner, placed_as=placed_as, what=ActingWhat.PHOTO,
-                          obj=photo.listing)  # fmt: skip
+        record_acting_for(
+            actor, member=photo.listing.owner, placed_as=placed_as, what=ActingWhat.PHOTO, obj=photo.listing
+        )
     transaction.on_commit(lambda: photo.image.delete(save=False))

@@ -74,19 +74,23 @@ def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> P
 
     values = {
         "about": take("about", clean_text, data.about, field="about", max_length=1000, required=False, multiline=True),
-        "offers": take("offers", clean_text, data.offers, field="offers", max_length=1000, required=False, multiline=True),
-        "could_use": take("could_use", clean_text, data.could_use, field="could_use", max_length=1000, required=False,
-                          multiline=True),
+        "offers": take(
+            "offers", clean_text, data.offers, field="offers", max_length=1000, required=False, multiline=True
+        ),
+        "could_use": take(
+            "could_use", clean_text, data.could_use, field="could_use", max_length=1000, required=False, multiline=True
+        ),
         "talents": take("talents", _words, data.talents, "talents"),
         "languages": take("languages", _words, data.languages, "languages"),
         "available": take("available", _subset, data.available, AVAILABILITY_SLOTS, "available"),
         "contact_way": take("contact_way", _subset, [data.contact_way], ContactWay.values, "contact_way"),
-        "house_number": take("house_number", clean_text, data.house_number, field="house_number", max_length=10,
-                             required=False),
+        "house_number": take(
+            "house_number", clean_text, data.house_number, field="house_number", max_length=10, required=False
+        ),
         "phone": take("phone", clean_text, data.phone, field="phone", max_length=20, required=False),
         "notify_site": take("notify_site", _subset, data.notify_site, NotificationKind.values, "notify_site"),
         "notify_email": take("notify_email", _subset, data.notify_email, NotificationKind.values, "notify_email"),
-    }  # fmt: skip
+    }
     street = Street.objects.filter(pk=data.street_id).first() if data.street_id else None
     if data.street_id and street is None:
         errors.setdefault("street", []).append(
@@ -98,7 +102,12 @@ def update_profile(*, actor: Actor, member: Membership, data: ProfileInput) -> P
     with transaction.atomic():
         profile, _created = Profile.objects.update_or_create(
             member=member,
-            defaults={**values, "street": street, "show_house_number": data.show_house_number,
-                      "show_phone": data.show_phone, "show_email": data.show_email},
-        )  # fmt: skip
+            defaults={
+                **values,
+                "street": street,
+                "show_house_number": data.show_house_number,
+                "show_phone": data.show_phone,
+                "show_email": data.show_email,
+            },
+        )
     return profile

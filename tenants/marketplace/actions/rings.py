@@ -48,10 +48,15 @@ class LinkInput:
 def _active(listing_id, kind) -> Listing:
     listing = (
         Listing.objects.select_related("owner__user")
-        .filter(pk=listing_id, kind=kind, status__in=ACTIVE_LISTING_STATUSES, hidden_at__isnull=True,
-                expires_at__gt=timezone.now())
+        .filter(
+            pk=listing_id,
+            kind=kind,
+            status__in=ACTIVE_LISTING_STATUSES,
+            hidden_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
         .first()
-    )  # fmt: skip
+    )
     if listing is None:
         raise fail("links", _("Een van de vragen of aanbiedingen in deze ruil is niet (meer) open."), Code.RING_INVALID)
     return listing
@@ -112,15 +117,24 @@ def propose_ring(*, actor: Actor, links: list[LinkInput]) -> Ring:
     with transaction.atomic():
         ring = Ring.objects.create(proposed_by=actor.user, via=Via.MAKELAAR if makelaar else Via.WEBSITE)
         RingLink.objects.bulk_create(
-            RingLink(ring=ring, position=i, giver=givers[link.giver_id], receiver=receivers[i], request=requests[i],
-                     offer=offers[i])
+            RingLink(
+                ring=ring,
+                position=i,
+                giver=givers[link.giver_id],
+                receiver=receivers[i],
+                request=requests[i],
+                offer=offers[i],
+            )
             for i, link in enumerate(links)
-        )  # fmt: skip
+        )
         ring_proposed.send(sender=Ring, ring=ring)  # the chat opens the ring's group talk in this transaction
         for member in participants:
-            notify(member, NotificationKind.RING,
-                   _("U bent gevraagd voor een ruil met %(n)s buren. Doet u mee?") % {"n": len(links)},
-                   f"/ruilen/{ring.pk}/")  # fmt: skip
+            notify(
+                member,
+                NotificationKind.RING,
+                _("U bent gevraagd voor een ruil met %(n)s buren. Doet u mee?") % {"n": len(links)},
+                f"/ruilen/{ring.pk}/",
+            )
     return ring
 
 
@@ -144,10 +158,17 @@ def confirm_ring_part(*, actor: Actor, ring: Ring, member: Membership) -> Ring:
             try:
                 with transaction.atomic():
                     Exchange.objects.bulk_create(
-                        Exchange(listing=link.request, helper_id=link.giver_id, receiver_id=link.receiver_id,
-                                 ring=ring, started_by=ring.proposed_by, via=ring.via, first_response_at=now)
+                        Exchange(
+                            listing=link.request,
+                            helper_id=link.giver_id,
+                            receiver_id=link.receiver_id,
+                            ring=ring,
+                            started_by=ring.proposed_by,
+                            via=ring.via,
+                            first_response_at=now,
+                        )
                         for link in links
-                    )  # fmt: skip
+                    )
             except IntegrityError:  # two of them started an exchange on this request since the proposal
                 raise fail(
                     None, _("Twee van deze buren hebben hierover al een afspraak lopen."), Code.RING_INVALID
@@ -169,7 +190,11 @@ def decline_ring(*, actor: Actor, ring: Ring, member: Membership, reason: str) -
         ring.save(update_fields=["status"])
         record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.RING, obj=ring)
         for link in ring.links.select_related("giver__user").exclude(giver=member):
-            notify(link.giver, NotificationKind.RING,
-                   _("De ruil gaat niet door: %(reason)s") % {"reason": reason}, f"/ruilen/{ring.pk}/",
-                   about=member)  # fmt: skip
+            notify(
+                link.giver,
+                NotificationKind.RING,
+                _("De ruil gaat niet door: %(reason)s") % {"reason": reason},
+                f"/ruilen/{ring.pk}/",
+                about=member,
+            )
     return ring

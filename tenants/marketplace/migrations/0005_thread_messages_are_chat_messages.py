@@ -9,7 +9,7 @@ def repoint_reports(apps, schema_editor):
     ChatMessage = apps.get_model("chat", "ChatMessage")
     for report in Report.objects.filter(message__isnull=False):
         report.chat_message = ChatMessage.objects.get(client_id=f"thread-{report.message_id}",
-                                                      conversation__exchange_id=report.message.exchange_id)  # fmt: skip
+                                                      conversation__exchange_id=report.message.exchange_id)
         report.save(update_fields=["chat_message"])
 
 
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+",
                 to="chat.chatmessage",
-            ),  # fmt: skip
+            ),
         ),
         migrations.RunPython(repoint_reports, migrations.RunPython.noop),
         migrations.RemoveField(model_name="report", name="message"),

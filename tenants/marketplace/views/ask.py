@@ -23,10 +23,22 @@ from wijkmarkt.tenants.membership.access import acts_for
 from wijkmarkt.tenants.membership.models import PlacedAs
 from wijkmarkt.tenants.membership.pages import acting_choices, chosen_member
 
-STEP_TITLES = {1: gettext_lazy("Waar heeft u hulp bij nodig?"), 2: gettext_lazy("Wanneer heeft u hulp nodig?"),
-               3: gettext_lazy("Hoe kunnen buren u bereiken?")}  # fmt: skip
-ANSWER_FIELDS = ("category", "title", "details", "moment", "on_date", "contact_way", "phone", "show_phone",
-                 "on_behalf_of")  # fmt: skip
+STEP_TITLES = {
+    1: gettext_lazy("Waar heeft u hulp bij nodig?"),
+    2: gettext_lazy("Wanneer heeft u hulp nodig?"),
+    3: gettext_lazy("Hoe kunnen buren u bereiken?"),
+}
+ANSWER_FIELDS = (
+    "category",
+    "title",
+    "details",
+    "moment",
+    "on_date",
+    "contact_way",
+    "phone",
+    "show_phone",
+    "on_behalf_of",
+)
 
 
 def _render(request, form, step: int):
@@ -95,10 +107,14 @@ def _publish(request, form: AskForm, members):
         with transaction.atomic():  # the contact way and the request are saved together, or neither
             if _may_update_profile(request, owner):
                 profile = Profile.objects.filter(member=owner).first() or Profile(member=owner)
-                update_profile(actor=request.actor, member=owner,
-                               data=profile_input_from(profile, **_contact_changes(form, profile)))  # fmt: skip
-            listing = publish_listing(actor=request.actor, wijk=request.tenant, owner=owner,
-                                      data=form.to_input(timezone.localdate()))  # fmt: skip
+                update_profile(
+                    actor=request.actor,
+                    member=owner,
+                    data=profile_input_from(profile, **_contact_changes(form, profile)),
+                )
+            listing = publish_listing(
+                actor=request.actor, wijk=request.tenant, owner=owner, data=form.to_input(timezone.localdate())
+            )
     except ValidationError as error:
         fields = getattr(error, "error_dict", {}).keys()
         step = min((AskForm.ERROR_STEPS.get(field, 3) for field in fields), default=3)

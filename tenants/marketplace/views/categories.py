@@ -24,9 +24,15 @@ from wijkmarkt.tenants.membership.pages import requires
 
 def _page(request, new_form=None, bound=None):
     categories = list(Category.objects.order_by("position", "name"))
-    rows = [(category, bound[1] if bound and bound[0] == category.pk else
-             CategoryForm(initial={"name": category.name}, auto_id=f"soort_{category.pk}_%s"))
-            for category in categories]  # fmt: skip
+    rows = [
+        (
+            category,
+            bound[1]
+            if bound and bound[0] == category.pk
+            else CategoryForm(initial={"name": category.name}, auto_id=f"soort_{category.pk}_%s"),
+        )
+        for category in categories
+    ]
     return render(request, "marketplace/categories.html", {"rows": rows, "new_form": new_form or CategoryForm()})
 
 
@@ -72,8 +78,9 @@ def category_change(request, category_id: int, verb: str):
         move_category(actor=request.actor, category=category, up=verb == "omhoog")
     elif verb == "stoppen":
         retire_category(actor=request.actor, category=category)
-        messages.success(request, _("'%(name)s' wordt niet meer gebruikt voor nieuwe vragen en aanbod.")
-                         % {"name": category.name})  # fmt: skip
+        messages.success(
+            request, _("'%(name)s' wordt niet meer gebruikt voor nieuwe vragen en aanbod.") % {"name": category.name}
+        )
     elif verb == "terugzetten":
         restore_category(actor=request.actor, category=category)
         messages.success(request, _("'%(name)s' is weer te kiezen.") % {"name": category.name})

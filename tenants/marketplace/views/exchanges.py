@@ -77,8 +77,9 @@ class Steps:
             if verb == bound_verb:
                 self.forms[verb] = bound_form
             elif verb == "afspreken":
-                self.forms[verb] = AgreeForm(sides=choices, initial=AgreeForm.initial_from(exchange),
-                                             auto_id=f"{verb}_%s")  # fmt: skip
+                self.forms[verb] = AgreeForm(
+                    sides=choices, initial=AgreeForm.initial_from(exchange), auto_id=f"{verb}_%s"
+                )
             else:
                 self.forms[verb] = form_class(sides=choices, auto_id=f"{verb}_%s")
 
@@ -143,8 +144,14 @@ def _run(verb, request, exchange, form, on_behalf_of):
     if verb == "bericht":
         post_message(actor=actor, exchange=exchange, body=data["body"], on_behalf_of=on_behalf_of)
     elif verb == "afspreken":
-        agree_exchange(actor=actor, exchange=exchange, what=data["what"], agreed_for=form.agreed_for(),
-                       hours=data.get("hours"), on_behalf_of=on_behalf_of)  # fmt: skip
+        agree_exchange(
+            actor=actor,
+            exchange=exchange,
+            what=data["what"],
+            agreed_for=form.agreed_for(),
+            hours=data.get("hours"),
+            on_behalf_of=on_behalf_of,
+        )
     elif verb == "gedaan":
         confirm_done(actor=actor, exchange=exchange, on_behalf_of=on_behalf_of)
     elif verb == "nog-niet-gedaan":
@@ -152,8 +159,13 @@ def _run(verb, request, exchange, form, on_behalf_of):
     elif verb == "afzeggen":
         cancel_exchange(actor=actor, exchange=exchange, reason=data["reason"], on_behalf_of=on_behalf_of)
     elif verb == "bedanken":
-        thank(actor=actor, exchange=exchange, text=data["text"], show_on_home=bool(data.get("show_on_home")),
-              on_behalf_of=on_behalf_of)  # fmt: skip
+        thank(
+            actor=actor,
+            exchange=exchange,
+            text=data["text"],
+            show_on_home=bool(data.get("show_on_home")),
+            on_behalf_of=on_behalf_of,
+        )
     elif verb == "blokkeren":
         sides = sides_for(request, exchange)
         blocker = on_behalf_of or (sides[0] if sides else None)
@@ -193,8 +205,9 @@ def consent(request, exchange_id: int, thank_you_id: int):
     form = PartyForm(request.POST, sides=side_choices(exchange, sides_for(request, exchange)))
     form.is_valid()
     try:
-        consent_to_thank_you(actor=request.actor, thank_you=thank_you,
-                             on_behalf_of=_on_behalf_of(request, exchange, form))  # fmt: skip
+        consent_to_thank_you(
+            actor=request.actor, thank_you=thank_you, on_behalf_of=_on_behalf_of(request, exchange, form)
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

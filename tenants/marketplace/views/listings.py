@@ -82,8 +82,11 @@ def browse(request):
     filterset = BrowseFilter(data, queryset=listings)
     page = paginate(request, filterset.qs)
     searched = any(request.GET.get(name) for name in ("q", "kind", "category", "date_from", "date_to"))
-    return render(request, "marketplace/browse.html", {"filter": filterset, "form": filterset.form, "page": page,
-                                                       "searched": searched})  # fmt: skip
+    return render(
+        request,
+        "marketplace/browse.html",
+        {"filter": filterset, "form": filterset.form, "page": page, "searched": searched},
+    )
 
 
 @marketplace_page
@@ -170,8 +173,9 @@ def respond(request, listing_id: int):
         try:
             # Chosen among everyone the viewer may act for, the owner included: the action then says "your own".
             member = chosen_member(request, form.on_behalf_of_id(), acting_choices(request))
-            exchange = respond_to_listing(actor=request.actor, member=member, listing=listing,
-                                          message=form.cleaned_data["message"])  # fmt: skip
+            exchange = respond_to_listing(
+                actor=request.actor, member=member, listing=listing, message=form.cleaned_data["message"]
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -198,8 +202,9 @@ def _listing_form(request, data=None, listing=None, owners=None, **kwargs):
 def _prefill(query, owners) -> dict:
     """A request pre-filled from the address, as the Eigen Kracht Wijzer's "ask your neighbours" links it:
     ?titel=...&tekst=...&categorie=<slug>&voor=<member id>. Initial values only: posting checks them as typed."""
-    values = {name: query[param][:2000] for param, name in (("titel", "title"), ("tekst", "description"))
-              if query.get(param)}  # fmt: skip
+    values = {
+        name: query[param][:2000] for param, name in (("titel", "title"), ("tekst", "description")) if query.get(param)
+    }
     slug = query.get("categorie")
     category = Category.objects.filter(slug=slug, retired_at__isnull=True).first() if slug else None
     if category is not None:
@@ -220,8 +225,12 @@ def new(request):
     if request.method == "GET":
         kind = ListingKind.OFFER if request.GET.get("soort") == "aanbod" else ListingKind.REQUEST
         own_profile = _profile_of(me(request))
-        initial = {"kind": kind, "when": "flexible", "visibility": "wijk",
-                   "street": str(own_profile.street_id or "") if own_profile else ""}  # fmt: skip
+        initial = {
+            "kind": kind,
+            "when": "flexible",
+            "visibility": "wijk",
+            "street": str(own_profile.street_id or "") if own_profile else "",
+        }
         initial.update(_prefill(request.GET, owners))
         form = _listing_form(request, owners=owners, initial=initial)
         return render(request, "marketplace/listing_form.html", _form_context(request, form))
@@ -318,6 +327,10 @@ def poster(request):
     )
     requests = list(this_week.filter(kind=ListingKind.REQUEST).order_by("-created_at")[:8])
     offers = list(this_week.filter(kind=ListingKind.OFFER).order_by("-created_at")[:8])
-    context = {"requests": requests, "offers": offers, "today": today,
-               "categories": Category.objects.filter(retired_at__isnull=True)}  # fmt: skip
+    context = {
+        "requests": requests,
+        "offers": offers,
+        "today": today,
+        "categories": Category.objects.filter(retired_at__isnull=True),
+    }
     return render(request, "marketplace/poster.html", context)

@@ -21,11 +21,14 @@ from wijkmarkt.tenants.membership.pages import me, requires
 
 def _queue(request, bound=None, status=200):
     page = paginate(request, selectors.moderation_queue())
-    items = [(report, bound[1] if bound and bound[0] == report.pk else
-              HandleReportForm(auto_id=f"melding_{report.pk}_%s")) for report in page]  # fmt: skip
+    items = [
+        (report, bound[1] if bound and bound[0] == report.pk else HandleReportForm(auto_id=f"melding_{report.pk}_%s"))
+        for report in page
+    ]
     suspended = Membership.objects.filter(suspended_at__isnull=False).select_related("user").order_by("suspended_at")
-    return render(request, "marketplace/moderation.html", {"page": page, "items": items, "suspended": suspended},
-                  status=status)  # fmt: skip
+    return render(
+        request, "marketplace/moderation.html", {"page": page, "items": items, "suspended": suspended}, status=status
+    )
 
 
 @marketplace_page
@@ -38,18 +41,26 @@ def queue(request):
 @requires(Perm.MODERATE)
 @require_POST
 def handle(request, report_id: int):
-    report = get_object_or_404(Report.objects.select_related("listing", "message", "member"), pk=report_id,
-                               outcome=Report.Outcome.OPEN)  # fmt: skip
+    report = get_object_or_404(
+        Report.objects.select_related("listing", "message", "member"), pk=report_id, outcome=Report.Outcome.OPEN
+    )
     form = HandleReportForm(request.POST, auto_id=f"melding_{report.pk}_%s")
     if form.is_valid():
         try:
-            handle_report(actor=request.actor, moderator=me(request), report=report,
-                          outcome=form.cleaned_data["outcome"], reason=form.cleaned_data["reason"])  # fmt: skip
+            handle_report(
+                actor=request.actor,
+                moderator=me(request),
+                report=report,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+            )
         except ValidationError as error:
             add_action_errors(form, error, rename={"handled_reason": "reason"})
         else:
-            messages.success(request, _("De melding is afgehandeld: %(outcome)s.") % {
-                "outcome": report.get_outcome_display().lower()})  # fmt: skip
+            messages.success(
+                request,
+                _("De melding is afgehandeld: %(outcome)s.") % {"outcome": report.get_outcome_display().lower()},
+            )
             return redirect("marketplace:moderation")
     return _queue(request, bound=(report.pk, form))
 

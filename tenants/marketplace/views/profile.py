@@ -49,9 +49,15 @@ def _profile_page(request, member, form, proxy_form=None, status=200):
 def profile(request):
     member = me(request)
     if member is None:  # a relative who is only here as proxy: their pages are their principals'
-        return render(request, "marketplace/proxy_only.html", {
-            "principals": Proxy.objects.filter(user=request.user, revoked_at__isnull=True).select_related(
-                "principal__user")})  # fmt: skip
+        return render(
+            request,
+            "marketplace/proxy_only.html",
+            {
+                "principals": Proxy.objects.filter(user=request.user, revoked_at__isnull=True).select_related(
+                    "principal__user"
+                )
+            },
+        )
     if request.method == "GET":
         form = ProfileForm(initial=ProfileForm.initial_from(_own_profile(member)), streets=selectors.streets())
         return _profile_page(request, member, form)
@@ -76,8 +82,12 @@ def proxy_add(request):
     proxy_form = ProxyForm(request.POST)
     if proxy_form.is_valid():
         try:
-            register_proxy(actor=request.actor, principal=member, proxy_email=proxy_form.cleaned_data["proxy_email"],
-                           relation=proxy_form.cleaned_data["relation"])  # fmt: skip
+            register_proxy(
+                actor=request.actor,
+                principal=member,
+                proxy_email=proxy_form.cleaned_data["proxy_email"],
+                relation=proxy_form.cleaned_data["relation"],
+            )
         except ValidationError as error:
             add_action_errors(proxy_form, error)
         else:
@@ -144,8 +154,11 @@ def block(request, member_id: int):
             messages.success(request, _("Geblokkeerd. U krijgt geen berichten meer van deze buur."))
     except ValidationError as error:
         messages.error(request, error.messages[0])
-    return redirect(request.POST.get("next") if request.POST.get("next") == reverse("marketplace:profile")
-                    else reverse("marketplace:neighbour", args=[neighbour.pk]))  # fmt: skip
+    return redirect(
+        request.POST.get("next")
+        if request.POST.get("next") == reverse("marketplace:profile")
+        else reverse("marketplace:neighbour", args=[neighbour.pk])
+    )
 
 
 @marketplace_page

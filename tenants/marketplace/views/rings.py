@@ -59,8 +59,11 @@ def ring_list(request):
     else:
         candidates = []
     rings = rings_visible(request).order_by("-created_at").prefetch_related("links__giver__user")
-    return render(request, "marketplace/rings.html", {"page": paginate(request, rings), "candidates": candidates,
-                                                      "makelaar": makelaar})  # fmt: skip
+    return render(
+        request,
+        "marketplace/rings.html",
+        {"page": paginate(request, rings), "candidates": candidates, "makelaar": makelaar},
+    )
 
 
 def _label(listing) -> str:
@@ -120,8 +123,14 @@ def _page(request, ring: Ring, decline_forms=None):
             link.giver.user_id == user_id or acts_for(request.actor, link.giver) is not None
         )
         form = decline_forms.get(link.pk) or RingDeclineForm(auto_id=f"afwijzen_{link.pk}_%s")
-        steps.append({"link": link, "may_answer": may_answer and not request.actor.suspended, "decline_form": form,
-                      "for_other": not _speaks_for(request, link.giver)})  # fmt: skip
+        steps.append(
+            {
+                "link": link,
+                "may_answer": may_answer and not request.actor.suspended,
+                "decline_form": form,
+                "for_other": not _speaks_for(request, link.giver),
+            }
+        )
     exchanges = exchanges_of(request.actor).filter(ring=ring) if ring.status == Ring.Status.CONFIRMED else []
     in_ring = any(user_id in (link.giver.user_id, link.receiver.user_id) for link in links)
     # The ring's group talk (the chat's conversation_of tag) is for the people in it; a makelaar who proposed it reads

@@ -38,15 +38,18 @@ def _topic(topic: str) -> str:
 def record_consent(*, actor: Actor, member: Membership, topic: str, note: str = "") -> Consent:
     require_writes_open(actor)  # withdraw_consent is not refused: a pause never keeps anyone from withdrawing consent
     placed_as = _placed_as_for_consent(actor, member)
-    values = collect({
-        "topic": lambda: _topic(topic),
-        "note": lambda: clean_text(note, field="note", max_length=500, required=False),
-    })  # fmt: skip
+    values = collect(
+        {
+            "topic": lambda: _topic(topic),
+            "note": lambda: clean_text(note, field="note", max_length=500, required=False),
+        }
+    )
     if Consent.objects.filter(member=member, topic=values["topic"], withdrawn_at__isnull=True).exists():
         raise fail("topic", _("Deze toestemming staat al genoteerd."), Code.ALREADY_GIVEN)
     with transaction.atomic():
-        consent = Consent.objects.create(member=member, topic=values["topic"], note=values["note"],
-                                         given_at=timezone.now(), recorded_by=actor.user)  # fmt: skip
+        consent = Consent.objects.create(
+            member=member, topic=values["topic"], note=values["note"], given_at=timezone.now(), recorded_by=actor.user
+        )
         record_acting_for(actor, member=member, placed_as=placed_as, what=ActingWhat.CONSENT, obj=consent)
     return consent
 
@@ -59,7 +62,8 @@ def withdraw_consent(*, actor: Actor, consent: Consent) -> Consent:
             raise fail(None, _("Deze toestemming is al ingetrokken."), Code.WRONG_STATE)
         locked.withdrawn_at, locked.withdrawn_by = timezone.now(), actor.user
         locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
-        record_acting_for(actor, member=consent.member, placed_as=placed_as, what=ActingWhat.WITHDRAW_CONSENT,
-                          obj=locked)  # fmt: skip
+        record_acting_for(
+            actor, member=consent.member, placed_as=placed_as, what=ActingWhat.WITHDRAW_CONSENT, obj=locked
+        )
     consent.withdrawn_at, consent.withdrawn_by = locked.withdrawn_at, locked.withdrawn_by
     return consent

@@ -45,8 +45,9 @@ def join_wijk(*, wijk: Wijk, user: User, accepted_house_rules: bool, role: Role 
         return Membership.objects.create(user=user, role=role, accepted_house_rules_at=timezone.now())
 
 
-def sign_up_resident(*, wijk: Wijk, email: str, first_name: str, password: str, accepted_house_rules: bool,
-                     client: str) -> None:  # fmt: skip
+def sign_up_resident(
+    *, wijk: Wijk, email: str, first_name: str, password: str, accepted_house_rules: bool, client: str
+) -> None:
     """Sign up for the active wijk: a new citywide account and its membership, both or neither, and a welcome mail.
 
     The answer is the same whether the address is new or already has an account, so sign-up tells nobody who has
@@ -91,20 +92,22 @@ def _links(wijk: Wijk) -> dict:
 
 def _welcome(user: User, wijk: Wijk) -> tuple[str, str]:
     subject = _("Welkom bij de Wijkmarkt van %(wijk)s") % {"wijk": wijk.name}
-    body = _("Beste %(name)s,\n\nU bent nu lid van de Wijkmarkt van %(wijk)s. Log in met dit e-mailadres en het "
-             "wachtwoord dat u koos:\n\n%(login)s\n\nHeeft u zich niet aangemeld? Dan heeft iemand anders uw "
-             "e-mailadres gebruikt. Kies dan een nieuw wachtwoord via %(reset)s, zodat alleen u kunt inloggen.") % {
-        "name": user.first_name, **_links(wijk)}  # fmt: skip
+    body = _(
+        "Beste %(name)s,\n\nU bent nu lid van de Wijkmarkt van %(wijk)s. Log in met dit e-mailadres en het "
+        "wachtwoord dat u koos:\n\n%(login)s\n\nHeeft u zich niet aangemeld? Dan heeft iemand anders uw "
+        "e-mailadres gebruikt. Kies dan een nieuw wachtwoord via %(reset)s, zodat alleen u kunt inloggen."
+    ) % {"name": user.first_name, **_links(wijk)}
     return subject, body
 
 
 def _someone_tried(owner: User, wijk: Wijk) -> tuple[str, str]:
     subject = _("Iemand wilde zich met uw e-mailadres aanmelden")
-    body = _("Beste %(name)s,\n\nIemand probeerde zich met uw e-mailadres aan te melden bij de Wijkmarkt van "
-             "%(wijk)s. U heeft al een account, dus er is niets veranderd.\n\nWas u dat? Log dan in met uw "
-             "e-mailadres en wachtwoord:\n\n%(login)s\n\nWeet u uw wachtwoord niet meer? Kies een nieuw via "
-             "%(reset)s.\n\nWas u het niet? Dan hoeft u niets te doen.") % {"name": owner.first_name,
-                                                                          **_links(wijk)}  # fmt: skip
+    body = _(
+        "Beste %(name)s,\n\nIemand probeerde zich met uw e-mailadres aan te melden bij de Wijkmarkt van "
+        "%(wijk)s. U heeft al een account, dus er is niets veranderd.\n\nWas u dat? Log dan in met uw "
+        "e-mailadres en wachtwoord:\n\n%(login)s\n\nWeet u uw wachtwoord niet meer? Kies een nieuw via "
+        "%(reset)s.\n\nWas u het niet? Dan hoeft u niets te doen."
+    ) % {"name": owner.first_name, **_links(wijk)}
     return subject, body
 
 

@@ -29,24 +29,37 @@ def register_proxy(*, actor: Actor, principal: Membership, proxy_email: str, rel
     are limited per account, so the form tells nobody who has an account. The relative is told by e-mail."""
     require_writes_open(actor)
     _require_may_manage_proxies(actor, principal)
-    values = collect({
-        "relation": lambda: clean_text(relation, field="relation", max_length=60),
-        "proxy_email": lambda: clean_email(proxy_email, field="proxy_email"),
-    })  # fmt: skip
+    values = collect(
+        {
+            "relation": lambda: clean_text(relation, field="relation", max_length=60),
+            "proxy_email": lambda: clean_email(proxy_email, field="proxy_email"),
+        }
+    )
     count_attempt("register_proxy", f"user:{actor.user.pk}")
     user = User.objects.filter(email=values["proxy_email"], is_active=True).first()
     if user is not None and user.pk == principal.user_id:
         raise fail("proxy_email", _("U kunt niet uw eigen gemachtigde zijn."), Code.INVALID_CHOICE)
     if user is not None and user.pk == actor.user.pk:  # the makelaar cannot make herself someone's proxy
-        raise fail("proxy_email", _("Een gemachtigde noemt de bewoner zelf; dat kunt u niet zelf zijn."),
-                   Code.INVALID_CHOICE)  # fmt: skip
+        raise fail(
+            "proxy_email", _("Een gemachtigde noemt de bewoner zelf; dat kunt u niet zelf zijn."), Code.INVALID_CHOICE
+        )
     if user is None or Proxy.objects.filter(principal=principal, user=user, revoked_at__isnull=True).exists():
-        raise fail("proxy_email", _("Dit adres kunnen we niet toevoegen. Kijk het na: uw familielid heeft een eigen "
-                                    "account op de Wijkmarkt nodig, en is misschien al uw gemachtigde."),
-                   Code.UNKNOWN_MEMBER)  # fmt: skip
+        raise fail(
+            "proxy_email",
+            _(
+                "Dit adres kunnen we niet toevoegen. Kijk het na: uw familielid heeft een eigen "
+                "account op de Wijkmarkt nodig, en is misschien al uw gemachtigde."
+            ),
+            Code.UNKNOWN_MEMBER,
+        )
     with transaction.atomic():
-        proxy = Proxy.objects.create(principal=principal, user=user, relation=values["relation"],
-                                     consent_recorded_at=timezone.now(), consent_recorded_by=actor.user)  # fmt: skip
+        proxy = Proxy.objects.create(
+            principal=principal,
+            user=user,
+            relation=values["relation"],
+            consent_recorded_at=timezone.now(),
+            consent_recorded_by=actor.user,
+        )
         _log_for(actor, principal, proxy)
         _tell_the_proxy(proxy)
     return proxy
@@ -70,11 +83,16 @@ def _log_for(actor: Actor, principal: Membership, proxy: Proxy) -> None:
 def _tell_the_proxy(proxy: Proxy) -> None:
     wijk = connection.tenant
     subject = _("U bent gemachtigde op de Wijkmarkt")
-    body = _("Beste %(name)s,\n\n%(principal)s uit %(wijk)s heeft u op de Wijkmarkt als gemachtigde genoemd. U mag nu "
-             "namens %(principal)s vragen en aanbod plaatsen en reageren, via %(link)s.\n\nKlopt dit niet? Neem dan "
-             "contact op met de sociaal makelaar van %(wijk)s.") % {
-        "name": proxy.user.first_name, "principal": proxy.principal.user.first_name, "wijk": wijk.name,
-        "link": wijk_url(wijk)}  # fmt: skip
+    body = _(
+        "Beste %(name)s,\n\n%(principal)s uit %(wijk)s heeft u op de Wijkmarkt als gemachtigde genoemd. U mag nu "
+        "namens %(principal)s vragen en aanbod plaatsen en reageren, via %(link)s.\n\nKlopt dit niet? Neem dan "
+        "contact op met de sociaal makelaar van %(wijk)s."
+    ) % {
+        "name": proxy.user.first_name,
+        "principal": proxy.principal.user.first_name,
+        "wijk": wijk.name,
+        "link": wijk_url(wijk),
+    }
     address = proxy.user.email
     mail_after_commit(address, subject, body)
 

@@ -23,6 +23,13 @@ def care(parkwijk):
         zomer = Street.objects.create(name="Zomerkade", latitude=52.3800, longitude=4.6600)
         buur = Street.objects.create(name="Buurweg", latitude=52.3854, longitude=4.6600)
     spaarne = provider_in(parkwijk, staff=[people["henk"]], street=buur)
-    mieke = provider_in(parkwijk, name="Alfahulp Mieke", kind="independent", activities=["light", "linen"],
-                        available=["tue_evening"], in_natura=False, pgb=True)  # fmt: skip
+    mieke = provider_in(
+        parkwijk,
+        name="Alfahulp Mieke",
+        kind="independent",
+        activities=["light", "linen"],
+        available=["tue_evening"],
+        in_natura=False,
+        pgb=True,
+    )
     return {**people, "zomer": zomer, "spaarne": spaarne, "mieke": mieke}

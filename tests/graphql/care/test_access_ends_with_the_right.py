@@ -26,10 +26,12 @@ def _sent_by_daughter(parkwijk, care):
     """Ingrid (not a member of Parkwijk) is Anna's proxy and sends a request for her."""
     ingrid = create_account(email="ingrid.proxy@example.nl", first_name="Ingrid", password=PASSWORD)
     with tenant_context(parkwijk):
-        proxy = register_proxy(actor=actor_for(care["anna"].user), principal=care["anna"],
-                               proxy_email=ingrid.email, relation="dochter")  # fmt: skip
-        sent = send_help_request(actor=actor_for(ingrid), member=care["anna"], provider=care["spaarne"],
-                                 activities=["light"], note=NOTE)  # fmt: skip
+        proxy = register_proxy(
+            actor=actor_for(care["anna"].user), principal=care["anna"], proxy_email=ingrid.email, relation="dochter"
+        )
+        sent = send_help_request(
+            actor=actor_for(ingrid), member=care["anna"], provider=care["spaarne"], activities=["light"], note=NOTE
+        )
     return ingrid, proxy, sent
 
 
@@ -56,8 +58,9 @@ def test_a_member_erased_from_one_wijk_no_longer_lists_her_requests_and_signals_
     with tenant_context(centrum):
         anna_in_centrum = join_wijk(wijk=centrum, user=anna.user, accepted_house_rules=True)
     with tenant_context(parkwijk):
-        send_help_request(actor=actor_for(anna.user), member=anna, provider=care["spaarne"], activities=["light"],
-                          note=NOTE)  # fmt: skip
+        send_help_request(
+            actor=actor_for(anna.user), member=anna, provider=care["spaarne"], activities=["light"], note=NOTE
+        )
         signal_by(anna, about="Meneer van nummer 8", worry="Hij eet niet meer.")
     with tenant_context(centrum):
         signal_by(anna_in_centrum, about="De buurman in Centrum", worry="Zijn hond blaft.")

@@ -20,8 +20,12 @@ def test_centrum_member_never_reaches_parkwijk_providers_or_requests(parkwijk, c
         query = (
             "query($p: ID!, $r: ID!) { careProvider(id: $p) { name } helpRequest(id: $r) { id } node(id: $p) { id } }"
         )
-        data = ok("centrum", query, {"p": gid("Provider", spaarne.pk, schema), "r": gid("HelpRequest", sent.pk, schema)},
-                  user=user)  # fmt: skip
+        data = ok(
+            "centrum",
+            query,
+            {"p": gid("Provider", spaarne.pk, schema), "r": gid("HelpRequest", sent.pk, schema)},
+            user=user,
+        )
         assert data["helpRequest"] is None and data["node"] in (None, {"id": gid("Provider", spaarne.pk, "centrum")})
         assert data["careProvider"] is None or data["careProvider"]["name"] == "Binnenstad Thuishulp"
 

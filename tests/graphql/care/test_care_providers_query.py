@@ -21,8 +21,12 @@ def names(data) -> list[str]:
 
 
 def test_search_by_time_funding_and_distance_with_explanation(care):
-    data = ok("parkwijk", SEARCH, {"days": ["TUE"], "parts": ["MORNING"], "funding": "NATURA",
-                                   "near": gid("Street", care["zomer"].pk)}, user=care["anna"].user)  # fmt: skip
+    data = ok(
+        "parkwijk",
+        SEARCH,
+        {"days": ["TUE"], "parts": ["MORNING"], "funding": "NATURA", "near": gid("Street", care["zomer"].pk)},
+        user=care["anna"].user,
+    )
     node = data["careProviders"]["edges"][0]["node"]
     assert names(data) == ["Thuiszorg Spaarne"]
     assert node["why"] == "Werkt dinsdagochtend, 600 m van u, gecontracteerd door de gemeente"

@@ -56,19 +56,37 @@ def accepted_request(parkwijk, care):
 
 def started_plan(parkwijk, care) -> str:
     sent = accepted_request(parkwijk, care)
-    data = ok("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {
-        "providerPart": "Elke dinsdag stofzuigen.", "reviewDates": [in_a_month()]}}, user=care["henk"].user)  # fmt: skip
+    data = ok(
+        "parkwijk",
+        START,
+        {
+            "r": gid("HelpRequest", sent.pk),
+            "plan": {"providerPart": "Elke dinsdag stofzuigen.", "reviewDates": [in_a_month()]},
+        },
+        user=care["henk"].user,
+    )
     assert data["startSupportPlan"]["errors"] == []
     return data["startSupportPlan"]["supportPlan"]["id"]
 
 
 def test_provider_and_resident_agree_a_plan_and_measure_satisfaction_at_the_start(parkwijk, care):
     sent = accepted_request(parkwijk, care)
-    data = ok("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {
-        "providerPart": "Elke dinsdag stofzuigen.", "reviewDates": [in_a_month()]}}, user=care["henk"].user)  # fmt: skip
+    data = ok(
+        "parkwijk",
+        START,
+        {
+            "r": gid("HelpRequest", sent.pk),
+            "plan": {"providerPart": "Elke dinsdag stofzuigen.", "reviewDates": [in_a_month()]},
+        },
+        user=care["henk"].user,
+    )
     plan = data["startSupportPlan"]["supportPlan"]
-    assert plan["currentVersion"] == {"number": 1, "result": "Een schoon en leefbaar huis",
-                                      "providerPart": "Elke dinsdag stofzuigen.", "reviewDates": [in_a_month()]}  # fmt: skip
+    assert plan["currentVersion"] == {
+        "number": 1,
+        "result": "Een schoon en leefbaar huis",
+        "providerPart": "Elke dinsdag stofzuigen.",
+        "reviewDates": [in_a_month()],
+    }
     assert (plan["member"], plan["provider"]) == ({"firstName": "Anna"}, {"name": "Thuiszorg Spaarne"})
 
     henk = ok("parkwijk", AGREE, {"p": plan["id"], "n": 1}, user=care["henk"].user)["agreeSupportPlan"]
@@ -76,10 +94,13 @@ def test_provider_and_resident_agree_a_plan_and_measure_satisfaction_at_the_star
     anna = ok("parkwijk", AGREE, {"p": plan["id"], "n": 1}, user=care["anna"].user)["agreeSupportPlan"]
     assert anna["supportPlan"]["currentVersion"]["agreed"] is True and anna["supportPlan"]["inForce"] == {"number": 1}
 
-    measured = ok("parkwijk", MEASURE, {"p": plan["id"], "m": "START", "s": [2, 3, 4, 3, 3]},
-                  user=care["henk"].user)["recordSatisfaction"]  # fmt: skip
-    assert measured == {"measurement": {"moment": "START", "scores": [2, 3, 4, 3, 3], "average": 3.0,
-                                        "side": "PROFESSIONAL"}, "errors": []}  # fmt: skip
+    measured = ok("parkwijk", MEASURE, {"p": plan["id"], "m": "START", "s": [2, 3, 4, 3, 3]}, user=care["henk"].user)[
+        "recordSatisfaction"
+    ]
+    assert measured == {
+        "measurement": {"moment": "START", "scores": [2, 3, 4, 3, 3], "average": 3.0, "side": "PROFESSIONAL"},
+        "errors": [],
+    }
     again = ok("parkwijk", MEASURE, {"p": plan["id"], "m": "START", "s": [5, 5, 5, 5, 5]}, user=care["anna"].user)
     assert again["recordSatisfaction"]["errors"][0]["code"] == "ALREADY_MEASURED"
 
@@ -88,46 +109,71 @@ def test_a_change_is_a_new_version_and_the_old_agreement_stays(parkwijk, care):
     plan_id = started_plan(parkwijk, care)
     for user in (care["henk"].user, care["anna"].user):
         ok("parkwijk", AGREE, {"p": plan_id, "n": 1}, user=user)
-    revised = ok("parkwijk", REVISE, {"p": plan_id, "plan": {"providerPart": "Ook de ramen.",
-                                                             "reviewDates": [in_a_month()]}}, user=care["henk"].user)  # fmt: skip
+    revised = ok(
+        "parkwijk",
+        REVISE,
+        {"p": plan_id, "plan": {"providerPart": "Ook de ramen.", "reviewDates": [in_a_month()]}},
+        user=care["henk"].user,
+    )
     assert revised["reviseSupportPlan"]["supportPlan"] == {
-        "versions": [{"number": 2, "providerPart": "Ook de ramen."}, {"number": 1, "providerPart": "Elke dinsdag stofzuigen."}],
+        "versions": [
+            {"number": 2, "providerPart": "Ook de ramen."},
+            {"number": 1, "providerPart": "Elke dinsdag stofzuigen."},
+        ],
         "inForce": {"number": 1},
-    }  # fmt: skip
+    }
     stale = ok("parkwijk", AGREE, {"p": plan_id, "n": 1}, user=care["anna"].user)["agreeSupportPlan"]
-    assert stale["errors"] == [{"field": None, "code": "WRONG_STATE",
-                                "message": "Er is intussen een nieuwere versie van dit plan. Lees die eerst."}]  # fmt: skip
-    resident_revises = run("parkwijk", REVISE, {"p": plan_id, "plan": {"reviewDates": [in_a_month()]}},
-                           user=care["anna"].user)  # fmt: skip
+    assert stale["errors"] == [
+        {
+            "field": None,
+            "code": "WRONG_STATE",
+            "message": "Er is intussen een nieuwere versie van dit plan. Lees die eerst.",
+        }
+    ]
+    resident_revises = run(
+        "parkwijk", REVISE, {"p": plan_id, "plan": {"reviewDates": [in_a_month()]}}, user=care["anna"].user
+    )
     assert top_error(resident_revises)["code"] == "PERMISSION_DENIED"
 
 
 def test_bad_input_gives_typed_dutch_errors_and_writes_nothing(parkwijk, care):
     sent = accepted_request(parkwijk, care)
     past = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
-    data = ok("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {
-        "result": "", "residentPart": "<b>ik</b>\x1b", "providerPart": "x" * 2001, "reviewDates": [past]}},
-        user=care["henk"].user)["startSupportPlan"]  # fmt: skip
+    data = ok(
+        "parkwijk",
+        START,
+        {
+            "r": gid("HelpRequest", sent.pk),
+            "plan": {"result": "", "residentPart": "<b>ik</b>\x1b", "providerPart": "x" * 2001, "reviewDates": [past]},
+        },
+        user=care["henk"].user,
+    )["startSupportPlan"]
     assert data["supportPlan"] is None
     assert {(e["field"], e["code"]) for e in data["errors"]} == {
-        ("result", "REQUIRED"), ("residentPart", "INVALID_CHARACTERS"), ("providerPart", "TOO_LONG"),
-        ("reviewDates", "INVALID_DATE")}  # fmt: skip
+        ("result", "REQUIRED"),
+        ("residentPart", "INVALID_CHARACTERS"),
+        ("providerPart", "TOO_LONG"),
+        ("reviewDates", "INVALID_DATE"),
+    }
     with tenant_context(parkwijk):
         assert not SupportPlan.objects.exists()
 
     plan_id = started_plan(parkwijk, care)
     bad = ok("parkwijk", MEASURE, {"p": plan_id, "m": "END", "s": [6, None, 0, 3]}, user=care["anna"].user)
     errors = {e["field"]: (e["code"], e["message"]) for e in bad["recordSatisfaction"]["errors"]}
-    assert errors == {"q1": ("OUT_OF_RANGE", "Kies een antwoord van 1 tot en met 5."),
-                      "q2": ("REQUIRED", "Kies een antwoord."),
-                      "q3": ("OUT_OF_RANGE", "Kies een antwoord van 1 tot en met 5."),
-                      "q5": ("REQUIRED", "Kies een antwoord.")}  # fmt: skip
+    assert errors == {
+        "q1": ("OUT_OF_RANGE", "Kies een antwoord van 1 tot en met 5."),
+        "q2": ("REQUIRED", "Kies een antwoord."),
+        "q3": ("OUT_OF_RANGE", "Kies een antwoord van 1 tot en met 5."),
+        "q5": ("REQUIRED", "Kies een antwoord."),
+    }
     with tenant_context(parkwijk):
         assert not SatisfactionMeasurement.objects.exists()
 
 
-def test_only_the_resident_proxy_makelaar_and_provider_on_the_plan_read_it_and_reads_are_logged(parkwijk, centrum,
-                                                                                                 care):  # fmt: skip
+def test_only_the_resident_proxy_makelaar_and_provider_on_the_plan_read_it_and_reads_are_logged(
+    parkwijk, centrum, care
+):
     plan_id = started_plan(parkwijk, care)  # Henk read the plan he wrote in the answer: logged
     with tenant_context(parkwijk):
         AccessLogEntry.objects.all().delete()
@@ -140,8 +186,10 @@ def test_only_the_resident_proxy_makelaar_and_provider_on_the_plan_read_it_and_r
     forged = gid("SupportPlan", from_global_id(plan_id)[2], "centrum")  # the same number, claimed for Centrum
     assert ok("centrum", READ, {"p": forged}, user=other_makelaar.user)["supportPlan"] is None
     assert ok("centrum", READ, {"p": plan_id}, user=other_makelaar.user)["supportPlan"] is None
-    assert ok("centrum", "{ supportPlans { edges { node { id } } } }", user=other_makelaar.user)["supportPlans"][
-        "edges"] == []  # fmt: skip
+    assert (
+        ok("centrum", "{ supportPlans { edges { node { id } } } }", user=other_makelaar.user)["supportPlans"]["edges"]
+        == []
+    )
     with tenant_context(parkwijk):
         assert not AccessLogEntry.objects.exists()
 
@@ -150,18 +198,33 @@ def test_only_the_resident_proxy_makelaar_and_provider_on_the_plan_read_it_and_r
         assert read["currentVersion"]["result"] == "Een schoon en leefbaar huis"
     with tenant_context(parkwijk):
         logged = list(AccessLogEntry.objects.values_list("reader__first_name", "what", "via", "subject"))
-    assert sorted(logged) == [("Fatima", "support_plan", "graphql", care["anna"].pk),
-                              ("Henk", "support_plan", "graphql", care["anna"].pk)]  # fmt: skip
+    assert sorted(logged) == [
+        ("Fatima", "support_plan", "graphql", care["anna"].pk),
+        ("Henk", "support_plan", "graphql", care["anna"].pk),
+    ]
 
 
 def test_a_provider_without_an_accepted_request_cannot_start_a_plan(parkwijk, care):
     sent = request_in(parkwijk, care["anna"], care["spaarne"])
-    data = ok("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {"reviewDates": [in_a_month()]}},
-              user=care["henk"].user)["startSupportPlan"]  # fmt: skip
-    assert data["errors"] == [{"field": None, "code": "NO_ACCEPTED_REQUEST",
-                               "message": "Anna heeft nog geen aangenomen verzoek om hulp bij Thuiszorg Spaarne."}]  # fmt: skip
-    resident = run("parkwijk", START, {"r": gid("HelpRequest", sent.pk), "plan": {"reviewDates": [in_a_month()]}},
-                   user=care["anna"].user)  # fmt: skip
+    data = ok(
+        "parkwijk",
+        START,
+        {"r": gid("HelpRequest", sent.pk), "plan": {"reviewDates": [in_a_month()]}},
+        user=care["henk"].user,
+    )["startSupportPlan"]
+    assert data["errors"] == [
+        {
+            "field": None,
+            "code": "NO_ACCEPTED_REQUEST",
+            "message": "Anna heeft nog geen aangenomen verzoek om hulp bij Thuiszorg Spaarne.",
+        }
+    ]
+    resident = run(
+        "parkwijk",
+        START,
+        {"r": gid("HelpRequest", sent.pk), "plan": {"reviewDates": [in_a_month()]}},
+        user=care["anna"].user,
+    )
     assert top_error(resident)["code"] == "PERMISSION_DENIED"
 
 
@@ -181,9 +244,15 @@ def test_support_plans_query_count_does_not_grow_with_the_number_of_plans(parkwi
         else:
             with tenant_context(parkwijk):
                 consents_to_makelaar(care["fatima"], care["anna"])
-            ok("parkwijk", START.replace("helpRequestId: $r", "memberId: $r"), {  # the makelaar's own plan
-                "r": gid("Membership", care["anna"].pk), "plan": {"reviewDates": [in_a_month()]}},
-                user=care["fatima"].user)  # fmt: skip
+            ok(
+                "parkwijk",
+                START.replace("helpRequestId: $r", "memberId: $r"),
+                {  # the makelaar's own plan
+                    "r": gid("Membership", care["anna"].pk),
+                    "plan": {"reviewDates": [in_a_month()]},
+                },
+                user=care["fatima"].user,
+            )
         client = client_for("parkwijk", care["anna"].user)  # her own plans: no access log rows
         client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")
         with CaptureQueriesContext(connection) as captured:

@@ -16,31 +16,50 @@ UPDATE = """mutation($id: ID!, $entry: ProviderEntryInput!) {
     errors { field code message }
   }
 }"""
-ENTRY = {"activities": ["LINEN", "LIGHT"], "available": [{"day": "WED", "part": "MORNING"}], "inNatura": True,
-         "pgb": True, "phone": "023 999 99 99"}  # fmt: skip
+ENTRY = {
+    "activities": ["LINEN", "LIGHT"],
+    "available": [{"day": "WED", "part": "MORNING"}],
+    "inNatura": True,
+    "pgb": True,
+    "phone": "023 999 99 99",
+}
 
 
 def test_provider_staff_change_their_own_entry(parkwijk, care):
     own = ok("parkwijk", "{ ownCareProviders { name } }", user=care["henk"].user)["ownCareProviders"]
     assert own == [{"name": "Thuiszorg Spaarne"}]
-    data = ok("parkwijk", UPDATE, {"id": gid("Provider", care["spaarne"].pk),
-                                   "entry": {**ENTRY, "streetId": gid("Street", care["zomer"].pk)}},
-              user=care["henk"].user)["updateProvider"]  # fmt: skip
-    assert data == {"errors": [], "provider": {
-        "name": "Thuiszorg Spaarne", "kind": "CONTRACTED", "activities": ["LIGHT", "LINEN"],
-        "available": [{"day": "WED", "part": "MORNING"}], "inNatura": True, "pgb": True, "phone": "023 999 99 99",
-        "street": {"name": "Zomerkade"}}}  # fmt: skip
+    data = ok(
+        "parkwijk",
+        UPDATE,
+        {"id": gid("Provider", care["spaarne"].pk), "entry": {**ENTRY, "streetId": gid("Street", care["zomer"].pk)}},
+        user=care["henk"].user,
+    )["updateProvider"]
+    assert data == {
+        "errors": [],
+        "provider": {
+            "name": "Thuiszorg Spaarne",
+            "kind": "CONTRACTED",
+            "activities": ["LIGHT", "LINEN"],
+            "available": [{"day": "WED", "part": "MORNING"}],
+            "inNatura": True,
+            "pgb": True,
+            "phone": "023 999 99 99",
+            "street": {"name": "Zomerkade"},
+        },
+    }
 
 
 def test_nobody_else_can_change_a_providers_entry(parkwijk, centrum, care):
     gerrit = make_member(parkwijk, "Gerrit", role=Role.PROVIDER)
     stranger = make_member(centrum, "Lotte", role=Role.PROVIDER)
-    attempts = [("parkwijk", care["henk"].user, care["mieke"].pk, "NOT_FOUND"),  # staff of another provider
-                ("parkwijk", gerrit.user, care["spaarne"].pk, "NOT_FOUND"),
-                ("parkwijk", care["anna"].user, care["spaarne"].pk, "NOT_FOUND"),
-                ("parkwijk", care["fatima"].user, care["spaarne"].pk, "NOT_FOUND"),
-                ("centrum", stranger.user, care["spaarne"].pk, "NOT_FOUND"),
-                ("parkwijk", None, care["spaarne"].pk, "NOT_FOUND")]  # fmt: skip
+    attempts = [
+        ("parkwijk", care["henk"].user, care["mieke"].pk, "NOT_FOUND"),  # staff of another provider
+        ("parkwijk", gerrit.user, care["spaarne"].pk, "NOT_FOUND"),
+        ("parkwijk", care["anna"].user, care["spaarne"].pk, "NOT_FOUND"),
+        ("parkwijk", care["fatima"].user, care["spaarne"].pk, "NOT_FOUND"),
+        ("centrum", stranger.user, care["spaarne"].pk, "NOT_FOUND"),
+        ("parkwijk", None, care["spaarne"].pk, "NOT_FOUND"),
+    ]
     for slug, user, pk, code in attempts:
         body = run(slug, UPDATE, {"id": gid("Provider", pk, slug), "entry": ENTRY}, user=user)
         assert top_error(body)["code"] == code, (slug, user)
@@ -50,15 +69,23 @@ def test_nobody_else_can_change_a_providers_entry(parkwijk, centrum, care):
 
 
 def test_bad_entry_gives_typed_dutch_errors_and_writes_nothing(parkwijk, care):
-    entry = {**ENTRY, "activities": [], "phone": "1\x002", "email": "x" * 121, "areas": ["Nergenshuizen"],
-             "streetId": gid("Street", care["zomer"].pk, "centrum")}  # fmt: skip
-    data = ok("parkwijk", UPDATE, {"id": gid("Provider", care["spaarne"].pk), "entry": entry},
-              user=care["henk"].user)["updateProvider"]  # fmt: skip
+    entry = {
+        **ENTRY,
+        "activities": [],
+        "phone": "1\x002",
+        "email": "x" * 121,
+        "areas": ["Nergenshuizen"],
+        "streetId": gid("Street", care["zomer"].pk, "centrum"),
+    }
+    data = ok("parkwijk", UPDATE, {"id": gid("Provider", care["spaarne"].pk), "entry": entry}, user=care["henk"].user)[
+        "updateProvider"
+    ]
     assert data["provider"] is None
     assert data["errors"] == [{"field": "streetId", "code": "INVALID_CHOICE", "message": "Kies uit de lijst."}]
     del entry["streetId"]
-    data = ok("parkwijk", UPDATE, {"id": gid("Provider", care["spaarne"].pk), "entry": entry},
-              user=care["henk"].user)["updateProvider"]  # fmt: skip
+    data = ok("parkwijk", UPDATE, {"id": gid("Provider", care["spaarne"].pk), "entry": entry}, user=care["henk"].user)[
+        "updateProvider"
+    ]
     assert {(e["field"], e["code"]) for e in data["errors"]} == {
         ("activities", "REQUIRED"),
         ("phone", "INVALID_CHARACTERS"),

@@ -21,8 +21,12 @@ def test_grant_and_revoke(coordinator, parkwijk):
 
 def test_typed_errors(coordinator):
     User.objects.exclude(pk=coordinator.pk).update(is_coordinator=False)
-    cases = [(GRANT, "geen-adres", "INVALID_EMAIL"), (GRANT, "niemand@example.nl", "UNKNOWN_ACCOUNT"),
-             (GRANT, coordinator.email, "ALREADY_COORDINATOR"), (REVOKE, coordinator.email, "LAST_COORDINATOR")]  # fmt: skip
+    cases = [
+        (GRANT, "geen-adres", "INVALID_EMAIL"),
+        (GRANT, "niemand@example.nl", "UNKNOWN_ACCOUNT"),
+        (GRANT, coordinator.email, "ALREADY_COORDINATOR"),
+        (REVOKE, coordinator.email, "LAST_COORDINATOR"),
+    ]
     for mutation, email, code in cases:
         data = gql(None, mutation, {"e": email}, user=coordinator).json()["data"]
         result = next(iter(data.values()))

@@ -21,8 +21,9 @@ def _count(query: str, user) -> tuple[int, list[str]]:
 
 def _log(coordinator, times: int) -> None:
     for number in range(times):
-        record_figures_read(coordinator=coordinator, wijken=["parkwijk"], summary=f"lezing {number}",
-                            via=AuditVia.GRAPHQL)  # fmt: skip
+        record_figures_read(
+            coordinator=coordinator, wijken=["parkwijk"], summary=f"lezing {number}", via=AuditVia.GRAPHQL
+        )
 
 
 def test_audit_log_query_count_does_not_grow(coordinator):

@@ -23,8 +23,13 @@ RULES = """mutation($wijk: String!, $input: RulesInput!) {
 PROVISION = """mutation($input: ProvisionInput!) {
   provisionWijk(input: $input) { wijk { slug name status } errors { field code message } }
 }"""
-GOOD_BRANDING = {"name": "Parkwijk", "tagline": "", "theme": "zomerzone", "primaryColour": "#8a4b00",
-                 "logo": "themes/zomerzone/logo.svg"}  # fmt: skip
+GOOD_BRANDING = {
+    "name": "Parkwijk",
+    "tagline": "",
+    "theme": "zomerzone",
+    "primaryColour": "#8a4b00",
+    "logo": "themes/zomerzone/logo.svg",
+}
 
 
 def test_set_wijk_status(coordinator, parkwijk):
@@ -55,8 +60,10 @@ def test_unknown_wijk_is_not_found(coordinator):
 def test_update_branding(coordinator, parkwijk):
     data = {**GOOD_BRANDING, "name": "Parkwijk-Oost", "primaryColour": "#5B1A6B"}
     body = gql(None, BRANDING, {"wijk": "parkwijk", "input": data}, user=coordinator).json()
-    assert body["data"]["updateWijkBranding"]["wijk"] == {"name": "Parkwijk-Oost",
-                                                          "theme": {"primaryColour": "#5b1a6b"}}  # fmt: skip
+    assert body["data"]["updateWijkBranding"]["wijk"] == {
+        "name": "Parkwijk-Oost",
+        "theme": {"primaryColour": "#5b1a6b"},
+    }
     assert AuditEntry.objects.get().via == "graphql"
 
 
@@ -81,16 +88,26 @@ def test_bad_branding_is_a_typed_error_and_writes_nothing(coordinator, parkwijk,
 
 
 def test_update_rules_and_a_bad_value(coordinator, parkwijk):
-    rules = {"modules": ["marketplace"], "pointsEnabled": True, "listingExpiryDays": 30, "doneObjectionDays": 3,
-             "houseRules": "Aardig blijven.", "postcodes": ["2032ab"]}  # fmt: skip
+    rules = {
+        "modules": ["marketplace"],
+        "pointsEnabled": True,
+        "listingExpiryDays": 30,
+        "doneObjectionDays": 3,
+        "houseRules": "Aardig blijven.",
+        "postcodes": ["2032ab"],
+    }
     body = gql(None, RULES, {"wijk": "parkwijk", "input": rules}, user=coordinator).json()
     assert body["data"]["updateWijkRules"]["wijk"]["rules"] == {
         "pointsEnabled": True,
         "listingExpiryDays": 30,
         "postcodes": ["2032AB"],
     }
-    bad = gql(None, RULES, {"wijk": "parkwijk", "input": {**rules, "listingExpiryDays": 1000, "postcodes": ["x"]}},
-              user=coordinator).json()["data"]["updateWijkRules"]  # fmt: skip
+    bad = gql(
+        None,
+        RULES,
+        {"wijk": "parkwijk", "input": {**rules, "listingExpiryDays": 1000, "postcodes": ["x"]}},
+        user=coordinator,
+    ).json()["data"]["updateWijkRules"]
     assert {(e["field"], e["code"]) for e in bad["errors"]} == {
         ("listingExpiryDays", "INVALID_NUMBER"),
         ("postcodes", "INVALID_POSTCODE"),
@@ -99,11 +116,19 @@ def test_update_rules_and_a_bad_value(coordinator, parkwijk):
 
 
 def test_provision_wijk_through_the_api(coordinator):
-    data = {"slug": "schalkwijk", "name": "Schalkwijk", "theme": "base", "primaryColour": "#1d4f91",
-            "status": "pilot", "areas": ["Schalkwijk"]}  # fmt: skip
+    data = {
+        "slug": "schalkwijk",
+        "name": "Schalkwijk",
+        "theme": "base",
+        "primaryColour": "#1d4f91",
+        "status": "pilot",
+        "areas": ["Schalkwijk"],
+    }
     body = gql(None, PROVISION, {"input": data}, user=coordinator).json()
-    assert body["data"]["provisionWijk"] == {"wijk": {"slug": "schalkwijk", "name": "Schalkwijk", "status": "PILOT"},
-                                             "errors": []}  # fmt: skip
+    assert body["data"]["provisionWijk"] == {
+        "wijk": {"slug": "schalkwijk", "name": "Schalkwijk", "status": "PILOT"},
+        "errors": [],
+    }
     assert AuditEntry.objects.get().action == AuditAction.PROVISION
     again = gql(None, PROVISION, {"input": data}, user=coordinator).json()["data"]["provisionWijk"]
     assert again["errors"][0]["code"] == "WIJK_EXISTS"

@@ -19,13 +19,18 @@ def test_give_points_across_wijken_and_retry_safely(points):
     bram = points["bram"].user
     variables = {"amount": 3, "key": "gift-1", "email": "mien@example.nl"}
     first = gql("parkwijk", GIVE, variables, user=bram).json()["data"]["givePoints"]
-    assert first == {"transfer": {"kind": "GIFT", "amount": -3, "other": "Mien (Centrum)", "via": "WEBSITE"},
-                     "balance": 1, "errors": []}  # fmt: skip
+    assert first == {
+        "transfer": {"kind": "GIFT", "amount": -3, "other": "Mien (Centrum)", "via": "WEBSITE"},
+        "balance": 1,
+        "errors": [],
+    }
     again = gql("parkwijk", GIVE, variables, user=bram).json()["data"]["givePoints"]
     assert again == first and Transfer.objects.filter(kind="gift").count() == 1
     mien = gql("centrum", STATEMENT, user=points["mien"].user).json()["data"]["pointStatement"]
-    assert mien == {"balance": 3, "lines": [{"kind": "GIFT", "amount": 3, "other": "Bram (Parkwijk)", "note": "",
-                                             "via": "WEBSITE"}]}  # fmt: skip
+    assert mien == {
+        "balance": 3,
+        "lines": [{"kind": "GIFT", "amount": 3, "other": "Bram (Parkwijk)", "note": "", "via": "WEBSITE"}],
+    }
 
 
 def test_errors_are_typed_and_book_nothing(points):
@@ -35,7 +40,8 @@ def test_errors_are_typed_and_book_nothing(points):
     assert errors == {("amount", "INVALID_AMOUNT")}  # nobody is looked up for a gift that cannot happen
     body = gql("parkwijk", GIVE, {"amount": 5, "key": "k", "email": "mien@example.nl"}, user=bram).json()
     assert body["data"]["givePoints"]["errors"] == [
-        {"field": "amount", "code": "NOT_ENOUGH_POINTS", "message": "Zoveel punten heeft u niet."}]  # fmt: skip
+        {"field": "amount", "code": "NOT_ENOUGH_POINTS", "message": "Zoveel punten heeft u niet."}
+    ]
     body = gql("parkwijk", GIVE, {"amount": 1, "key": "k", "name": "Mien", "wijk": "slachthuisbuurt"}, user=bram).json()
     assert body["data"]["givePoints"]["errors"][0]["code"] == "NOT_ENOUGH_POINTS"
     assert not Transfer.objects.exists()
@@ -55,11 +61,17 @@ def test_only_members_read_a_statement_and_only_admins_the_totals(points):
 
     assert gql("parkwijk", STATEMENT).json()["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     assert gql("parkwijk", STATEMENT, user=points["mien"].user).json()["errors"][0]["extensions"]["code"] == (
-        "PERMISSION_DENIED")  # fmt: skip
+        "PERMISSION_DENIED"
+    )
     totals = "{ pointTotals { earned exchanges giftsOut giftsIn inCirculation } }"
     denied = gql("parkwijk", totals, user=points["bram"].user).json()
     assert denied["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="2")
     admin = make_member(points["parkwijk"], "Piet", role="wijk_admin")
     assert gql("parkwijk", totals, user=admin.user).json()["data"]["pointTotals"] == {
-        "earned": 4, "exchanges": 1, "giftsOut": 0, "giftsIn": 0, "inCirculation": 4}  # fmt: skip
+        "earned": 4,
+        "exchanges": 1,
+        "giftsOut": 0,
+        "giftsIn": 0,
+        "inCirculation": 4,
+    }

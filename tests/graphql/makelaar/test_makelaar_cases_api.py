@@ -37,15 +37,20 @@ def test_worklist_puts_overdue_first_and_shows_no_content(parkwijk, crew):
 
 def test_worklist_query_count_does_not_grow_with_page_size(parkwijk, crew):
     for number in range(12):
-        case_in(parkwijk, crew["fatima"], make_member(parkwijk, f"Bewoner{number}"),
-                follow_up_on=timezone.localdate() + dt.timedelta(days=number - 5))  # fmt: skip
+        case_in(
+            parkwijk,
+            crew["fatima"],
+            make_member(parkwijk, f"Bewoner{number}"),
+            follow_up_on=timezone.localdate() + dt.timedelta(days=number - 5),
+        )
     counts = []
     for first in (2, 12):
         client = client_for("parkwijk", crew["fatima"].user)
         client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")
         with CaptureQueriesContext(connection) as captured:
-            body = client.post("/graphql", {"query": WORKLIST, "variables": {"first": first}},
-                               content_type="application/json").json()  # fmt: skip
+            body = client.post(
+                "/graphql", {"query": WORKLIST, "variables": {"first": first}}, content_type="application/json"
+            ).json()
         assert len(body["data"]["worklist"]["edges"]) == first, body
         real = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
         counts.append((len(real), "\n".join(real)))
@@ -61,26 +66,48 @@ def test_makelaar_opens_reads_hands_over_and_closes_a_case_and_each_read_is_logg
     partner = Partner.objects.create(slug="mee", name="MEE Kennemerland", kind="care")
     els = ContactPerson.objects.create(partner=partner, name="Els Bakker")
     fatima = crew["fatima"].user
-    opened = ok("parkwijk", """mutation($id: ID!, $on: Date) { openCase(residentId: $id, question: "Post lezen",
+    opened = ok(
+        "parkwijk",
+        """mutation($id: ID!, $on: Date) { openCase(residentId: $id, question: "Post lezen",
       followUpOn: $on) { case { id status } errors { code } } }""",
-                {"id": gid("Membership", crew["anna"].pk), "on": timezone.localdate().isoformat()}, user=fatima)  # fmt: skip
+        {"id": gid("Membership", crew["anna"].pk), "on": timezone.localdate().isoformat()},
+        user=fatima,
+    )
     case_id = opened["openCase"]["case"]["id"]
     read = ok("parkwijk", CASE, {"id": case_id}, user=fatima)["makelaarCase"]
     assert read["question"] == "Post lezen" and read["status"] == "OPEN"
     hand_over = """mutation($case: ID!, $contact: ID, $consent: Boolean!) { handOverCase(caseId: $case,
       contactPersonId: $contact, passedOn: "Hulp bij de post", consentGiven: $consent, consentNote: "Mondeling") {
       handOver { id organisation contactName } case { status } errors { field code } } }"""
-    refused = ok("parkwijk", hand_over, {"case": case_id, "contact": to_global_id("ContactPerson", "public", els.pk),
-                                         "consent": False}, user=fatima)["handOverCase"]  # fmt: skip
+    refused = ok(
+        "parkwijk",
+        hand_over,
+        {"case": case_id, "contact": to_global_id("ContactPerson", "public", els.pk), "consent": False},
+        user=fatima,
+    )["handOverCase"]
     assert refused["errors"] == [{"field": "consentGiven", "code": "CONSENT_REQUIRED"}] and refused["handOver"] is None
-    done = ok("parkwijk", hand_over, {"case": case_id, "contact": to_global_id("ContactPerson", "public", els.pk),
-                                      "consent": True}, user=fatima)["handOverCase"]  # fmt: skip
+    done = ok(
+        "parkwijk",
+        hand_over,
+        {"case": case_id, "contact": to_global_id("ContactPerson", "public", els.pk), "consent": True},
+        user=fatima,
+    )["handOverCase"]
     assert done["handOver"]["organisation"] == "MEE Kennemerland" and done["case"]["status"] == "WAITING"
-    outcome = ok("parkwijk", """mutation($id: ID!) { recordHandOverOutcome(handOverId: $id, outcome: "Els komt") {
-      handOver { status outcome } errors { code } } }""", {"id": done["handOver"]["id"]}, user=fatima)  # fmt: skip
+    outcome = ok(
+        "parkwijk",
+        """mutation($id: ID!) { recordHandOverOutcome(handOverId: $id, outcome: "Els komt") {
+      handOver { status outcome } errors { code } } }""",
+        {"id": done["handOver"]["id"]},
+        user=fatima,
+    )
     assert outcome["recordHandOverOutcome"]["handOver"] == {"status": "DONE", "outcome": "Els komt"}
-    closed = ok("parkwijk", """mutation($id: ID!) { closeCase(caseId: $id, outcome: "") { case { status }
-      errors { field code message } } }""", {"id": case_id}, user=fatima)["closeCase"]  # fmt: skip
+    closed = ok(
+        "parkwijk",
+        """mutation($id: ID!) { closeCase(caseId: $id, outcome: "") { case { status }
+      errors { field code message } } }""",
+        {"id": case_id},
+        user=fatima,
+    )["closeCase"]
     assert closed["errors"] == [{"field": "outcome", "code": "REQUIRED", "message": "Vul dit veld in."}]
     with tenant_context(parkwijk):
         assert HandOver.objects.get().contact == els
@@ -101,7 +128,9 @@ def test_others_never_read_a_case_and_the_resident_reads_their_own(parkwijk, cre
         assert top_error(run("parkwijk", update, {"id": gid("Case", case.pk)}, user=user))["code"] == "NOT_FOUND"
         opened = """mutation($id: ID!) { openCase(residentId: $id, question: "x") { errors { code } } }"""
         assert top_error(run("parkwijk", opened, {"id": gid("Membership", crew["anna"].pk)}, user=user))["code"] in (
-            "NOT_FOUND", "PERMISSION_DENIED")  # fmt: skip
+            "NOT_FOUND",
+            "PERMISSION_DENIED",
+        )
     own = ok("parkwijk", "{ myCases { question agreements } }", user=crew["anna"].user)["myCases"]
     assert own == [{"question": "Wie helpt met boodschappen?", "agreements": "Bram belt"}]
     assert ok("parkwijk", "{ myCases { question } }", user=crew["bram"].user)["myCases"] == []
@@ -118,8 +147,12 @@ def test_a_parkwijk_makelaar_never_reaches_a_centrum_case(parkwijk, centrum, cre
     user = crew["fatima"].user
     for schema in ("parkwijk", "centrum"):
         for slug in ("parkwijk", "centrum"):
-            body = run(slug, "query($id: ID!) { makelaarCase(id: $id) { question } node(id: $id) { id } }",
-                       {"id": gid("Case", case.pk, schema)}, user=user)  # fmt: skip
+            body = run(
+                slug,
+                "query($id: ID!) { makelaarCase(id: $id) { question } node(id: $id) { id } }",
+                {"id": gid("Case", case.pk, schema)},
+                user=user,
+            )
             assert "Geheime" not in str(body)
     assert top_error(run("centrum", WORKLIST, user=user))["code"] == "PERMISSION_DENIED"
     with tenant_context(centrum):

@@ -14,28 +14,47 @@ REGISTER = """mutation($first: String!, $consent: Boolean!, $phone: String) {
 
 
 def test_makelaar_registers_an_offline_resident(parkwijk, crew):
-    data = ok("parkwijk", REGISTER, {"first": "Truus", "consent": True, "phone": "023 531 00 00"},
-              user=crew["fatima"].user)["registerOfflineResident"]  # fmt: skip
+    data = ok(
+        "parkwijk", REGISTER, {"first": "Truus", "consent": True, "phone": "023 531 00 00"}, user=crew["fatima"].user
+    )["registerOfflineResident"]
     assert data["errors"] == []
     resident = data["offlineResident"]
     assert (resident["firstName"], resident["street"], resident["phone"], resident["hasOwnLogin"]) == (
-        "Truus", "Zomerkade", "023 531 00 00", False)  # fmt: skip
+        "Truus",
+        "Zomerkade",
+        "023 531 00 00",
+        False,
+    )
     assert sorted(c["topic"] for c in resident["consents"]) == ["ACT_FOR", "REGISTRATION"]
 
-    log = ok("parkwijk", "query($id: ID!) { actingForLog(residentId: $id) { what whatText actorFirstName placedAs } }",
-             {"id": resident["resident"]["id"]}, user=crew["fatima"].user)["actingForLog"]  # fmt: skip
-    assert log == [{"what": "REGISTER", "whatText": "schreef u in bij de Wijkmarkt", "actorFirstName": "Fatima",
-                    "placedAs": "MAKELAAR"}]  # fmt: skip
+    log = ok(
+        "parkwijk",
+        "query($id: ID!) { actingForLog(residentId: $id) { what whatText actorFirstName placedAs } }",
+        {"id": resident["resident"]["id"]},
+        user=crew["fatima"].user,
+    )["actingForLog"]
+    assert log == [
+        {
+            "what": "REGISTER",
+            "whatText": "schreef u in bij de Wijkmarkt",
+            "actorFirstName": "Fatima",
+            "placedAs": "MAKELAAR",
+        }
+    ]
 
 
 def test_bad_registration_returns_typed_errors_and_writes_nothing(parkwijk, crew):
     with tenant_context(parkwijk):
         before = Membership.objects.count()
-    data = ok("parkwijk", REGISTER, {"first": " ", "consent": False, "phone": "<script>\x00"},
-              user=crew["fatima"].user)["registerOfflineResident"]  # fmt: skip
+    data = ok(
+        "parkwijk", REGISTER, {"first": " ", "consent": False, "phone": "<script>\x00"}, user=crew["fatima"].user
+    )["registerOfflineResident"]
     assert data["offlineResident"] is None
     assert {(e["field"], e["code"]) for e in data["errors"]} == {
-        ("firstName", "REQUIRED"), ("consentGiven", "CONSENT_REQUIRED"), ("phone", "INVALID_CHARACTERS")}  # fmt: skip
+        ("firstName", "REQUIRED"),
+        ("consentGiven", "CONSENT_REQUIRED"),
+        ("phone", "INVALID_CHARACTERS"),
+    }
     assert "Vraag eerst of de bewoner het goed vindt" in " ".join(e["message"] for e in data["errors"])
     with tenant_context(parkwijk):
         assert Membership.objects.count() == before
@@ -60,7 +79,8 @@ def test_consent_recorded_and_withdrawn_by_the_resident_and_a_neighbour_cannot(p
     withdraw = "mutation($id: ID!) { withdrawConsent(consentId: $id) { consent { withdrawnAt } errors { code } } }"
     assert top_error(run("parkwijk", withdraw, {"id": consent["id"]}, user=crew["bram"].user))["code"] == "NOT_FOUND"
     assert ok("parkwijk", withdraw, {"id": consent["id"]}, user=crew["anna"].user)["withdrawConsent"]["consent"][
-        "withdrawnAt"]  # fmt: skip
+        "withdrawnAt"
+    ]
     with tenant_context(parkwijk):
         assert Consent.objects.get().withdrawn_at is not None
         assert not ActingFor.objects.exists()  # Anna did it herself
@@ -73,8 +93,9 @@ def test_a_neighbour_cannot_read_anothers_acting_for_log(parkwijk, crew):
 
 
 def test_invite_to_log_in_needs_a_valid_free_address(parkwijk, crew, mailoutbox, django_capture_on_commit_callbacks):
-    created = ok("parkwijk", REGISTER, {"first": "Truus", "consent": True, "phone": "023"},
-                 user=crew["fatima"].user)["registerOfflineResident"]["offlineResident"]  # fmt: skip
+    created = ok("parkwijk", REGISTER, {"first": "Truus", "consent": True, "phone": "023"}, user=crew["fatima"].user)[
+        "registerOfflineResident"
+    ]["offlineResident"]
     invite = """mutation($id: ID!, $email: String!) { inviteResidentToLogIn(residentId: $id, email: $email) {
       offlineResident { hasOwnLogin } errors { field code message } } }"""
     rid = created["resident"]["id"]

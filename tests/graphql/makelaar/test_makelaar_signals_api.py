@@ -26,7 +26,8 @@ def test_a_professional_reports_and_sees_only_the_receipt(parkwijk, crew):
     assert [edge["node"]["about"] for edge in listed] == ["Meneer Jansen"]
     take = """mutation($id: ID!) { takeUpSignal(signalId: $id, followUp: "Ik bel aan") { signal { status } errors { code } } }"""
     assert ok("parkwijk", take, {"id": gid("Signal", signal.pk)}, user=fatima)["takeUpSignal"]["signal"] == {
-        "status": "FOLLOWING_UP"}  # fmt: skip
+        "status": "FOLLOWING_UP"
+    }
     close = """mutation($id: ID!, $outcome: String!) { closeSignal(signalId: $id, outcome: $outcome) {
       signal { status outcome } errors { field code } } }"""
     empty = ok("parkwijk", close, {"id": gid("Signal", signal.pk), "outcome": "  "}, user=fatima)["closeSignal"]
@@ -54,7 +55,8 @@ def test_residents_providers_and_professionals_never_read_a_signal(parkwijk, cre
         data = ok("parkwijk", SIGNAL, {"id": gid("Signal", signal.pk)}, user=user)
         assert data == {"signal": None, "node": None}
         assert top_error(run("parkwijk", "{ signals { edges { node { worry } } } }", user=user))["code"] == (
-            "PERMISSION_DENIED")  # fmt: skip
+            "PERMISSION_DENIED"
+        )
         close = """mutation($id: ID!) { closeSignal(signalId: $id, outcome: "Klaar") { errors { code } } }"""
         assert top_error(run("parkwijk", close, {"id": gid("Signal", signal.pk)}, user=user))["code"] == "NOT_FOUND"
         search = ok("parkwijk", '{ listings(q: "Geheime") { edges { node { title } } } }', user=user)

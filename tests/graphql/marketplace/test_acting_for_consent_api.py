@@ -48,9 +48,9 @@ def test_the_makelaar_acts_for_a_member_only_while_their_consent_is_on_record(pa
     points_on("parkwijk")
     done_exchange(Wijk.objects.get(pk=parkwijk.pk), bram, anna, hours="2")  # Anna helped Bram: points to give
     bram_asks = gid("Listing", "parkwijk", place(parkwijk, bram, title="Tuin").pk)
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=makelaar)["proposeRing"]["ring"][
-        "id"
-    ]
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=makelaar)["proposeRing"][
+        "ring"
+    ]["id"]
     with tenant_context(parkwijk):
         before = (Listing.objects.count(), Exchange.objects.count(), Transfer.objects.count())
 
@@ -81,8 +81,9 @@ def test_the_makelaar_acts_for_a_member_only_while_their_consent_is_on_record(pa
 
     assert ok("parkwijk", WITHDRAW, {"id": consent["consent"]["id"]}, user=anna.user)["withdrawConsent"]["errors"] == []
     assert acting_for(makelaar) == {"Fatima"}
-    again = run("parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Nog eens"), "ownerId": member_id(anna)},
-                user=makelaar)  # fmt: skip
+    again = run(
+        "parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Nog eens"), "ownerId": member_id(anna)}, user=makelaar
+    )
     assert top_error(again)["code"] == "PERMISSION_DENIED"
     assert top_error(run("parkwijk", GIVE, {"for": member_id(anna), "key": "gift-2"}, user=makelaar))["code"] == (
         "PERMISSION_DENIED"
@@ -97,14 +98,16 @@ def test_a_revoked_proxy_is_no_longer_listed_or_allowed(parkwijk, people):
     with tenant_context(parkwijk):
         proxy = register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email=carla.email, relation="dochter")
     assert acting_for(carla) == {"Anna"}
-    placed = ok("parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Voor mama"), "ownerId": member_id(anna)},
-                user=carla)["publishListing"]  # fmt: skip
+    placed = ok(
+        "parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Voor mama"), "ownerId": member_id(anna)}, user=carla
+    )["publishListing"]
     assert placed["errors"] == [] and placed["listing"]["placedAs"] == "PROXY"
 
     with tenant_context(parkwijk):
         revoke_proxy(actor=actor_for(anna.user), proxy=proxy)
-    body = run("parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Nog eens"), "ownerId": member_id(anna)},
-               user=carla)  # fmt: skip
+    body = run(
+        "parkwijk", PUBLISH, {"input": listing_fields(parkwijk, "Nog eens"), "ownerId": member_id(anna)}, user=carla
+    )
     assert top_error(body)["code"] in ("PERMISSION_DENIED", "NOT_FOUND")
     with tenant_context(parkwijk):
         assert list(Listing.objects.filter(owner=anna).values_list("title", flat=True)) == ["Voor mama"]
@@ -123,8 +126,12 @@ def test_consent_in_another_wijk_does_not_let_this_wijks_makelaar_act(parkwijk, 
     consent = run("centrum", CONSENT, {"id": member_id(anna_there, "centrum")}, user=cees.user)
     assert consent["data"]["recordConsent"]["errors"] == []
     assert acting_for(people["fatima"].user) == {"Fatima"}
-    body = run("parkwijk", PUBLISH, {"input": listing_fields(parkwijk), "ownerId": member_id(people["anna"])},
-               user=people["fatima"].user)  # fmt: skip
+    body = run(
+        "parkwijk",
+        PUBLISH,
+        {"input": listing_fields(parkwijk), "ownerId": member_id(people["anna"])},
+        user=people["fatima"].user,
+    )
     assert top_error(body) == {"code": "PERMISSION_DENIED", "message": NO_CONSENT}
     with tenant_context(parkwijk):
         assert not Listing.objects.filter(title="Namens Anna").exists()

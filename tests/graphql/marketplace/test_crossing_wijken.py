@@ -20,8 +20,15 @@ def two_wijken(parkwijk, centrum):
     dirk = make_member(centrum, "Dirk")
     # Centrum has listings of its own, so a forged ID with Centrum's schema may well name a real Centrum row.
     own = [place(centrum, dirk, title=f"Centrum vraag {i}") for i in range(3)]
-    return {"anna": anna, "bram": bram, "secret": secret, "exchange": exchange, "carla": carla, "dirk": dirk,
-            "own": own}  # fmt: skip
+    return {
+        "anna": anna,
+        "bram": bram,
+        "secret": secret,
+        "exchange": exchange,
+        "carla": carla,
+        "dirk": dirk,
+        "own": own,
+    }
 
 
 def test_a_parkwijk_listing_is_not_found_from_centrum_by_any_id(two_wijken):
@@ -41,8 +48,12 @@ def test_a_parkwijk_exchange_and_member_are_not_found_from_centrum(two_wijken):
     query = "query($id: ID!) { exchange(id: $id) { id } node(id: $id) { id } }"
 
     exchange = ok("centrum", query, {"id": gid("Exchange", "parkwijk", two_wijken["exchange"].pk)}, user=carla.user)
-    member = ok("centrum", "query($id: ID!) { node(id: $id) { id } }",
-                {"id": gid("Membership", "parkwijk", two_wijken["anna"].pk)}, user=carla.user)  # fmt: skip
+    member = ok(
+        "centrum",
+        "query($id: ID!) { node(id: $id) { id } }",
+        {"id": gid("Membership", "parkwijk", two_wijken["anna"].pk)},
+        user=carla.user,
+    )
 
     assert exchange == {"exchange": None, "node": None}
     assert member == {"node": None}
@@ -76,14 +87,21 @@ def test_centrum_search_never_finds_parkwijk_listings(two_wijken):
 
     assert found == {"listings": {"edges": []}}
     assert {edge["node"]["title"] for edge in everything["listings"]["edges"]} == {
-        "Centrum vraag 0", "Centrum vraag 1", "Centrum vraag 2",
-    }  # fmt: skip
+        "Centrum vraag 0",
+        "Centrum vraag 1",
+        "Centrum vraag 2",
+    }
 
 
 def test_a_parkwijk_member_on_the_centrum_domain_is_not_a_member_there(two_wijken):
     body = run("centrum", "{ listings { edges { node { title } } } }", user=two_wijken["anna"].user)
-    mutation = run("centrum", """mutation($id: ID!) { respondToListing(listingId: $id, message: "Hoi") {
-      errors { code } } }""", {"id": gid("Listing", "centrum", two_wijken["own"][0].pk)}, user=two_wijken["anna"].user)  # fmt: skip
+    mutation = run(
+        "centrum",
+        """mutation($id: ID!) { respondToListing(listingId: $id, message: "Hoi") {
+      errors { code } } }""",
+        {"id": gid("Listing", "centrum", two_wijken["own"][0].pk)},
+        user=two_wijken["anna"].user,
+    )
 
     assert top_error(body)["code"] == "PERMISSION_DENIED"
     assert top_error(mutation)["code"] == "NOT_FOUND"
@@ -96,11 +114,16 @@ def test_centrum_cannot_put_a_parkwijk_member_or_listing_in_a_ring(two_wijken, c
     propose = """mutation($links: [RingLinkInput!]!) { proposeRing(links: $links) {
       ring { id } errors { field code } } }"""
     links = [
-        {"requestId": gid("Listing", "centrum", two_wijken["own"][0].pk), "giverId": gid("Membership", "centrum", erik.pk)},
+        {
+            "requestId": gid("Listing", "centrum", two_wijken["own"][0].pk),
+            "giverId": gid("Membership", "centrum", erik.pk),
+        },
         {"requestId": gid("Listing", "centrum", own[0].pk), "giverId": gid("Membership", "centrum", dirk.pk)},
-        {"requestId": gid("Listing", "parkwijk", two_wijken["secret"].pk),
-         "giverId": gid("Membership", "parkwijk", two_wijken["anna"].pk)},
-    ]  # fmt: skip
+        {
+            "requestId": gid("Listing", "parkwijk", two_wijken["secret"].pk),
+            "giverId": gid("Membership", "parkwijk", two_wijken["anna"].pk),
+        },
+    ]
 
     result = ok("centrum", propose, {"links": links}, user=dirk.user)["proposeRing"]
 

@@ -24,8 +24,12 @@ def test_bad_cursors_are_a_clear_error_not_a_crash(parkwijk, people):
     for raw in ("arrayconnection:-5", "arrayconnection:99999999999999999999"):
         cursor = base64.b64encode(raw.encode()).decode()
 
-        body = gql("parkwijk", "query($c: String) { listings(after: $c) { edges { node { id } } } }", {"c": cursor},
-                   user=people["anna"].user).json()  # fmt: skip
+        body = gql(
+            "parkwijk",
+            "query($c: String) { listings(after: $c) { edges { node { id } } } }",
+            {"c": cursor},
+            user=people["anna"].user,
+        ).json()
 
         assert body["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
 

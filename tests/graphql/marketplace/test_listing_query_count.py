@@ -60,11 +60,20 @@ def _busy(parkwijk) -> dict:
     authors = [make_member(parkwijk, f"Auteur{i}") for i in range(10)]
     with tenant_context(parkwijk):
         for i, author in enumerate(authors[::2]):
-            update_profile(actor=actor_for(author.user), member=author,
-                           data=ProfileInput(street_id=streets[i].pk, phone="0612345678", show_phone=True))  # fmt: skip
+            update_profile(
+                actor=actor_for(author.user),
+                member=author,
+                data=ProfileInput(street_id=streets[i].pk, phone="0612345678", show_phone=True),
+            )
     for i in range(50):
-        place(parkwijk, authors[i % 10], title=f"Hulp gezocht nummer {i}", category=CATEGORIES[i % 5],
-              street_id=streets[i % 5].pk, kind="offer" if i % 3 else "request")  # fmt: skip
+        place(
+            parkwijk,
+            authors[i % 10],
+            title=f"Hulp gezocht nummer {i}",
+            category=CATEGORIES[i % 5],
+            street_id=streets[i % 5].pk,
+            kind="offer" if i % 3 else "request",
+        )
     return {"streets": streets, "viewer": make_member(parkwijk, "Lezer")}
 
 
@@ -81,7 +90,9 @@ class TestAPageOfListings:
         user = busy_parkwijk["viewer"].user
 
         small, small_page, _ = _queries("parkwijk", PAGE, {**variables, "first": 5}, user, ["listings", "edges"])
-        large, large_page, captured = _queries("parkwijk", PAGE, {**variables, "first": 50}, user, ["listings", "edges"])
+        large, large_page, captured = _queries(
+            "parkwijk", PAGE, {**variables, "first": 50}, user, ["listings", "edges"]
+        )
 
         # The figures for the note (run with -s): statements per request, and those besides SET search_path.
         print(f"listings {filters or 'browse'}: {small} for 5, {large} for 50 ({_without_search_path(captured)} real)")

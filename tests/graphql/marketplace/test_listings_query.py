@@ -55,10 +55,17 @@ def test_owner_shows_first_name_and_street_but_no_house_number_phone_or_email_un
     with tenant_context(parkwijk):
         for name, show in (("anna", False), ("bram", True)):
             update_profile(
-                actor=actor_for(people[name].user), member=people[name],
-                data=ProfileInput(street_id=zomerkade.pk, house_number="12", phone="0612345678",
-                                  show_house_number=show, show_phone=show, show_email=show),
-            )  # fmt: skip
+                actor=actor_for(people[name].user),
+                member=people[name],
+                data=ProfileInput(
+                    street_id=zomerkade.pk,
+                    house_number="12",
+                    phone="0612345678",
+                    show_house_number=show,
+                    show_phone=show,
+                    show_email=show,
+                ),
+            )
     place(parkwijk, people["anna"], title="Anna vraagt")
     place(parkwijk, people["bram"], title="Bram vraagt")
 
@@ -66,16 +73,26 @@ def test_owner_shows_first_name_and_street_but_no_house_number_phone_or_email_un
     owners = {edge["node"]["title"]: edge["node"]["owner"] for edge in data["listings"]["edges"]}
 
     assert owners["Anna vraagt"] | {"id": None} == {
-        "id": None, "firstName": "Anna", "street": "Zomerkade", "houseNumber": None, "phone": None, "email": None,
-    }  # fmt: skip
+        "id": None,
+        "firstName": "Anna",
+        "street": "Zomerkade",
+        "houseNumber": None,
+        "phone": None,
+        "email": None,
+    }
     assert owners["Bram vraagt"]["houseNumber"] == "12"
     assert owners["Bram vraagt"]["phone"] == "0612345678"
     assert owners["Bram vraagt"]["email"] == "bram@example.nl"
 
 
 def test_text_search_uses_dutch_stemming(parkwijk, people):
-    place(parkwijk, people["anna"], title="Wie wil mijn heggen snoeien?", description="De heg is te hoog geworden.",
-          category="tuin")  # fmt: skip
+    place(
+        parkwijk,
+        people["anna"],
+        title="Wie wil mijn heggen snoeien?",
+        description="De heg is te hoog geworden.",
+        category="tuin",
+    )
     place(parkwijk, people["bram"], title="Boodschappen op vrijdag", category="boodschappen")
 
     found = ok("parkwijk", LISTINGS, {"q": "heg snoei"}, user=people["cor"].user)
@@ -92,8 +109,9 @@ def test_filters_by_kind_and_category(parkwijk, people):
 
     offers = ok("parkwijk", LISTINGS, {"kind": "OFFER"}, user=people["cor"].user)
     garden = ok("parkwijk", LISTINGS, {"category": category_id(parkwijk, "tuin")}, user=people["cor"].user)
-    computer_requests = ok("parkwijk", LISTINGS, {"kind": "REQUEST", "category": category_id(parkwijk)},
-                           user=people["cor"].user)  # fmt: skip
+    computer_requests = ok(
+        "parkwijk", LISTINGS, {"kind": "REQUEST", "category": category_id(parkwijk)}, user=people["cor"].user
+    )
 
     assert titles(offers) == ["Aanbod computer"]
     assert titles(garden) == ["Vraag tuin"]
@@ -107,8 +125,12 @@ def test_filters_by_date_and_sorts_most_urgent_first(parkwijk, people):
     place(parkwijk, people["anna"], title="Maakt niet uit")
 
     urgent = ok("parkwijk", LISTINGS, {"sort": "URGENT"}, user=people["bram"].user)
-    window = ok("parkwijk", LISTINGS, {"dateFrom": soon.isoformat(), "dateTo": (soon + dt.timedelta(days=2)).isoformat()},
-                user=people["bram"].user)  # fmt: skip
+    window = ok(
+        "parkwijk",
+        LISTINGS,
+        {"dateFrom": soon.isoformat(), "dateTo": (soon + dt.timedelta(days=2)).isoformat()},
+        user=people["bram"].user,
+    )
 
     assert titles(urgent) == ["Morgen", "Later", "Maakt niet uit"]
     assert titles(window) == ["Morgen"]
@@ -151,8 +173,9 @@ def test_a_bad_filter_is_a_clear_error_and_a_deleted_or_foreign_category_answer_
 
     deleted = run("parkwijk", LISTINGS, {"category": gid("Category", "parkwijk", unused_pk)}, user=people["bram"].user)
     foreign = run("parkwijk", LISTINGS, {"category": category_id(centrum, "tuin")}, user=people["bram"].user)
-    retired_one = run("parkwijk", LISTINGS, {"category": gid("Category", "parkwijk", retired.pk)},
-                      user=people["bram"].user)  # fmt: skip
+    retired_one = run(
+        "parkwijk", LISTINGS, {"category": gid("Category", "parkwijk", retired.pk)}, user=people["bram"].user
+    )
     too_far = run("parkwijk", LISTINGS, {"withinM": 99999}, user=people["bram"].user)
 
     assert top_error(deleted)["code"] == "BAD_REQUEST"
@@ -169,8 +192,10 @@ def test_listings_need_membership_and_the_page_size_is_capped(parkwijk, people):
     portal = run(None, LISTINGS, {"first": 5}, user=people["anna"].user)
 
     assert top_error(anonymous)["code"] == "PERMISSION_DENIED"
-    assert top_error(too_many) == {"code": "PAGE_SIZE_TOO_LARGE",
-                                   "message": "`first` mag tussen 0 en 50 liggen; u vroeg 51."}  # fmt: skip
+    assert top_error(too_many) == {
+        "code": "PAGE_SIZE_TOO_LARGE",
+        "message": "`first` mag tussen 0 en 50 liggen; u vroeg 51.",
+    }
     assert top_error(portal)["code"] == "WRONG_DOMAIN"
 
 
@@ -229,8 +254,12 @@ def test_categories_streets_and_retired_categories_for_the_wijk_admin(parkwijk, 
 def test_a_relative_registered_as_proxy_may_browse_without_being_a_member(parkwijk, centrum, people):
     daughter = make_member(centrum, "Dochter")  # lives in Centrum, not a member of Parkwijk
     with tenant_context(parkwijk):
-        register_proxy(actor=actor_for(people["anna"].user), principal=people["anna"],
-                       proxy_email=daughter.user.email, relation="dochter")  # fmt: skip
+        register_proxy(
+            actor=actor_for(people["anna"].user),
+            principal=people["anna"],
+            proxy_email=daughter.user.email,
+            relation="dochter",
+        )
     place(parkwijk, people["bram"], title="Bram vraagt")
 
     data = ok("parkwijk", LISTINGS, {}, user=daughter.user)

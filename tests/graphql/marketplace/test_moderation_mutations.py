@@ -28,20 +28,35 @@ def reports_in(wijk) -> int:
 def test_a_reported_listing_reaches_the_queue_and_hiding_takes_it_out_of_browsing(parkwijk, people):
     listing = place(parkwijk, people["anna"], title="Koop mijn spullen")
 
-    reported = ok("parkwijk", REPORT, {"reason": "Dit is reclame", "listingId": gid("Listing", "parkwijk", listing.pk)},
-                  user=people["bram"].user)  # fmt: skip
+    reported = ok(
+        "parkwijk",
+        REPORT,
+        {"reason": "Dit is reclame", "listingId": gid("Listing", "parkwijk", listing.pk)},
+        user=people["bram"].user,
+    )
     queue = ok("parkwijk", QUEUE, user=people["fatima"].user)["moderationQueue"]["edges"]
-    handled = ok("parkwijk", HANDLE, {"id": queue[0]["node"]["id"], "outcome": "HIDDEN", "reason": "Reclame"},
-                 user=people["fatima"].user)  # fmt: skip
+    handled = ok(
+        "parkwijk",
+        HANDLE,
+        {"id": queue[0]["node"]["id"], "outcome": "HIDDEN", "reason": "Reclame"},
+        user=people["fatima"].user,
+    )
 
     assert reported["report"] == {"reported": True, "errors": []}
     assert queue[0]["node"] | {"id": None} == {
-        "id": None, "target": "LISTING", "reason": "Dit is reclame", "outcome": "OPEN",
-        "reporter": {"firstName": "Bram"}, "listing": {"title": "Koop mijn spullen", "owner": {"firstName": "Anna"}},
-        "message": None, "member": None,
-    }  # fmt: skip
-    assert handled["handleReport"] == {"report": {"outcome": "HIDDEN", "handledReason": "Reclame",
-                                                  "handledBy": {"firstName": "Fatima"}}, "errors": []}  # fmt: skip
+        "id": None,
+        "target": "LISTING",
+        "reason": "Dit is reclame",
+        "outcome": "OPEN",
+        "reporter": {"firstName": "Bram"},
+        "listing": {"title": "Koop mijn spullen", "owner": {"firstName": "Anna"}},
+        "message": None,
+        "member": None,
+    }
+    assert handled["handleReport"] == {
+        "report": {"outcome": "HIDDEN", "handledReason": "Reclame", "handledBy": {"firstName": "Fatima"}},
+        "errors": [],
+    }
     assert ok("parkwijk", LISTINGS, user=people["cor"].user)["listings"]["edges"] == []
     assert ok("parkwijk", QUEUE, user=people["fatima"].user)["moderationQueue"]["edges"] == []
 
@@ -64,8 +79,12 @@ def test_a_message_can_be_reported_by_someone_in_the_exchange(parkwijk, people):
 def test_a_report_needs_one_target_and_a_reason(parkwijk, people):
     listing_id = gid("Listing", "parkwijk", place(parkwijk, people["anna"]).pk)
 
-    two = ok("parkwijk", REPORT, {"reason": "Twee", "listingId": listing_id, "memberId": member_id(people["anna"])},
-             user=people["bram"].user)  # fmt: skip
+    two = ok(
+        "parkwijk",
+        REPORT,
+        {"reason": "Twee", "listingId": listing_id, "memberId": member_id(people["anna"])},
+        user=people["bram"].user,
+    )
     none = ok("parkwijk", REPORT, {"reason": "Niets"}, user=people["bram"].user)
     no_reason = ok("parkwijk", REPORT, {"reason": " ", "listingId": listing_id}, user=people["bram"].user)
 
@@ -84,8 +103,9 @@ def test_only_moderators_see_the_queue_and_handle_reports(parkwijk, people):
         report_id = gid("Report", "parkwijk", Report.objects.get().pk)
 
     queue = run("parkwijk", QUEUE, user=people["cor"].user)
-    handle = run("parkwijk", HANDLE, {"id": report_id, "outcome": "DISMISSED", "reason": "Niets"},
-                 user=people["cor"].user)  # fmt: skip
+    handle = run(
+        "parkwijk", HANDLE, {"id": report_id, "outcome": "DISMISSED", "reason": "Niets"}, user=people["cor"].user
+    )
     by_node = ok("parkwijk", "query($id: ID!) { node(id: $id) { id } }", {"id": report_id}, user=people["cor"].user)
 
     assert top_error(queue)["code"] == top_error(handle)["code"] == "PERMISSION_DENIED"

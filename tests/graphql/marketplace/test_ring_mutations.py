@@ -38,8 +38,10 @@ def test_makelaar_finds_a_candidate_ring_proposes_it_and_it_becomes_exchanges(pa
     assert proposed["ring"]["status"] == "PROPOSED"
     assert proposed["ring"]["via"] == "MAKELAAR"
     assert [(link["giver"]["firstName"], link["receiver"]["firstName"]) for link in proposed["ring"]["links"]] == [
-        ("Cor", "Anna"), ("Anna", "Bram"), ("Bram", "Cor"),
-    ]  # fmt: skip
+        ("Cor", "Anna"),
+        ("Anna", "Bram"),
+        ("Bram", "Cor"),
+    ]
     assert [c["ring"]["status"] for c in confirmations] == ["PROPOSED", "PROPOSED", "CONFIRMED"]
     assert confirmations[-1]["ring"]["links"] == [{"confirmed": True}] * 3
     with tenant_context(parkwijk):
@@ -49,8 +51,10 @@ def test_makelaar_finds_a_candidate_ring_proposes_it_and_it_becomes_exchanges(pa
 def test_candidate_links_can_be_proposed_as_they_are(parkwijk, people):
     three_way_input(parkwijk, people)
     candidate = ok("parkwijk", CANDIDATES, user=people["anna"].user)["candidateRings"][0]
-    links = [{"requestId": link["request"]["id"], "giverId": link["giver"]["id"], "offerId": link["offer"]["id"]}
-             for link in candidate["links"]]  # fmt: skip
+    links = [
+        {"requestId": link["request"]["id"], "giverId": link["giver"]["id"], "offerId": link["offer"]["id"]}
+        for link in candidate["links"]
+    ]
 
     proposed = ok("parkwijk", PROPOSE, {"links": links}, user=people["anna"].user)["proposeRing"]
 
@@ -59,8 +63,9 @@ def test_candidate_links_can_be_proposed_as_they_are(parkwijk, people):
 
 
 def test_only_participants_and_the_makelaar_see_a_ring(parkwijk, people):
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
-                 user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=people["fatima"].user)[
+        "proposeRing"
+    ]["ring"]["id"]
     dirk = make_member(parkwijk, "Dirk")
     query = "query($id: ID!) { ring(id: $id) { status } }"
 
@@ -78,16 +83,23 @@ def test_an_outsider_may_not_propose_and_broken_rings_are_refused(parkwijk, peop
     too_short = ok("parkwijk", PROPOSE, {"links": links[:2]}, user=people["fatima"].user)
 
     assert top_error(outsider)["code"] == "PERMISSION_DENIED"
-    assert broken["proposeRing"]["errors"] == [{"field": "links", "code": "RING_INVALID",
-                                                "message": "Deze deelnemers vormen geen ring: ieder helpt de volgende."}]  # fmt: skip
-    assert too_short["proposeRing"]["errors"] == [{"field": "links", "code": "RING_INVALID",
-                                                   "message": "Een ruil met meer buren heeft 3 tot 6 deelnemers."}]  # fmt: skip
+    assert broken["proposeRing"]["errors"] == [
+        {
+            "field": "links",
+            "code": "RING_INVALID",
+            "message": "Deze deelnemers vormen geen ring: ieder helpt de volgende.",
+        }
+    ]
+    assert too_short["proposeRing"]["errors"] == [
+        {"field": "links", "code": "RING_INVALID", "message": "Een ruil met meer buren heeft 3 tot 6 deelnemers."}
+    ]
     assert rings_in(parkwijk) == 0
 
 
 def test_declining_cancels_the_ring(parkwijk, people):
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
-                 user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=people["fatima"].user)[
+        "proposeRing"
+    ]["ring"]["id"]
 
     declined = ok("parkwijk", DECLINE, {"id": ring_id, "reason": "Ik ben op vakantie"}, user=people["bram"].user)
     after = ok("parkwijk", CONFIRM, {"id": ring_id}, user=people["anna"].user)
@@ -99,8 +111,9 @@ def test_declining_cancels_the_ring(parkwijk, people):
 def test_the_makelaar_confirms_a_part_for_a_participant(parkwijk, people):
     with tenant_context(parkwijk):
         consents_to_makelaar(people["fatima"], people["cor"])
-    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)},
-                 user=people["fatima"].user)["proposeRing"]["ring"]["id"]  # fmt: skip
+    ring_id = ok("parkwijk", PROPOSE, {"links": three_way_input(parkwijk, people)}, user=people["fatima"].user)[
+        "proposeRing"
+    ]["ring"]["id"]
 
     confirmed = ok("parkwijk", CONFIRM, {"id": ring_id, "for": member_id(people["cor"])}, user=people["fatima"].user)
 
@@ -115,13 +128,16 @@ def test_a_member_of_another_wijk_cannot_be_put_in_a_ring(parkwijk, centrum, peo
         zoe_here = gid("Membership", "centrum", zoe.pk)
     forged = gid("Membership", "parkwijk", zoe.pk)  # the same number in Parkwijk names someone else, or nobody
 
-    foreign = ok("parkwijk", PROPOSE, {"links": [*links[:2], {**links[2], "giverId": zoe_here}]},
-                 user=people["fatima"].user)["proposeRing"]  # fmt: skip
-    renumbered = ok("parkwijk", PROPOSE, {"links": [*links[:2], {**links[2], "giverId": forged}]},
-                    user=people["fatima"].user)["proposeRing"]  # fmt: skip
+    foreign = ok(
+        "parkwijk", PROPOSE, {"links": [*links[:2], {**links[2], "giverId": zoe_here}]}, user=people["fatima"].user
+    )["proposeRing"]
+    renumbered = ok(
+        "parkwijk", PROPOSE, {"links": [*links[:2], {**links[2], "giverId": forged}]}, user=people["fatima"].user
+    )["proposeRing"]
 
-    assert foreign["errors"] == [{"field": "links", "code": "UNKNOWN_MEMBER",
-                                  "message": "Een van de deelnemers is geen lid van deze wijk."}]  # fmt: skip
+    assert foreign["errors"] == [
+        {"field": "links", "code": "UNKNOWN_MEMBER", "message": "Een van de deelnemers is geen lid van deze wijk."}
+    ]
     assert renumbered["ring"] is None
     assert renumbered["errors"][0]["code"] in {"UNKNOWN_MEMBER", "RING_INVALID"}
     assert rings_in(parkwijk) == 0

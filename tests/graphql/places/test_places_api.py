@@ -26,15 +26,25 @@ def place_id(place, schema="centrum") -> str:
 
 def test_anyone_reads_partners_places_and_hours_of_this_wijk(places, partners):
     data = gql("centrum", IN_DE_WIJK).json()["data"]
-    assert data["wijkPartners"] == [{
-        "partner": {"id": to_global_id("Partner", "public", partners["kontext"].pk), "name": "Stichting Kontext (test)",
-                    "kind": "WELFARE"},
-        "offer": "De makelaar van de binnenstad.",
-        "contact": {"name": "Ruud Visser", "role": "sociaal makelaar", "phone": "", "email": "ruud@example.nl"},
-    }]  # fmt: skip
-    assert data["counters"] == [{"id": place_id(places["loket"]), "name": "Loket Grote Markt",
-                                 "address": "Grote Markt 2",
-                                 "openingHours": [{"day": "TUE", "opens": "09:00", "closes": "12:30"}]}]  # fmt: skip
+    assert data["wijkPartners"] == [
+        {
+            "partner": {
+                "id": to_global_id("Partner", "public", partners["kontext"].pk),
+                "name": "Stichting Kontext (test)",
+                "kind": "WELFARE",
+            },
+            "offer": "De makelaar van de binnenstad.",
+            "contact": {"name": "Ruud Visser", "role": "sociaal makelaar", "phone": "", "email": "ruud@example.nl"},
+        }
+    ]
+    assert data["counters"] == [
+        {
+            "id": place_id(places["loket"]),
+            "name": "Loket Grote Markt",
+            "address": "Grote Markt 2",
+            "openingHours": [{"day": "TUE", "opens": "09:00", "closes": "12:30"}],
+        }
+    ]
     assert data["meetingPlaces"] == [{"name": "Buurtkamer Vijfhoek"}]
 
 
@@ -61,33 +71,60 @@ def test_the_portal_has_no_places(places):
 
 
 def test_the_admin_adds_a_counter(wijken, admins):
-    variables = {"input": {"kind": "COUNTER", "name": "Loket Haarlem", "address": "Grote Markt 2",
-                           "postcode": "2011 RD", "openingHours": [{"day": "MON", "opens": "9:00", "closes": "12:00"},
-                                                                   {"day": "FRI", "opens": "13:00", "closes": "17:00"}]}}  # fmt: skip
+    variables = {
+        "input": {
+            "kind": "COUNTER",
+            "name": "Loket Haarlem",
+            "address": "Grote Markt 2",
+            "postcode": "2011 RD",
+            "openingHours": [
+                {"day": "MON", "opens": "9:00", "closes": "12:00"},
+                {"day": "FRI", "opens": "13:00", "closes": "17:00"},
+            ],
+        }
+    }
     result = gql("centrum", SAVE, variables, user=admins["marleen"].user).json()["data"]["savePlace"]
     assert result["errors"] == []
-    assert result["place"]["openingHours"] == [{"day": "MON", "opens": "09:00", "closes": "12:00"},
-                                               {"day": "FRI", "opens": "13:00", "closes": "17:00"}]  # fmt: skip
+    assert result["place"]["openingHours"] == [
+        {"day": "MON", "opens": "09:00", "closes": "12:00"},
+        {"day": "FRI", "opens": "13:00", "closes": "17:00"},
+    ]
     with tenant_context(wijken["centrum"]):
         assert Place.objects.get().name == "Loket Haarlem"
 
 
 def test_bad_input_returns_typed_errors_and_writes_nothing(wijken, admins):
-    variables = {"input": {"kind": "COUNTER", "name": "", "address": "x" * 201, "postcode": "nope",
-                           "openingHours": [{"day": "WED", "opens": "17:00", "closes": "09:00"},
-                                            {"day": "THU", "opens": "25:00", "closes": "26:00"}]}}  # fmt: skip
+    variables = {
+        "input": {
+            "kind": "COUNTER",
+            "name": "",
+            "address": "x" * 201,
+            "postcode": "nope",
+            "openingHours": [
+                {"day": "WED", "opens": "17:00", "closes": "09:00"},
+                {"day": "THU", "opens": "25:00", "closes": "26:00"},
+            ],
+        }
+    }
     result = gql("centrum", SAVE, variables, user=admins["marleen"].user).json()["data"]["savePlace"]
     errors = {(e["field"], e["code"]) for e in result["errors"]}
-    assert errors == {("name", "REQUIRED"), ("address", "TOO_LONG"), ("postcode", "INVALID_POSTCODE"),
-                      ("hours3", "CLOSES_BEFORE_OPENS"), ("hours4", "INVALID_TIME")}  # fmt: skip
+    assert errors == {
+        ("name", "REQUIRED"),
+        ("address", "TOO_LONG"),
+        ("postcode", "INVALID_POSTCODE"),
+        ("hours3", "CLOSES_BEFORE_OPENS"),
+        ("hours4", "INVALID_TIME"),
+    }
     assert result["place"] is None
     variables["input"]["openingHours"] = variables["input"]["openingHours"][:1]
     result = gql("centrum", SAVE, variables, user=admins["marleen"].user).json()["data"]["savePlace"]
     by_field = {e["field"]: (e["code"], e["message"]) for e in result["errors"]}
     assert by_field["name"] == ("REQUIRED", "Vul dit veld in.")
     assert by_field["address"][0] == "TOO_LONG" and by_field["postcode"][0] == "INVALID_POSTCODE"
-    assert by_field["hours3"] == ("CLOSES_BEFORE_OPENS",
-                                  "Op woensdag sluit het eerder dan het opengaat. Schrijf bijvoorbeeld 09:00-12:00.")  # fmt: skip
+    assert by_field["hours3"] == (
+        "CLOSES_BEFORE_OPENS",
+        "Op woensdag sluit het eerder dan het opengaat. Schrijf bijvoorbeeld 09:00-12:00.",
+    )
     with tenant_context(wijken["centrum"]):
         assert not Place.objects.exists()
 
@@ -143,12 +180,18 @@ def test_list_queries_do_not_grow_with_the_number_of_places(wijken, admins, part
 
     query = "{ counters { name openingHours { day } } meetingPlaces { name } wijkPartners { partner { name } contact { name } } }"
     for number in range(2):
-        add_place(wijken["centrum"], admins["marleen"], kind="counter", name=f"Loket {number}",
-                  hours=[(1, time(9), time(12))])  # fmt: skip
+        add_place(
+            wijken["centrum"], admins["marleen"], kind="counter", name=f"Loket {number}", hours=[(1, time(9), time(12))]
+        )
     _queries_for(query, "centrum")  # the first request also looks the wijk up and fills caches
     few = _queries_for(query, "centrum")
     for number in range(2, 8):
-        add_place(wijken["centrum"], admins["marleen"], kind="counter", name=f"Loket {number}",
-                  hours=[(1, time(9), time(12)), (2, time(9), time(12))])  # fmt: skip
+        add_place(
+            wijken["centrum"],
+            admins["marleen"],
+            kind="counter",
+            name=f"Loket {number}",
+            hours=[(1, time(9), time(12)), (2, time(9), time(12))],
+        )
     many = _queries_for(query, "centrum")
     assert many == few, f"{few} queries for 2 counters, {many} for 8"

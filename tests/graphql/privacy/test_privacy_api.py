@@ -25,8 +25,12 @@ def test_my_data_is_the_export_as_json(riets, parkwijk):
     body = gql("parkwijk", MY_DATA, user=riets.riet.user).json()
     data = json.loads(body["data"]["myData"])
     assert data["account"]["email"] == "riet.privacy@example.nl"
-    titles = [row["title"] for part in data["onderdelen"] if part["onderdeel"] == "marketplace.Listing.owner"
-              for row in part["rijen"]]  # fmt: skip
+    titles = [
+        row["title"]
+        for part in data["onderdelen"]
+        if part["onderdeel"] == "marketplace.Listing.owner"
+        for row in part["rijen"]
+    ]
     assert titles == [riets.offer.title]
     with tenant_context(parkwijk):
         assert PrivacyRequest.objects.get().via == "graphql"
@@ -42,11 +46,13 @@ def test_makelaar_reads_an_offline_residents_data_as_a_logged_read(riets, parkwi
 def test_nobody_reads_another_residents_data_and_other_wijken_ids_reach_nothing(riets, parkwijk, centrum):
     in_centrum = riets_wijk(centrum, email="riet.gql.centrum@example.nl")
     provider = make_member(parkwijk, "Henk", "henk.gql@example.nl", role=Role.PROVIDER)
-    attempts = [(riets.bram.user, _member_id(riets.riet, parkwijk)),
-                (riets.makelaar.user, _member_id(riets.riet, parkwijk)),  # online: not the makelaar's to read
-                (provider.user, _member_id(riets.riet, parkwijk)),
-                (riets.makelaar.user, _member_id(in_centrum.truus, centrum)),  # a Centrum ID on Parkwijk
-                (riets.riet.user, "onzin")]  # fmt: skip
+    attempts = [
+        (riets.bram.user, _member_id(riets.riet, parkwijk)),
+        (riets.makelaar.user, _member_id(riets.riet, parkwijk)),  # online: not the makelaar's to read
+        (provider.user, _member_id(riets.riet, parkwijk)),
+        (riets.makelaar.user, _member_id(in_centrum.truus, centrum)),  # a Centrum ID on Parkwijk
+        (riets.riet.user, "onzin"),
+    ]
     for user, who in attempts:
         body = gql("parkwijk", MY_DATA, {"who": who}, user=user).json()
         assert body["data"]["myData"] is None
@@ -60,8 +66,13 @@ def test_erase_me_without_confirmation_is_a_typed_error_and_changes_nothing(riet
     body = gql("parkwijk", ERASE, {"confirm": False}, user=riets.riet.user).json()
     payload = body["data"]["eraseMe"]
     assert payload["erased"] is False
-    assert payload["errors"] == [{"field": "confirm", "code": "CONFIRMATION_REQUIRED",
-                                  "message": "Vink aan dat u begrijpt wat er gebeurt. Er is nog niets verwijderd."}]  # fmt: skip
+    assert payload["errors"] == [
+        {
+            "field": "confirm",
+            "code": "CONFIRMATION_REQUIRED",
+            "message": "Vink aan dat u begrijpt wat er gebeurt. Er is nog niets verwijderd.",
+        }
+    ]
     assert User.objects.get(pk=riets.riet.user_id).first_name == "Riet"
     with tenant_context(parkwijk):
         assert not PrivacyRequest.objects.exists()

@@ -33,8 +33,13 @@ def test_a_resident_searches_the_city_from_the_portal(items, search_members, cen
         "Aanbod: Rondje fietsen door de Hout",
     }
     bikes = next(r for r in page["results"] if r["wijkSlug"] == "centrum")
-    assert bikes == {"kind": "LISTING", "title": "Aanbod: Ik repareer fietsen", "wijkSlug": "centrum",
-                     "wijkName": "Centrum", "url": f"{wijk_url(centrum)}vraag-en-aanbod/{items['bikes'].pk}/"}  # fmt: skip
+    assert bikes == {
+        "kind": "LISTING",
+        "title": "Aanbod: Ik repareer fietsen",
+        "wijkSlug": "centrum",
+        "wijkName": "Centrum",
+        "url": f"{wijk_url(centrum)}vraag-en-aanbod/{items['bikes'].pk}/",
+    }
     assert {(f["value"], f["count"]) for f in page["wijkFacets"]} == {("centrum", 1), ("parkwijk", 1)}
 
 

@@ -21,8 +21,9 @@ def test_others_get_null_and_not_found_and_nothing_is_logged(parkwijk, wijzer_pe
         user = wijzer_people[name].user
         data = ok("parkwijk", READ, {"id": gid("SelfAssessment", finished.pk)}, user=user)
         assert data["selfAssessment"] is None and data["node"] is None
-        assert all(edge["node"]["id"] != gid("SelfAssessment", finished.pk)
-                   for edge in data["selfAssessments"]["edges"])  # fmt: skip
+        assert all(
+            edge["node"]["id"] != gid("SelfAssessment", finished.pk) for edge in data["selfAssessments"]["edges"]
+        )
     for name in ("anna", "henk", "marleen"):
         denied = run("parkwijk", ANSWER, {"id": gid("SelfAssessment", draft.pk)}, user=wijzer_people[name].user)
         assert top_error(denied)["code"] == "NOT_FOUND"

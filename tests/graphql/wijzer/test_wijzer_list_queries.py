@@ -16,8 +16,9 @@ def _count(user, first: int) -> tuple[int, int, str]:
     client = client_for("parkwijk", user)
     client.post("/graphql", {"query": "{ wijk { name } }"}, content_type="application/json")  # warms the host cache
     with CaptureQueriesContext(connection) as captured:
-        body = client.post("/graphql", {"query": LIST, "variables": {"first": first}},
-                           content_type="application/json").json()  # fmt: skip
+        body = client.post(
+            "/graphql", {"query": LIST, "variables": {"first": first}}, content_type="application/json"
+        ).json()
     assert "errors" not in body, body
     real = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SET search_path")]
     return len(real), len(body["data"]["selfAssessments"]["edges"]), "\n".join(real)

@@ -17,8 +17,12 @@ FINISH = """mutation($id: ID!) { finishSelfAssessment(assessmentId: $id) {
   selfAssessment { status ruleVersion finishedAs
     suggestions { rule kind kindLabel title tasks why requestUrl applicationUrl providers { name why } } }
   errors { field code message } } }"""
-STEPS = [("TAKEN", ["boodschappen", "licht_huishouden"]), ("NETWERK", ["familie"]), ("ZELF", ["geen"]),
-         ("URGENTIE", ["binnenkort"])]  # fmt: skip
+STEPS = [
+    ("TAKEN", ["boodschappen", "licht_huishouden"]),
+    ("NETWERK", ["familie"]),
+    ("ZELF", ["geen"]),
+    ("URGENTIE", ["binnenkort"]),
+]
 
 
 def test_resident_answers_question_by_question_and_gets_explained_suggestions(parkwijk, wijzer_people):
@@ -38,8 +42,10 @@ def test_resident_answers_question_by_question_and_gets_explained_suggestions(pa
     kinds = [s["kind"] for s in finished["suggestions"]]
     assert kinds == ["NETWERK", "BUREN", "DIENST", "AANBIEDER", "GEMEENTE", "CONTACT"]
     network, neighbours = finished["suggestions"][0], finished["suggestions"][1]
-    assert network["why"] == ["U vindt dit moeilijk: dagelijkse boodschappen, licht huishoudelijk werk.",
-                              "U zei dat deze mensen er zijn: familie."]  # fmt: skip
+    assert network["why"] == [
+        "U vindt dit moeilijk: dagelijkse boodschappen, licht huishoudelijk werk.",
+        "U zei dat deze mensen er zijn: familie.",
+    ]
     assert neighbours["requestUrl"].startswith("/vraag-en-aanbod/nieuw/?soort=vraag&titel=Wie+helpt+mij")
     assert finished["suggestions"][4]["applicationUrl"] == f"/wijzer/{_pk(assessment['id'])}/aanvraag/"
 
@@ -76,8 +82,13 @@ def test_bad_answers_are_typed_errors_and_write_nothing(parkwijk, wijzer_people)
         assert len(errors) == 1 and errors[0]["field"] == "answer" and errors[0]["code"] == code
         assert errors[0]["message"].startswith(message)
     early = ok("parkwijk", FINISH, {"id": assessment}, user=user)["finishSelfAssessment"]["errors"]
-    assert early == [{"field": None, "code": "NOT_ANSWERED",
-                      "message": "Beantwoord eerst deze vraag: Welke taken in huis zijn moeilijk voor u?"}]  # fmt: skip
+    assert early == [
+        {
+            "field": None,
+            "code": "NOT_ANSWERED",
+            "message": "Beantwoord eerst deze vraag: Welke taken in huis zijn moeilijk voor u?",
+        }
+    ]
     with tenant_context(parkwijk):
         draft = Assessment.objects.get()
     assert draft.answers == {} and draft.status == "draft"
@@ -99,16 +110,22 @@ def test_a_finished_assessment_takes_no_more_answers(parkwijk, wijzer_people):
 def test_makelaar_starts_the_wijzer_for_a_resident(parkwijk, wijzer_people):
     with tenant_context(parkwijk):
         consents_to_makelaar(wijzer_people["fatima"], wijzer_people["bram"])
-    result = ok("parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["fatima"].user)
+    result = ok(
+        "parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["fatima"].user
+    )
     assessment = result["startSelfAssessment"]["selfAssessment"]
     assert assessment["placedAs"] == "MAKELAAR" and assessment["member"]["firstName"] == "Bram"
     # A resident cannot start one for a neighbour.
-    denied = run("parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["anna"].user)
+    denied = run(
+        "parkwijk", START, {"for": gid("Membership", wijzer_people["bram"].pk)}, user=wijzer_people["anna"].user
+    )
     assert top_error(denied)["code"] in ("PERMISSION_DENIED", "NOT_FOUND")
 
 
 def test_questions_are_listed_with_their_answers(parkwijk, wijzer_people):
-    data = ok("parkwijk", "{ wijzerQuestions { key text multiple choices { value label } } }", user=wijzer_people["anna"].user)
+    data = ok(
+        "parkwijk", "{ wijzerQuestions { key text multiple choices { value label } } }", user=wijzer_people["anna"].user
+    )
     questions = data["wijzerQuestions"]
     assert [q["key"] for q in questions] == ["TAKEN", "NETWERK", "ZELF", "URGENTIE"]
     assert questions[0]["choices"][0] == {"value": "boodschappen", "label": "Dagelijkse boodschappen"}

@@ -7,8 +7,16 @@ from tests.builders.clients import client_for
 from tests.builders.members import make_member
 from wijkmarkt.platform.accounts.models import Role, User
 
-PAGES = ["/console/", "/console/cijfers/", "/console/cijfers.csv", "/console/logboek/", "/console/coordinatoren/",
-         "/console/partners/", "/console/nieuwe-wijk/", "/console/wijk/parkwijk/"]  # fmt: skip
+PAGES = [
+    "/console/",
+    "/console/cijfers/",
+    "/console/cijfers.csv",
+    "/console/logboek/",
+    "/console/coordinatoren/",
+    "/console/partners/",
+    "/console/nieuwe-wijk/",
+    "/console/wijk/parkwijk/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -19,8 +19,11 @@ FORMS = {
     "/nieuwe-wijk/": ["name", "slug", "status", "areas", "tagline", "theme", "primary_colour", "logo"],
     "/coordinatoren/": ["grant-email", "revoke-email"],
 }
-FILTERS = {"/logboek/": ["since", "until", "wijk", "coordinator", "pagina"], "/cijfers/": ["since", "until", "wijk"],
-           "/cijfers.csv": ["since", "until", "wijk"]}  # fmt: skip
+FILTERS = {
+    "/logboek/": ["since", "until", "wijk", "coordinator", "pagina"],
+    "/cijfers/": ["since", "until", "wijk"],
+    "/cijfers.csv": ["since", "until", "wijk"],
+}
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from wijkmarkt.platform.console.models import AuditAction, AuditEntry
 
 def test_coordinator_grants_the_role_to_an_existing_account(coordinator, parkwijk):
     fatima = make_member(parkwijk, "Fatima").user
-    response = client_for(None, coordinator).post("/console/coordinatoren/", {"grant-email": " FATIMA@example.nl "},
-                                                  follow=True)  # fmt: skip
+    response = client_for(None, coordinator).post(
+        "/console/coordinatoren/", {"grant-email": " FATIMA@example.nl "}, follow=True
+    )
     assert "fatima@example.nl is nu coördinator." in response.content.decode()
     assert User.objects.get(pk=fatima.pk).is_coordinator
     entry = AuditEntry.objects.get()

@@ -36,21 +36,47 @@ def known(parkwijk, centrum, console_members):
     entirely in February. Centrum in March: one exchange, done, 3 hours."""
     anna, bram, cor, dirk, eva = (console_members[k] for k in ("anna", "bram", "cor", "dirk", "eva"))
     # E1: request 2 h to a response, 24 h to agreement, done
-    seed_exchange(parkwijk, anna, bram, placed=at(d(2), 10), responded=at(d(2), 12), agreed=at(d(3), 10),
-                  done=at(d(5)), hours="2.0")  # fmt: skip
+    seed_exchange(
+        parkwijk,
+        anna,
+        bram,
+        placed=at(d(2), 10),
+        responded=at(d(2), 12),
+        agreed=at(d(3), 10),
+        done=at(d(5)),
+        hours="2.0",
+    )
     # E2: via the makelaar, 4 h to a response, 30 h to agreement, done
-    seed_exchange(parkwijk, anna, cor, placed=at(d(10), 9), responded=at(d(10), 13), agreed=at(d(11), 15),
-                  done=at(d(20)), hours="1.5", via="makelaar")  # fmt: skip
+    seed_exchange(
+        parkwijk,
+        anna,
+        cor,
+        placed=at(d(10), 9),
+        responded=at(d(10), 13),
+        agreed=at(d(11), 15),
+        done=at(d(20)),
+        hours="1.5",
+        via="makelaar",
+    )
     # E3: Bram offers, Cor takes it: not a request, so not in the response times
     seed_exchange(parkwijk, cor, bram, placed=at(d(15)), responded=at(d(16)), kind="offer")
     # E4: all in February
-    seed_exchange(parkwijk, anna, bram, placed=at(d(10, 2)), responded=at(d(11, 2)), agreed=at(d(11, 2)),
-                  done=at(d(12, 2)), hours="5")  # fmt: skip
+    seed_exchange(
+        parkwijk,
+        anna,
+        bram,
+        placed=at(d(10, 2)),
+        responded=at(d(11, 2)),
+        agreed=at(d(11, 2)),
+        done=at(d(12, 2)),
+        hours="5",
+    )
     # E5: Bram asks, Cor answers after 6 h, no agreement yet
     seed_exchange(parkwijk, bram, cor, placed=at(d(25), 10), responded=at(d(25), 16))
     # C1 in Centrum: 1 h to a response, 24 h to agreement, done, 3 hours
-    seed_exchange(centrum, dirk, eva, placed=at(d(5), 10), responded=at(d(5), 11), agreed=at(d(6), 10),
-                  done=at(d(7)), hours="3")  # fmt: skip
+    seed_exchange(
+        centrum, dirk, eva, placed=at(d(5), 10), responded=at(d(5), 11), agreed=at(d(6), 10), done=at(d(7)), hours="3"
+    )
     connection.set_schema_to_public()
     return console_members
 
@@ -111,8 +137,12 @@ def test_signals_and_satisfaction_come_from_the_wijk(parkwijk, centrum):
         report_signal(actor=actor, about="De buurman", worry="Hij lijkt verward.")
         close_signal(actor=actor, signal=first, outcome="Langs geweest, het gaat goed.")
         consents_to_makelaar(makelaar, resident)
-        plan = start_support_plan(actor=actor, member=resident, provider=None,
-                                  data=PlanInput(review_dates=[dt.date.today() + dt.timedelta(days=30)]))  # fmt: skip
+        plan = start_support_plan(
+            actor=actor,
+            member=resident,
+            provider=None,
+            data=PlanInput(review_dates=[dt.date.today() + dt.timedelta(days=30)]),
+        )
         today = dt.date.today()
         record_satisfaction(actor=actor, plan=plan, moment="start", scores=[2, 3, 4, 3, 3], measured_on=today)
         record_satisfaction(actor=actor, plan=plan, moment="end", scores=[4, 4, 5, 4, 5], measured_on=today)
@@ -170,8 +200,7 @@ def test_bad_period_gets_a_dutch_error_and_no_figures(coordinator, query, messag
 
 
 def test_csv_has_a_row_per_wijk_and_the_city(known, coordinator):
-    response = client_for(None, coordinator).get("/console/cijfers.csv", {"since": "2026-03-01",
-                                                                         "until": "2026-03-31"})  # fmt: skip
+    response = client_for(None, coordinator).get("/console/cijfers.csv", {"since": "2026-03-01", "until": "2026-03-31"})
     assert response["Content-Type"].startswith("text/csv")
     assert "wijkmarkt-cijfers-haarlem-2026-03-01-2026-03-31.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))

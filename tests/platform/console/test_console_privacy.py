@@ -33,8 +33,9 @@ def test_coordinator_cannot_open_a_signal_by_its_address(coordinator, signal):
 
 
 def test_coordinator_gets_no_signals_or_messages_through_graphql_of_a_wijk(coordinator, signal):
-    body = gql("parkwijk", "{ signals(first: 5) { edges { node { worry } } } conversations { id } }",
-               user=coordinator).json()  # fmt: skip
+    body = gql(
+        "parkwijk", "{ signals(first: 5) { edges { node { worry } } } conversations { id } }", user=coordinator
+    ).json()
     assert WORRY not in str(body)
     assert body.get("data") is None or not (body["data"].get("signals") or {}).get("edges")
     assert {error["extensions"]["code"] for error in body["errors"]} <= {"PERMISSION_DENIED", "NOT_FOUND"}
@@ -43,7 +44,10 @@ def test_coordinator_gets_no_signals_or_messages_through_graphql_of_a_wijk(coord
 def test_console_figures_show_counts_not_the_signal(coordinator, signal):
     page = client_for(None, coordinator).get("/console/cijfers/").content.decode()
     assert WORRY not in page and "Mevrouw De Vries" not in page
-    body = gql(None, "{ evaluationFigures(from: \"2025-01-01\", to: \"2030-12-31\", wijk: \"parkwijk\") "
-                     "{ wijken { signalsOpened } } }", user=coordinator).json()  # fmt: skip
+    body = gql(
+        None,
+        '{ evaluationFigures(from: "2025-01-01", to: "2030-12-31", wijk: "parkwijk") { wijken { signalsOpened } } }',
+        user=coordinator,
+    ).json()
     assert body["data"]["evaluationFigures"]["wijken"][0]["signalsOpened"] == 1
     assert WORRY not in str(body)

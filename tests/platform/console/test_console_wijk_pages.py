@@ -9,10 +9,20 @@ from wijkmarkt.platform.partners.actions import register_partner
 from wijkmarkt.platform.partners.models import WijkPartner
 from wijkmarkt.platform.wijken.models import Wijk
 
-BRANDING = {"name": "Parkwijk", "tagline": "Buren helpen buren", "theme": "zomerzone", "primary_colour": "#8a4b00",
-            "logo": "themes/zomerzone/logo.svg"}  # fmt: skip
-RULES = {"modules": ["marketplace", "chat"], "listing_expiry_days": "30", "done_objection_days": "5",
-         "house_rules": "Wees aardig.", "postcodes": "2032 AB, 2033"}  # fmt: skip
+BRANDING = {
+    "name": "Parkwijk",
+    "tagline": "Buren helpen buren",
+    "theme": "zomerzone",
+    "primary_colour": "#8a4b00",
+    "logo": "themes/zomerzone/logo.svg",
+}
+RULES = {
+    "modules": ["marketplace", "chat"],
+    "listing_expiry_days": "30",
+    "done_objection_days": "5",
+    "house_rules": "Wees aardig.",
+    "postcodes": "2032 AB, 2033",
+}
 
 
 def test_wijk_page_shows_what_each_status_means(coordinator):
@@ -74,8 +84,7 @@ def test_branding_is_saved_and_logged(coordinator, parkwijk):
         ("logo", "/etc/passwd", "Kies een van de logo&#x27;s uit de lijst."),
     ],
 )
-def test_bad_branding_is_refused_next_to_the_field_keeping_what_was_typed(coordinator, parkwijk, field, value,
-                                                                         message):  # fmt: skip
+def test_bad_branding_is_refused_next_to_the_field_keeping_what_was_typed(coordinator, parkwijk, field, value, message):
     response = client_for(None, coordinator).post("/console/wijk/parkwijk/uiterlijk/", {**BRANDING, field: value})
     page = response.content.decode()
     assert response.status_code == 400
@@ -146,8 +155,16 @@ def test_linking_an_unknown_partner_is_refused(coordinator, centrum):
 
 
 def test_coordinator_provisions_a_new_wijk_with_a_result_page(coordinator):
-    data = {"name": "Schalkwijk", "slug": "schalkwijk", "status": "planned", "areas": "Schalkwijk, Molenwijk",
-            "tagline": "", "theme": "base", "primary_colour": "#1d4f91", "logo": ""}  # fmt: skip
+    data = {
+        "name": "Schalkwijk",
+        "slug": "schalkwijk",
+        "status": "planned",
+        "areas": "Schalkwijk, Molenwijk",
+        "tagline": "",
+        "theme": "base",
+        "primary_colour": "#1d4f91",
+        "logo": "",
+    }
     response = client_for(None, coordinator).post("/console/nieuwe-wijk/", data)
     page = response.content.decode()
     assert response.status_code == 200
@@ -169,8 +186,17 @@ def test_coordinator_provisions_a_new_wijk_with_a_result_page(coordinator):
     ],
 )
 def test_bad_new_wijk_is_refused_and_nothing_is_created(coordinator, field, value, message):
-    data = {"name": "Schalkwijk", "slug": "schalkwijk", "status": "planned", "areas": "", "tagline": "",
-            "theme": "base", "primary_colour": "#1d4f91", "logo": "", field: value}  # fmt: skip
+    data = {
+        "name": "Schalkwijk",
+        "slug": "schalkwijk",
+        "status": "planned",
+        "areas": "",
+        "tagline": "",
+        "theme": "base",
+        "primary_colour": "#1d4f91",
+        "logo": "",
+        field: value,
+    }
     response = client_for(None, coordinator).post("/console/nieuwe-wijk/", data)
     page = response.content.decode()
     assert response.status_code == 400 and message in page

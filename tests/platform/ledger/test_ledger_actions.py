@@ -24,16 +24,21 @@ def balance(member) -> int:
 def gift(points, giver, recipient_email, amount, key="k1", **extra):
     wijk = points["parkwijk"]
     with tenant_context(wijk):
-        return give_points(actor=actor_for(giver.user), giver=giver, wijk=wijk, amount=amount, key=key,
-                           email=recipient_email, **extra)  # fmt: skip
+        return give_points(
+            actor=actor_for(giver.user), giver=giver, wijk=wijk, amount=amount, key=key, email=recipient_email, **extra
+        )
 
 
 def test_a_done_exchange_earns_the_helper_points_per_hour(points):
     exchange = done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="1.5")
     assert balance(points["bram"]) == 3 and balance(points["anna"]) == 0  # 1.5 h x 2 per hour
     earned = Transfer.objects.get(kind=TransferKind.EARNED)
-    assert (earned.exchange_id, earned.wijk, earned.via, earned.booked_by) == (exchange.pk, points["parkwijk"],
-                                                                              Via.WEBSITE, None)  # fmt: skip
+    assert (earned.exchange_id, earned.wijk, earned.via, earned.booked_by) == (
+        exchange.pk,
+        points["parkwijk"],
+        Via.WEBSITE,
+        None,
+    )
     totals = wijk_totals(points["parkwijk"])
     assert (totals.earned, totals.exchanges, totals.in_circulation) == (3, 1, 3)
 
@@ -59,11 +64,17 @@ def test_earn_in_parkwijk_and_give_to_your_mother_in_centrum(points):
     transfer = gift(points, points["bram"], "MIEN@example.nl", 4, note="Voor mama")
     assert (balance(points["bram"]), balance(points["mien"])) == (2, 4)
     assert (transfer.wijk, transfer.to_wijk, transfer.booked_by, transfer.via) == (
-        points["parkwijk"], points["centrum"], points["bram"].user, Via.WEBSITE)  # fmt: skip
+        points["parkwijk"],
+        points["centrum"],
+        points["bram"].user,
+        Via.WEBSITE,
+    )
     lines = statement(points["mien"].user).lines
     assert [(line.amount, line.other) for line in lines] == [(4, "Bram (Parkwijk)")]
     assert [(line.amount, line.other) for line in statement(points["bram"].user).lines] == [
-        (-4, "Mien (Centrum)"), (6, "Parkwijk")]  # fmt: skip
+        (-4, "Mien (Centrum)"),
+        (6, "Parkwijk"),
+    ]
     assert wijk_totals(points["centrum"]).gifts_in == 4 and wijk_totals(points["parkwijk"]).gifts_out == 4
 
 
@@ -101,9 +112,14 @@ def test_the_check_constraint_refuses_a_negative_member_balance_even_without_the
 
 @pytest.mark.parametrize(
     ("amount", "message"),
-    [(0, "Geef tussen 1 en 10000 punten."), (-5, "Geef tussen 1 en 10000 punten."), ("veel", "Vul een heel aantal"),
-     (10**12, "Geef tussen 1 en 10000 punten."), ("2.5", "Vul een heel aantal")],
-)  # fmt: skip
+    [
+        (0, "Geef tussen 1 en 10000 punten."),
+        (-5, "Geef tussen 1 en 10000 punten."),
+        ("veel", "Vul een heel aantal"),
+        (10**12, "Geef tussen 1 en 10000 punten."),
+        ("2.5", "Vul een heel aantal"),
+    ],
+)
 def test_bad_amounts_are_refused_in_dutch(points, amount, message):
     with pytest.raises(ValidationError) as refused:
         gift(points, points["bram"], "mien@example.nl", amount)
@@ -119,8 +135,14 @@ def test_a_recipient_by_name_and_wijk(points):
 def test_a_wijk_with_points_off_gives_nothing(points):
     wijk = points["slachthuisbuurt"]
     with tenant_context(wijk), pytest.raises(ValidationError) as refused:
-        give_points(actor=actor_for(points["kees"].user), giver=points["kees"], wijk=wijk, amount=1, key="x",
-                    email="anna@example.nl")  # fmt: skip
+        give_points(
+            actor=actor_for(points["kees"].user),
+            giver=points["kees"],
+            wijk=wijk,
+            amount=1,
+            key="x",
+            email="anna@example.nl",
+        )
     assert refused.value.messages == ["Punten staan in deze wijk niet aan."]
 
 
@@ -136,10 +158,19 @@ def test_the_makelaar_gives_for_a_resident_and_it_says_so(points):
     wijk = points["parkwijk"]
     with tenant_context(wijk):
         consents_to_makelaar(points["fatima"], points["bram"])
-        transfer = give_points(actor=actor_for(points["fatima"].user), giver=points["bram"], wijk=wijk, amount=1,
-                               key="m1", email="mien@example.nl")  # fmt: skip
+        transfer = give_points(
+            actor=actor_for(points["fatima"].user),
+            giver=points["bram"],
+            wijk=wijk,
+            amount=1,
+            key="m1",
+            email="mien@example.nl",
+        )
     assert (transfer.booked_by, transfer.via, transfer.from_account.user) == (
-        points["fatima"].user, Via.MAKELAAR, points["bram"].user)  # fmt: skip
+        points["fatima"].user,
+        Via.MAKELAAR,
+        points["bram"].user,
+    )
 
 
 def test_a_neighbour_cannot_give_away_someone_elses_points(points):
@@ -148,8 +179,14 @@ def test_a_neighbour_cannot_give_away_someone_elses_points(points):
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="1")
     wijk = points["parkwijk"]
     with tenant_context(wijk), pytest.raises(PermissionDenied):
-        give_points(actor=actor_for(points["anna"].user), giver=points["bram"], wijk=wijk, amount=1, key="x",
-                    email="mien@example.nl")  # fmt: skip
+        give_points(
+            actor=actor_for(points["anna"].user),
+            giver=points["bram"],
+            wijk=wijk,
+            amount=1,
+            key="x",
+            email="mien@example.nl",
+        )
     assert balance(points["bram"]) == 2
 
 
@@ -179,6 +216,14 @@ def test_the_check_command_reports_a_broken_ledger(points):
 
 def test_book_gift_refuses_a_recipient_wijk_with_points_off(points):
     with pytest.raises(ValidationError) as refused:
-        book_gift(giver=points["anna"].user, recipient=points["kees"].user, from_wijk=points["parkwijk"],
-                  to_wijk=points["slachthuisbuurt"], amount=1, key="x", booked_by=None, via=Via.WEBSITE)  # fmt: skip
+        book_gift(
+            giver=points["anna"].user,
+            recipient=points["kees"].user,
+            from_wijk=points["parkwijk"],
+            to_wijk=points["slachthuisbuurt"],
+            amount=1,
+            key="x",
+            booked_by=None,
+            via=Via.WEBSITE,
+        )
     assert refused.value.error_dict["email"][0].code == "points_off"

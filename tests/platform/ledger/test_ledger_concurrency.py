@@ -32,13 +32,23 @@ def committed_city(django_db_setup, django_db_blocker):
         points_before = dict(both.values_list("pk", "points_enabled"))
         both.update(points_enabled=True)
         wijken = {w.schema_name: w for w in both.all()}
-        users = [create_account(email=f"draad{n}@example.nl", first_name=f"Draad{n}", password="x" * 12)
-                 for n in range(8)]  # fmt: skip
+        users = [
+            create_account(email=f"draad{n}@example.nl", first_name=f"Draad{n}", password="x" * 12) for n in range(8)
+        ]
         homes = {u.pk: wijken["parkwijk" if n < 4 else "centrum"] for n, u in enumerate(users)}
         for user in users:
             wijk = homes[user.pk]
-            _book(Booking(kind=TransferKind.EARNED, from_account=wijk_account(wijk), to_account=member_account(user),
-                          amount=START, wijk=wijk, via=Via.AUTOMATIC), f"start:{user.pk}")  # fmt: skip
+            _book(
+                Booking(
+                    kind=TransferKind.EARNED,
+                    from_account=wijk_account(wijk),
+                    to_account=member_account(user),
+                    amount=START,
+                    wijk=wijk,
+                    via=Via.AUTOMATIC,
+                ),
+                f"start:{user.pk}",
+            )
         try:
             yield users, homes
         finally:
@@ -56,8 +66,10 @@ def committed_city(django_db_setup, django_db_blocker):
             ):  # raw: the ORM's cascade would look for memberships in the public schema
                 cursor.execute("DELETE FROM public.accounts_user WHERE id = ANY(%s)", [[u.pk for u in users]])
             with connection.cursor() as cursor:  # the wijk accounts issued the start points: balances follow entries
-                cursor.execute("UPDATE public.ledger_account a SET balance = (SELECT COALESCE(SUM(e.amount), 0) FROM "
-                               "public.ledger_entry e WHERE e.account_id = a.id) WHERE a.kind = 'wijk'")  # fmt: skip
+                cursor.execute(
+                    "UPDATE public.ledger_account a SET balance = (SELECT COALESCE(SUM(e.amount), 0) FROM "
+                    "public.ledger_entry e WHERE e.account_id = a.id) WHERE a.kind = 'wijk'"
+                )
             for pk, enabled in points_before.items():
                 Wijk.objects.filter(pk=pk).update(points_enabled=enabled)
             connection.set_schema_to_public()
@@ -81,9 +93,16 @@ def test_concurrent_transfers_keep_the_books_right_and_apply_nothing_twice(commi
             barrier.wait()
             for key, giver, recipient, amount in batch:
                 try:
-                    transfer = book_gift(giver=giver, recipient=recipient, from_wijk=homes[giver.pk],
-                                         to_wijk=homes[recipient.pk], amount=amount, key=key, booked_by=giver,
-                                         via=Via.WEBSITE)  # fmt: skip
+                    transfer = book_gift(
+                        giver=giver,
+                        recipient=recipient,
+                        from_wijk=homes[giver.pk],
+                        to_wijk=homes[recipient.pk],
+                        amount=amount,
+                        key=key,
+                        booked_by=giver,
+                        via=Via.WEBSITE,
+                    )
                     result = ("ok", key, transfer.pk)
                 except ValidationError as error:
                     result = (
@@ -122,6 +141,8 @@ def test_concurrent_transfers_keep_the_books_right_and_apply_nothing_twice(commi
         balances = dict(Account.objects.filter(user__in=users).values_list("user", "balance"))
         assert balances == expected and min(balances.values()) >= 0
         assert sum(balances.values()) == START * len(users)
-        assert any(homes[t.from_account.user_id] != homes[t.to_account.user_id] for t in booked.select_related(
-            "from_account", "to_account"))  # cross-wijk gifts were among them  # fmt: skip
+        assert any(
+            homes[t.from_account.user_id] != homes[t.to_account.user_id]
+            for t in booked.select_related("from_account", "to_account")
+        )  # cross-wijk gifts were among them
         call_command("check_ledger", stdout=open("/dev/null", "w"))  # noqa: SIM115

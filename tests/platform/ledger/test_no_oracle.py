@@ -20,8 +20,13 @@ GIVE = """mutation($amount: Int!, $key: String!, $email: String, $name: String, 
 # Who is asked for, and how: Mien lives in Centrum (points on), Kees in the Slachthuisbuurt (points off), two Jans
 # in Centrum, and nobody has the last address or name.
 BY_EMAIL = ["mien@example.nl", "kees@example.nl", "niemand@example.nl"]
-BY_NAME = [("Mien", "centrum"), ("Jan", "centrum"), ("Kees", "slachthuisbuurt"), ("Truus", "centrum"),
-           ("Mien", "nergenshuizen")]  # fmt: skip
+BY_NAME = [
+    ("Mien", "centrum"),
+    ("Jan", "centrum"),
+    ("Kees", "slachthuisbuurt"),
+    ("Truus", "centrum"),
+    ("Mien", "nergenshuizen"),
+]
 NOT_FOUND = "We kunnen de ontvanger niet vinden. Kijk het e-mailadres na, of vul de voor- en achternaam en de wijk in."
 
 
@@ -60,16 +65,23 @@ def test_a_cross_wijk_probe_by_graphql_learns_nothing(two_jans, settings):
     settings.WIJKMARKT_RATE_LIMITS = {**settings.WIJKMARKT_RATE_LIMITS, "give_points": (20, 600)}
     points, bram = two_jans, two_jans["bram"].user
     probes = [{"email": email} for email in BY_EMAIL] + [{"name": name, "wijk": slug} for name, slug in BY_NAME]
-    answers = [gql("parkwijk", GIVE, {"amount": 1, "key": f"k{n}", **probe}, user=bram).json()["data"]["givePoints"]
-               for n, probe in enumerate(probes)]  # fmt: skip
-    expected = {"transfer": None, "errors": [
-        {"field": "amount", "code": "NOT_ENOUGH_POINTS", "message": "Zoveel punten heeft u niet."}]}  # fmt: skip
+    answers = [
+        gql("parkwijk", GIVE, {"amount": 1, "key": f"k{n}", **probe}, user=bram).json()["data"]["givePoints"]
+        for n, probe in enumerate(probes)
+    ]
+    expected = {
+        "transfer": None,
+        "errors": [{"field": "amount", "code": "NOT_ENOUGH_POINTS", "message": "Zoveel punten heeft u niet."}],
+    }
     assert all(answer == expected for answer in answers)
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="3")
-    answers = [gql("parkwijk", GIVE, {"amount": 1, "key": f"p{n}", **probe}, user=bram).json()["data"]["givePoints"]
-               for n, probe in enumerate(probes[1:3] + probes[4:])]  # fmt: skip
+    answers = [
+        gql("parkwijk", GIVE, {"amount": 1, "key": f"p{n}", **probe}, user=bram).json()["data"]["givePoints"]
+        for n, probe in enumerate(probes[1:3] + probes[4:])
+    ]
     assert {(e["code"], e["message"]) for answer in answers for e in answer["errors"]} == {
-        ("RECIPIENT_NOT_FOUND", NOT_FOUND)}  # fmt: skip
+        ("RECIPIENT_NOT_FOUND", NOT_FOUND)
+    }
     assert not Transfer.objects.filter(kind="gift").exists()
 
 
@@ -78,14 +90,18 @@ def test_a_cross_wijk_probe_on_the_page_learns_nothing(two_jans, settings):
     points = two_jans
     client = client_for("parkwijk", points["bram"].user)
     pages = [client.post("/punten/geven/", {"email": email, "amount": "1", "key": "k"}) for email in BY_EMAIL]
-    pages += [client.post("/punten/geven/", {"name": name, "wijk": slug, "amount": "1", "key": "k"})
-              for name, slug in BY_NAME[:2] + BY_NAME[3:4]]  # fmt: skip
+    pages += [
+        client.post("/punten/geven/", {"name": name, "wijk": slug, "amount": "1", "key": "k"})
+        for name, slug in BY_NAME[:2] + BY_NAME[3:4]
+    ]
     assert {page.status_code for page in pages} == {400}
     assert all('id="id_amount_error">Zoveel punten heeft u niet.' in page.content.decode() for page in pages)
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="3")
     pages = [client.post("/punten/geven/", {"email": email, "amount": "1", "key": "k"}) for email in BY_EMAIL[1:]]
-    pages += [client.post("/punten/geven/", {"name": name, "wijk": slug, "amount": "1", "key": "k"})
-              for name, slug in BY_NAME[1:2] + BY_NAME[3:4]]  # fmt: skip
+    pages += [
+        client.post("/punten/geven/", {"name": name, "wijk": slug, "amount": "1", "key": "k"})
+        for name, slug in BY_NAME[1:2] + BY_NAME[3:4]
+    ]
     assert all(NOT_FOUND in page.content.decode() for page in pages)
     assert not Transfer.objects.filter(kind="gift").exists()
 
@@ -114,21 +130,39 @@ def test_one_account_may_try_only_so_often_by_page_and_graphql_together(points, 
 def test_a_used_or_too_long_key_tells_nothing_about_the_recipient(points):
     done_exchange(points["parkwijk"], points["anna"], points["bram"], hours="3")  # Bram earns 6
     with tenant_context(points["parkwijk"]):
-        give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"], amount=1,
-                    key="used", email="mien@example.nl")  # fmt: skip
+        give_points(
+            actor=actor_for(points["bram"].user),
+            giver=points["bram"],
+            wijk=points["parkwijk"],
+            amount=1,
+            key="used",
+            email="mien@example.nl",
+        )
     probes = ["anna@example.nl", "kees@example.nl", "niemand@example.nl"]
 
     reused = []
     for email in probes:
         with tenant_context(points["parkwijk"]), pytest.raises(ValidationError) as refused:
-            give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"],
-                        amount=1, key="used", email=email)  # fmt: skip
+            give_points(
+                actor=actor_for(points["bram"].user),
+                giver=points["bram"],
+                wijk=points["parkwijk"],
+                amount=1,
+                key="used",
+                email=email,
+            )
         reused.append(refused.value.message_dict)
     too_long = []
     for email in probes:
         with tenant_context(points["parkwijk"]), pytest.raises(ValidationError) as refused:
-            give_points(actor=actor_for(points["bram"].user), giver=points["bram"], wijk=points["parkwijk"],
-                        amount=1, key="k" * 121, email=email)  # fmt: skip
+            give_points(
+                actor=actor_for(points["bram"].user),
+                giver=points["bram"],
+                wijk=points["parkwijk"],
+                amount=1,
+                key="k" * 121,
+                email=email,
+            )
         too_long.append(refused.value.message_dict)
 
     assert reused == [{"idempotency_key": ["Deze sleutel is al gebruikt voor een andere overboeking."]}] * 3
@@ -139,4 +173,7 @@ def test_a_used_or_too_long_key_tells_nothing_about_the_recipient(points):
 def test_a_key_with_a_nul_is_refused_as_input_not_a_fault(points):
     """Issue 12, point 7: the key went to PostgreSQL unchecked, which refuses a NUL with an error."""
     assert _refusal(points, points["bram"], 1, email="mien@example.nl", key="a\x00b") == {
-        "idempotency_key": [("invalid_characters", ["Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."])]}  # fmt: skip
+        "idempotency_key": [
+            ("invalid_characters", ["Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."])
+        ]
+    }

@@ -45,21 +45,42 @@ def test_the_row_follows_edits_and_leaves_when_withdrawn(parkwijk, search_member
     anna = search_members["anna"]
     listing = publish(parkwijk, anna, "Fietsen repareren")
     with tenant_context(parkwijk):
-        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
-            kind="offer", title="Fietsen en brommers repareren", description="Ook in het weekend.",
-            category_id=listing.category_id, visibility=Visibility.CITY,
-        ))  # fmt: skip
+        update_listing(
+            actor=actor_of(anna),
+            listing=listing,
+            data=ListingInput(
+                kind="offer",
+                title="Fietsen en brommers repareren",
+                description="Ook in het weekend.",
+                category_id=listing.category_id,
+                visibility=Visibility.CITY,
+            ),
+        )
         assert indexed() == {"Aanbod: Fietsen en brommers repareren"}
         assert SearchEntry.objects.get().summary == "Ook in het weekend."
-        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
-            kind="offer", title="Fietsen repareren", description="Alleen voor buren.",
-            category_id=listing.category_id, visibility=Visibility.WIJK,
-        ))  # fmt: skip
+        update_listing(
+            actor=actor_of(anna),
+            listing=listing,
+            data=ListingInput(
+                kind="offer",
+                title="Fietsen repareren",
+                description="Alleen voor buren.",
+                category_id=listing.category_id,
+                visibility=Visibility.WIJK,
+            ),
+        )
         assert indexed() == set()
-        update_listing(actor=actor_of(anna), listing=listing, data=ListingInput(
-            kind="offer", title="Fietsen repareren", description="Toch voor iedereen.",
-            category_id=listing.category_id, visibility=Visibility.CITY,
-        ))  # fmt: skip
+        update_listing(
+            actor=actor_of(anna),
+            listing=listing,
+            data=ListingInput(
+                kind="offer",
+                title="Fietsen repareren",
+                description="Toch voor iedereen.",
+                category_id=listing.category_id,
+                visibility=Visibility.CITY,
+            ),
+        )
         withdraw_listing(actor=actor_of(anna), listing=listing)
         assert indexed() == set()
 
@@ -107,8 +128,9 @@ def test_a_change_that_rolls_back_leaves_the_index_as_it_was(parkwijk, search_me
     assert indexed() == set()
 
 
-def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(parkwijk, centrum, search_members, publish,
-                                                                           capsys):  # fmt: skip
+def test_check_reports_every_kind_of_disagreement_and_rebuild_repairs_them(
+    parkwijk, centrum, search_members, publish, capsys
+):
     kept = publish(parkwijk, search_members["anna"], "Oppassen op de hond")
     lost = publish(parkwijk, search_members["anna"], "Planten water geven")
     publish(centrum, search_members["bram"], "Kaarten maken")
@@ -141,9 +163,15 @@ def test_meeting_places_and_partner_offers_are_citywide_but_counters_are_not(par
 
     admin = make_member(parkwijk, "Beheer", "beheer.zoek@example.nl", role=Role.WIJK_ADMIN)
     with tenant_context(parkwijk):
-        hamelink = save_place(actor=actor_of(admin), data=PlaceInput(
-            kind="meeting_place", name="Buurthuis De Zon", address="Zonnelaan 1", description="Koffie op dinsdag.",
-        ))  # fmt: skip
+        hamelink = save_place(
+            actor=actor_of(admin),
+            data=PlaceInput(
+                kind="meeting_place",
+                name="Buurthuis De Zon",
+                address="Zonnelaan 1",
+                description="Koffie op dinsdag.",
+            ),
+        )
         save_place(actor=actor_of(admin), data=PlaceInput(kind="counter", name="Wijkloket", address="Zonnelaan 2"))
     partner = register_partner(name="Stichting Buurtsport", kind="welfare", offer="Sporten in de wijk.")
     link_partner_to_wijk(wijk=centrum, partner=partner, offer="Wandelvoetbal op het plein.")

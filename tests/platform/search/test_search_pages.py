@@ -20,9 +20,10 @@ def city(parkwijk, centrum, search_members, publish):
         "bikes": publish(centrum, search_members["bram"], "Ik repareer fietsen", "Band plakken en remmen stellen."),
         "walk": publish(parkwijk, search_members["anna"], "Samen wandelen in het park", "Elke ochtend een rondje."),
         "bike_ride": publish(parkwijk, search_members["anna"], "Fietstocht langs de Spaarne", "Op zondag."),
-        "private": publish(centrum, search_members["bram"], "Mijn fiets lenen", "Alleen voor buren.",
-                           visibility=Visibility.WIJK),
-    }  # fmt: skip
+        "private": publish(
+            centrum, search_members["bram"], "Mijn fiets lenen", "Alleen voor buren.", visibility=Visibility.WIJK
+        ),
+    }
 
 
 def titles(page) -> list[str]:
@@ -52,8 +53,10 @@ def test_facets_count_per_wijk_and_narrow_the_results(city, search_members, publ
 
     narrowed = search("fietsen", wijk="parkwijk")
     assert titles(narrowed) == ["Aanbod: Rondje fietsen met de buren"]
-    assert {(f.label, f.count, f.chosen) for f in narrowed.wijk_facets} == {("Centrum", 1, False),
-                                                                             ("Parkwijk", 1, True)}  # fmt: skip
+    assert {(f.label, f.count, f.chosen) for f in narrowed.wijk_facets} == {
+        ("Centrum", 1, False),
+        ("Parkwijk", 1, True),
+    }
 
 
 def test_results_come_in_pages_of_twenty(parkwijk, search_members, publish):

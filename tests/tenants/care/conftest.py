@@ -33,8 +33,22 @@ def providers(in_parkwijk, people, streets):
     """A contracted provider 600 m from the Zomerkade (Henk answers for it), a student far away and a pgb help."""
     return {
         "spaarne": add_provider(in_parkwijk, street=streets["buur"], staff=[people["henk"]]),
-        "student": add_provider(in_parkwijk, name="Sanne (student)", kind="student", activities=["shopping"],
-                                available=["sat_morning"], in_natura=False, street=streets["ver"]),
-        "alfa": add_provider(in_parkwijk, name="Alfahulp Mieke", kind="independent", activities=["light", "linen"],
-                             available=["tue_evening", "wed_morning"], in_natura=False, pgb=True),
-    }  # fmt: skip
+        "student": add_provider(
+            in_parkwijk,
+            name="Sanne (student)",
+            kind="student",
+            activities=["shopping"],
+            available=["sat_morning"],
+            in_natura=False,
+            street=streets["ver"],
+        ),
+        "alfa": add_provider(
+            in_parkwijk,
+            name="Alfahulp Mieke",
+            kind="independent",
+            activities=["light", "linen"],
+            available=["tue_evening", "wed_morning"],
+            in_natura=False,
+            pgb=True,
+        ),
+    }

@@ -27,8 +27,15 @@ def search(data):
 
 
 def test_search_finds_available_nearby_in_natura_help_and_explains_it(providers, streets):
-    filterset, found = search({"days": ["tue"], "parts": ["morning"], "funding": "natura",
-                               "near_street": streets["zomer"].pk, "activity": ["light"]})  # fmt: skip
+    filterset, found = search(
+        {
+            "days": ["tue"],
+            "parts": ["morning"],
+            "funding": "natura",
+            "near_street": streets["zomer"].pk,
+            "activity": ["light"],
+        }
+    )
 
     assert found == [providers["spaarne"]]
     assert explain(found[0], filterset.slots) == "Werkt dinsdagochtend, 600 m van u, gecontracteerd door de gemeente"
@@ -53,8 +60,14 @@ def test_part_of_day_alone_means_any_day(providers):
 
 def test_resident_sends_request_and_provider_accepts_it(providers, people):
     anna, henk = people["anna"], people["henk"]
-    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                             activities=["heavy", "light"], times=["tue_morning"], note="Bel eerst even.")  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(anna.user),
+        member=anna,
+        provider=providers["spaarne"],
+        activities=["heavy", "light"],
+        times=["tue_morning"],
+        note="Bel eerst even.",
+    )
     assert (sent.status, sent.via, sent.placed_as, sent.sent_by) == ("sent", "website", "self", anna.user)
     assert sent.activities == ["light", "heavy"]  # in the list's order
 
@@ -64,16 +77,22 @@ def test_resident_sends_request_and_provider_accepts_it(providers, people):
 
 def test_makelaar_sends_for_a_resident_via_the_makelaar(providers, people):
     consents_to_makelaar(people["fatima"], people["anna"])
-    sent = send_help_request(actor=actor_for(people["fatima"].user), member=people["anna"],
-                             provider=providers["alfa"], activities=["linen"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(people["fatima"].user), member=people["anna"], provider=providers["alfa"], activities=["linen"]
+    )
     assert (sent.via, sent.placed_as, sent.member) == ("makelaar", "makelaar", people["anna"])
 
 
 def test_proxy_sends_for_their_mother(providers, people):
     carla = create_account(email="carla@example.nl", first_name="Carla", password="een-lang-wachtwoord-1")
     anna = people["anna"]
-    Proxy.objects.create(principal=anna, user=carla, relation="dochter", consent_recorded_at=timezone.now(),
-                         consent_recorded_by=anna.user)  # fmt: skip
+    Proxy.objects.create(
+        principal=anna,
+        user=carla,
+        relation="dochter",
+        consent_recorded_at=timezone.now(),
+        consent_recorded_by=anna.user,
+    )
     sent = send_help_request(actor=actor_for(carla), member=anna, provider=providers["spaarne"], activities=["light"])
     assert (sent.placed_as, sent.via, sent.sent_by) == ("proxy", "website", carla)
     logged = ActingFor.objects.get(member=anna, actor=carla)
@@ -82,8 +101,12 @@ def test_proxy_sends_for_their_mother(providers, people):
 
 def test_neighbour_cannot_send_for_someone_else(providers, people):
     with pytest.raises(PermissionDenied):
-        send_help_request(actor=actor_for(people["bram"].user), member=people["anna"], provider=providers["spaarne"],
-                          activities=["light"])  # fmt: skip
+        send_help_request(
+            actor=actor_for(people["bram"].user),
+            member=people["anna"],
+            provider=providers["spaarne"],
+            activities=["light"],
+        )
 
 
 @pytest.mark.parametrize(
@@ -104,20 +127,32 @@ def test_neighbour_cannot_send_for_someone_else(providers, people):
         ),
     ],
 )
-def test_bad_request_input_is_refused_per_field_and_writes_nothing(providers, people, activities, times, note,
-                                                                   expected):  # fmt: skip
+def test_bad_request_input_is_refused_per_field_and_writes_nothing(
+    providers, people, activities, times, note, expected
+):
     anna = people["anna"]
     with pytest.raises(ValidationError) as refused:
-        send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                          activities=activities, times=times, note=note)  # fmt: skip
+        send_help_request(
+            actor=actor_for(anna.user),
+            member=anna,
+            provider=providers["spaarne"],
+            activities=activities,
+            times=times,
+            note=note,
+        )
     assert codes(refused.value) == expected
     assert not HelpRequest.objects.exists()
 
 
 def test_html_in_a_note_is_kept_as_plain_text(providers, people):
     anna = people["anna"]
-    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                             activities=["light"], note="<script>alert(1)</script>")  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(anna.user),
+        member=anna,
+        provider=providers["spaarne"],
+        activities=["light"],
+        note="<script>alert(1)</script>",
+    )
     assert sent.note == "<script>alert(1)</script>"
 
 
@@ -136,8 +171,9 @@ def test_only_the_providers_staff_answers_and_only_once(providers, people):
     for outsider in (anna, people["henk"], people["fatima"]):  # Henk works for another provider
         with pytest.raises(PermissionDenied):
             answer_help_request(actor=actor_for(outsider.user), help_request=sent, accept=True)
-    spaarne = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                                activities=["light"])  # fmt: skip
+    spaarne = send_help_request(
+        actor=actor_for(anna.user), member=anna, provider=providers["spaarne"], activities=["light"]
+    )
     answer_help_request(actor=actor_for(people["henk"].user), help_request=spaarne, accept=False)
     with pytest.raises(ValidationError) as refused:
         answer_help_request(actor=actor_for(people["henk"].user), help_request=spaarne, accept=True)
@@ -160,11 +196,23 @@ def test_resident_withdraws_and_can_then_ask_again(providers, people):
 
 def test_provider_with_bad_fields_is_refused_with_every_field_named(in_parkwijk):
     with pytest.raises(ValidationError) as refused:
-        add_provider(in_parkwijk, name="", kind="casino", activities=[], areas=["Centrum"], available=["mon_night"],
-                     phone="023\n123")  # fmt: skip
-    assert codes(refused.value) == {"name": ["required"], "phone": ["invalid_characters"], "kind": ["invalid_choice"],
-                                    "activities": ["required"], "areas": ["invalid_choice"],
-                                    "available": ["invalid_choice"]}  # fmt: skip
+        add_provider(
+            in_parkwijk,
+            name="",
+            kind="casino",
+            activities=[],
+            areas=["Centrum"],
+            available=["mon_night"],
+            phone="023\n123",
+        )
+    assert codes(refused.value) == {
+        "name": ["required"],
+        "phone": ["invalid_characters"],
+        "kind": ["invalid_choice"],
+        "activities": ["required"],
+        "areas": ["invalid_choice"],
+        "available": ["invalid_choice"],
+    }
     assert not Provider.objects.exists()
 
 
@@ -187,8 +235,9 @@ def test_search_by_area_and_not_in_natura_with_the_activity_in_the_explanation(i
     providers["student"].save()
     found = ProviderFilter({"area": "Zuid"}, queryset=Provider.objects.all(), areas=in_parkwijk.areas)
     assert {p.name for p in found.qs} == {"Thuiszorg Spaarne", "Alfahulp Mieke"}  # Spaarne names no area: all
-    private = ProviderFilter({"funding": "private", "activity": ["light"]}, queryset=Provider.objects.all(),
-                             areas=in_parkwijk.areas)  # fmt: skip
+    private = ProviderFilter(
+        {"funding": "private", "activity": ["light"]}, queryset=Provider.objects.all(), areas=in_parkwijk.areas
+    )
     assert [p.name for p in private.qs] == ["Alfahulp Mieke"]
     assert explain(providers["alfa"], ["wed_morning"], ["light"]) == (
         "Werkt woensdagochtend, te betalen uit een pgb, doet licht huishoudelijk werk"

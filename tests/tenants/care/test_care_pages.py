@@ -18,8 +18,9 @@ def text(response) -> str:
 
 def test_directory_search_explains_results_and_keeps_the_filters(providers, people, streets):
     client = client_for("parkwijk", people["anna"].user)
-    response = client.get("/hulp-in-huis/", {"days": "tue", "parts": "morning", "funding": "natura",
-                                             "near_street": streets["zomer"].pk})  # fmt: skip
+    response = client.get(
+        "/hulp-in-huis/", {"days": "tue", "parts": "morning", "funding": "natura", "near_street": streets["zomer"].pk}
+    )
     page = text(response)
     assert response.status_code == 200
     assert "Thuiszorg Spaarne" in page and "Alfahulp Mieke" not in page and "Sanne (student)" not in page
@@ -50,8 +51,10 @@ def test_resident_sends_a_request_and_follows_it(providers, people):
     client = client_for("parkwijk", people["anna"].user)
     assert "Verzoek versturen" in text(client.get(f"/hulp-in-huis/aanbieder/{spaarne.pk}/"))
 
-    response = client.post(f"/hulp-in-huis/aanbieder/{spaarne.pk}/vragen/",
-                           {"activities": ["light", "shopping"], "times": ["tue_morning"], "note": "Graag!"})  # fmt: skip
+    response = client.post(
+        f"/hulp-in-huis/aanbieder/{spaarne.pk}/vragen/",
+        {"activities": ["light", "shopping"], "times": ["tue_morning"], "note": "Graag!"},
+    )
     sent = HelpRequest.objects.get()
     assert response.status_code == 302 and response.url == f"/hulp-in-huis/verzoeken/{sent.pk}/"
     page = text(client.get(response.url))
@@ -67,8 +70,9 @@ def test_resident_sends_a_request_and_follows_it(providers, people):
 def test_bad_request_shows_dutch_errors_next_to_fields_and_keeps_what_was_typed(providers, people):
     spaarne = providers["spaarne"]
     client = client_for("parkwijk", people["anna"].user)
-    response = client.post(f"/hulp-in-huis/aanbieder/{spaarne.pk}/vragen/",
-                           {"activities": [], "note": "<b>Bel</b> \x07 eerst"})  # fmt: skip
+    response = client.post(
+        f"/hulp-in-huis/aanbieder/{spaarne.pk}/vragen/", {"activities": [], "note": "<b>Bel</b> \x07 eerst"}
+    )
     page = text(response)
     assert response.status_code == 400
     assert "Kies minstens één." in page
@@ -85,19 +89,22 @@ def test_bad_request_shows_dutch_errors_next_to_fields_and_keeps_what_was_typed(
 
 def test_provider_sees_and_answers_requests_sent_to_them(providers, people):
     anna, henk = people["anna"], people["henk"]
-    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                             activities=["light"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(anna.user), member=anna, provider=providers["spaarne"], activities=["light"]
+    )
     other = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["alfa"], activities=["linen"])
     client = client_for("parkwijk", henk.user)
     listing = text(client.get("/hulp-in-huis/verzoeken/"))
     assert f"/hulp-in-huis/verzoeken/{sent.pk}/" in listing and f"/hulp-in-huis/verzoeken/{other.pk}/" not in listing
     assert client.get(f"/hulp-in-huis/verzoeken/{other.pk}/").status_code == 404
 
-    too_long = client.post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/",
-                           {"besluit": "aannemen", "message": "x" * 1001})  # fmt: skip
+    too_long = client.post(
+        f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"besluit": "aannemen", "message": "x" * 1001}
+    )
     assert too_long.status_code == 400 and "maximaal 1000 tekens" in text(too_long)
-    response = client.post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/",
-                           {"besluit": "aannemen", "message": "Ik kom dinsdag."})  # fmt: skip
+    response = client.post(
+        f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"besluit": "aannemen", "message": "Ik kom dinsdag."}
+    )
     assert response.status_code == 302
     sent.refresh_from_db()
     assert (sent.status, sent.answer) == ("accepted", "Ik kom dinsdag.")
@@ -106,8 +113,9 @@ def test_provider_sees_and_answers_requests_sent_to_them(providers, people):
 
 def test_neighbour_cannot_see_or_answer_anothers_request(providers, people):
     anna = people["anna"]
-    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                             activities=["light"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(anna.user), member=anna, provider=providers["spaarne"], activities=["light"]
+    )
     bram = client_for("parkwijk", people["bram"].user)
     assert bram.get(f"/hulp-in-huis/verzoeken/{sent.pk}/").status_code == 404
     assert bram.post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"besluit": "aannemen"}).status_code == 404
@@ -141,8 +149,9 @@ def test_centrum_member_never_reaches_a_parkwijk_provider_or_request(in_parkwijk
 
 def test_an_answer_without_a_decision_is_refused_and_changes_nothing(providers, people):
     anna = people["anna"]
-    sent = send_help_request(actor=actor_for(anna.user), member=anna, provider=providers["spaarne"],
-                             activities=["light"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(anna.user), member=anna, provider=providers["spaarne"], activities=["light"]
+    )
     client = client_for("parkwijk", people["henk"].user)
     response = client.post(f"/hulp-in-huis/verzoeken/{sent.pk}/beantwoorden/", {"message": "Misschien"})
     assert response.status_code == 400 and "Kies Aannemen of Afwijzen." in text(response)

@@ -42,23 +42,34 @@ def accepted(people, provider, member=None):
 def plan_for_anna(people, providers, **data):
     accepted(people, providers["spaarne"])
     values = {"provider_part": "Elke dinsdag stofzuigen.", "review_dates": [soon()], **data}
-    return start_support_plan(actor=actor_for(people["henk"].user), member=people["anna"],
-                              provider=providers["spaarne"], data=PlanInput(**values))  # fmt: skip
+    return start_support_plan(
+        actor=actor_for(people["henk"].user),
+        member=people["anna"],
+        provider=providers["spaarne"],
+        data=PlanInput(**values),
+    )
 
 
 def test_provider_draws_up_a_plan_with_the_default_result(providers, people):
     plan = plan_for_anna(people, providers)
     version = plan.versions.get()
-    assert (version.number, version.result, version.provider_part) == (1, "Een schoon en leefbaar huis",
-                                                                      "Elke dinsdag stofzuigen.")  # fmt: skip
+    assert (version.number, version.result, version.provider_part) == (
+        1,
+        "Een schoon en leefbaar huis",
+        "Elke dinsdag stofzuigen.",
+    )
     assert version.review_dates == [soon()]
     assert Notification.objects.filter(member=people["anna"], url=f"/hulp-in-huis/plannen/{plan.pk}/").exists()
 
 
 def test_provider_without_an_accepted_request_cannot_draw_up_a_plan(providers, people):
     with pytest.raises(ValidationError) as refused:
-        start_support_plan(actor=actor_for(people["henk"].user), member=people["anna"], provider=providers["spaarne"],
-                           data=PlanInput(review_dates=[soon()]))  # fmt: skip
+        start_support_plan(
+            actor=actor_for(people["henk"].user),
+            member=people["anna"],
+            provider=providers["spaarne"],
+            data=PlanInput(review_dates=[soon()]),
+        )
     assert refused.value.error_list[0].code == "no_accepted_request"
     assert not SupportPlan.objects.exists()
 
@@ -67,19 +78,30 @@ def test_staff_of_another_provider_and_residents_cannot_draw_up_a_plan(in_parkwi
     accepted(people, providers["spaarne"])
     other = make_member(in_parkwijk, "Gerrit", role=Role.PROVIDER)
     with pytest.raises(NotFound):
-        start_support_plan(actor=actor_for(other.user), member=people["anna"], provider=providers["spaarne"],
-                           data=PlanInput(review_dates=[soon()]))  # fmt: skip
+        start_support_plan(
+            actor=actor_for(other.user),
+            member=people["anna"],
+            provider=providers["spaarne"],
+            data=PlanInput(review_dates=[soon()]),
+        )
     with pytest.raises(PermissionDenied):
-        start_support_plan(actor=actor_for(people["bram"].user), member=people["anna"],
-                           provider=providers["spaarne"], data=PlanInput(review_dates=[soon()]))  # fmt: skip
+        start_support_plan(
+            actor=actor_for(people["bram"].user),
+            member=people["anna"],
+            provider=providers["spaarne"],
+            data=PlanInput(review_dates=[soon()]),
+        )
     assert not SupportPlan.objects.exists()
 
 
 def test_makelaar_draws_up_a_plan_without_a_provider_only_with_the_residents_consent(providers, people):
     def start():
-        return start_support_plan(actor=actor_for(people["fatima"].user), member=people["anna"], provider=None,
-                                  data=PlanInput(network_part="Zoon Kees doet de boodschappen.",
-                                                 review_dates=[soon()]))  # fmt: skip
+        return start_support_plan(
+            actor=actor_for(people["fatima"].user),
+            member=people["anna"],
+            provider=None,
+            data=PlanInput(network_part="Zoon Kees doet de boodschappen.", review_dates=[soon()]),
+        )
 
     with pytest.raises(PermissionDenied, match="no_consent"):
         start()
@@ -91,8 +113,14 @@ def test_makelaar_draws_up_a_plan_without_a_provider_only_with_the_residents_con
 
 def test_bad_plan_input_gives_dutch_errors_per_field_and_writes_nothing(providers, people):
     with pytest.raises(ValidationError) as refused:
-        plan_for_anna(people, providers, result="", resident_part="a\x00b", provider_part="x" * 2001,
-                      review_dates=[timezone.localdate() - dt.timedelta(days=1)])  # fmt: skip
+        plan_for_anna(
+            people,
+            providers,
+            result="",
+            resident_part="a\x00b",
+            provider_part="x" * 2001,
+            review_dates=[timezone.localdate() - dt.timedelta(days=1)],
+        )
     errors = refused.value.message_dict
     assert errors["result"] == ["Vul dit veld in."]
     assert errors["resident_part"] == ["Hier staan onzichtbare of ongeldige tekens in. Typ de tekst opnieuw."]
@@ -130,8 +158,9 @@ def test_both_sides_agree_and_a_change_makes_a_new_version_keeping_the_old(provi
 def test_proxy_agrees_for_the_resident_and_others_cannot(in_parkwijk, providers, people):
     plan = plan_for_anna(people, providers)
     carla = make_member(in_parkwijk, "Carla")
-    register_proxy(actor=actor_for(people["anna"].user), principal=people["anna"], proxy_email=carla.user.email,
-                   relation="dochter")  # fmt: skip
+    register_proxy(
+        actor=actor_for(people["anna"].user), principal=people["anna"], proxy_email=carla.user.email, relation="dochter"
+    )
     agreement = agree_support_plan(actor=actor_for(carla.user), plan=plan, version_number=1)
     assert (agreement.side, agreement.placed_as) == ("resident", "proxy")
     logged = ActingFor.objects.get(member=people["anna"], actor=carla.user)  # in Anna's "Wat er namens u is gedaan"
@@ -145,8 +174,9 @@ def test_proxy_agrees_for_the_resident_and_others_cannot(in_parkwijk, providers,
 def test_answer_notifies_the_resident_and_the_makelaar_who_sent_it(providers, people):
     anna, fatima, henk = people["anna"], people["fatima"], people["henk"]
     consents_to_makelaar(fatima, anna)
-    sent = send_help_request(actor=actor_for(fatima.user), member=anna, provider=providers["spaarne"],
-                             activities=["light"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(fatima.user), member=anna, provider=providers["spaarne"], activities=["light"]
+    )
     assert Notification.objects.filter(member=henk, text="Nieuw verzoek om hulp in huis van Anna.").exists()
     answer_help_request(actor=actor_for(henk.user), help_request=sent, accept=False)
     texts = dict(Notification.objects.filter(member__in=[anna, fatima]).values_list("member", "text"))
@@ -154,8 +184,9 @@ def test_answer_notifies_the_resident_and_the_makelaar_who_sent_it(providers, pe
     assert texts[fatima.pk] == "Thuiszorg Spaarne kan uw verzoek om hulp in huis niet aannemen. (voor Anna)"
 
 
-def test_a_relative_from_outside_the_wijk_hears_the_answer_by_email(providers, people, mailoutbox,
-                                                                    django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_relative_from_outside_the_wijk_hears_the_answer_by_email(
+    providers, people, mailoutbox, django_capture_on_commit_callbacks
+):
     anna = people["anna"]
     carla = create_account(email="carla@example.nl", first_name="Carla", password=PASSWORD)  # no member here
     register_proxy(actor=actor_for(anna.user), principal=anna, proxy_email=carla.email, relation="dochter")

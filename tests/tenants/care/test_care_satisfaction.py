@@ -23,11 +23,16 @@ from wijkmarkt.tenants.membership.selectors import actor_for
 
 def plan_of(member, people, providers):
     henk = actor_for(people["henk"].user)
-    sent = send_help_request(actor=actor_for(member.user), member=member, provider=providers["spaarne"],
-                             activities=["light"])  # fmt: skip
+    sent = send_help_request(
+        actor=actor_for(member.user), member=member, provider=providers["spaarne"], activities=["light"]
+    )
     answer_help_request(actor=henk, help_request=sent, accept=True)
-    return start_support_plan(actor=henk, member=member, provider=providers["spaarne"],
-                              data=PlanInput(review_dates=[timezone.localdate() + dt.timedelta(days=30)]))  # fmt: skip
+    return start_support_plan(
+        actor=henk,
+        member=member,
+        provider=providers["spaarne"],
+        data=PlanInput(review_dates=[timezone.localdate() + dt.timedelta(days=30)]),
+    )
 
 
 def days_ago(days: int) -> dt.date:
@@ -50,8 +55,13 @@ def test_bad_answers_are_refused_per_question_and_nothing_is_stored(providers, p
     plan = plan_of(people["anna"], people, providers)
     anna = actor_for(people["anna"].user)
     with pytest.raises(ValidationError) as refused:
-        record_satisfaction(actor=anna, plan=plan, moment="soon", scores=[0, True, "5", None, 6],
-                            measured_on=timezone.localdate() + dt.timedelta(days=1))  # fmt: skip
+        record_satisfaction(
+            actor=anna,
+            plan=plan,
+            moment="soon",
+            scores=[0, True, "5", None, 6],
+            measured_on=timezone.localdate() + dt.timedelta(days=1),
+        )
     errors = refused.value.message_dict
     assert errors["moment"] == ["Kies wanneer deze meting is: bij de start, tussendoor of aan het einde."]
     assert errors["q1"] == errors["q2"] == errors["q3"] == errors["q5"] == ["Kies een antwoord van 1 tot en met 5."]

@@ -23,9 +23,13 @@ def text(response) -> str:
 
 def say(wijk, member, conversation, body, client_id=None):
     with tenant_context(wijk):
-        message, _created = send_message(member=member, wijk=wijk, conversation_id=conversation.pk,
-                                         client_id=client_id or f"c{ChatMessage.objects.count()}-{member.pk}",
-                                         body=body)  # fmt: skip
+        message, _created = send_message(
+            member=member,
+            wijk=wijk,
+            conversation_id=conversation.pk,
+            client_id=client_id or f"c{ChatMessage.objects.count()}-{member.pk}",
+            body=body,
+        )
     return message
 
 

@@ -46,12 +46,17 @@ def for_whom(response) -> set[int]:
 def ring_of_three(wijk, fatima, anna, bram, joost):
     """Joost helps Anna, Anna helps Bram, Bram helps Joost; proposed by the makelaar (a proposal is in nobody's
     name: each giver confirms their own part)."""
-    asks = {m.pk: publish_listing(actor=actor_for(m.user), wijk=wijk, owner=m,
-                                  data=listing_input(title=f"Vraag van {m.user.first_name}"))
-            for m in (anna, bram, joost)}  # fmt: skip
-    links = [LinkInput(request_id=asks[anna.pk].pk, giver_id=joost.pk),
-             LinkInput(request_id=asks[bram.pk].pk, giver_id=anna.pk),
-             LinkInput(request_id=asks[joost.pk].pk, giver_id=bram.pk)]  # fmt: skip
+    asks = {
+        m.pk: publish_listing(
+            actor=actor_for(m.user), wijk=wijk, owner=m, data=listing_input(title=f"Vraag van {m.user.first_name}")
+        )
+        for m in (anna, bram, joost)
+    }
+    links = [
+        LinkInput(request_id=asks[anna.pk].pk, giver_id=joost.pk),
+        LinkInput(request_id=asks[bram.pk].pk, giver_id=anna.pk),
+        LinkInput(request_id=asks[joost.pk].pk, giver_id=bram.pk),
+    ]
     return propose_ring(actor=actor_for(fatima.user), links=links)
 
 
@@ -135,8 +140,9 @@ def test_registering_an_offline_resident_with_consent_to_act_for_them_records_it
     kees = register_oma(in_parkwijk, people["fatima"], first_name="Kees", act_for_consent=False)
     assert set(members_actor_may_act_for(makelaar)) == {people["fatima"], truus}
     assert publish_listing(actor=makelaar, wijk=in_parkwijk, owner=truus, data=listing_input()).owner == truus
-    refused_for_lack_of_consent(lambda: publish_listing(actor=makelaar, wijk=in_parkwijk, owner=kees,
-                                                        data=listing_input()))  # fmt: skip
+    refused_for_lack_of_consent(
+        lambda: publish_listing(actor=makelaar, wijk=in_parkwijk, owner=kees, data=listing_input())
+    )
 
 
 def test_a_proxy_acts_only_while_the_proxy_is_active(in_parkwijk, people):
@@ -171,8 +177,9 @@ def test_consent_recorded_in_another_wijk_does_not_count_here(parkwijk, centrum)
         fatima = make_member(parkwijk, "Fatima", role=Role.MAKELAAR)
         makelaar = actor_for(fatima.user)
         assert list(members_actor_may_act_for(makelaar)) == [fatima]
-        refused_for_lack_of_consent(lambda: publish_listing(actor=makelaar, wijk=parkwijk, owner=mien_here,
-                                                            data=listing_input()))  # fmt: skip
+        refused_for_lack_of_consent(
+            lambda: publish_listing(actor=makelaar, wijk=parkwijk, owner=mien_here, data=listing_input())
+        )
         assert not Listing.objects.exists()
     assert mien_here.pk not in for_whom(client_for("parkwijk", fatima.user).get("/vraag-en-aanbod/nieuw/"))
 
@@ -187,15 +194,25 @@ def test_pages_list_only_consenting_members_and_say_why_when_refused(wijk, peopl
         assert for_whom(client.get(url)) == {fatima.pk, truus.pk}, url
 
     # Naming Anna anyway: refused next to the choice, nothing written.
-    response = client.post("/vraag-en-aanbod/nieuw/", {
-        "on_behalf_of": str(anna.pk), "kind": "request", "title": "Namens Anna", "description": "Wie helpt?",
-        "category": listing_input().category_id, "when": "flexible", "visibility": "wijk"})  # fmt: skip
+    response = client.post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            "on_behalf_of": str(anna.pk),
+            "kind": "request",
+            "title": "Namens Anna",
+            "description": "Wie helpt?",
+            "category": listing_input().category_id,
+            "when": "flexible",
+            "visibility": "wijk",
+        },
+    )
     assert "Namens Anna" in text(response) and not Listing.objects.filter(title="Namens Anna").exists()
     response = client.post("/punten/geven/", {"on_behalf_of": str(anna.pk), "amount": "1", "email": "bram@example.nl"})
     assert response.status_code == 400 and not Transfer.objects.filter(kind="gift").exists()
     bram_asks = publish_listing(actor=actor_for(bram.user), wijk=wijk, owner=bram, data=listing_input(title="Tuin"))
-    response = client.post(f"/vraag-en-aanbod/{bram_asks.pk}/reageren/",
-                           {"on_behalf_of": str(anna.pk), "message": "Anna helpt."})  # fmt: skip
+    response = client.post(
+        f"/vraag-en-aanbod/{bram_asks.pk}/reageren/", {"on_behalf_of": str(anna.pk), "message": "Anna helpt."}
+    )
     assert not Exchange.objects.filter(listing=bram_asks).exists()
 
     # A ring part: the makelaar sees no button for Anna's step, and a confirmation sent anyway is refused in words.
@@ -214,10 +231,18 @@ def test_pages_list_only_consenting_members_and_say_why_when_refused(wijk, peopl
     assert "U mag namens deze bewoner" in text(client.get(f"/makelaar/bewoners/{anna.pk}/"))
     assert f"/stap/{anna_step.pk}/bevestigen/" in text(client.get(f"/ruilen/{ring.pk}/"))
     assert client.post(f"/ruilen/{ring.pk}/stap/{anna_step.pk}/bevestigen/").status_code == 302
-    assert client.post(f"/vraag-en-aanbod/{bram_asks.pk}/reageren/",
-                       {"on_behalf_of": str(anna.pk), "message": "Anna helpt."}).status_code == 302  # fmt: skip
-    assert client.post("/punten/geven/", {"on_behalf_of": str(anna.pk), "amount": "1",
-                                          "email": "bram@example.nl"}).status_code == 302  # fmt: skip
+    assert (
+        client.post(
+            f"/vraag-en-aanbod/{bram_asks.pk}/reageren/", {"on_behalf_of": str(anna.pk), "message": "Anna helpt."}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            "/punten/geven/", {"on_behalf_of": str(anna.pk), "amount": "1", "email": "bram@example.nl"}
+        ).status_code
+        == 302
+    )
     assert Transfer.objects.get(kind="gift").via == "makelaar"
     page = text(client_for("parkwijk", anna.user).get("/mijn-dossier/"))
     assert "Wat er namens u is gedaan" in page

@@ -42,8 +42,7 @@ def test_offline_resident_has_no_login_and_never_gets_mail(in_parkwijk, people):
 def test_registering_needs_consent_and_a_way_to_reach_and_writes_nothing_on_error(in_parkwijk, people):
     before = Membership.objects.count()
     with pytest.raises(ValidationError) as caught:
-        register_oma(in_parkwijk, people["fatima"], first_name="", consent_given=False, phone="", reach="",
-                     street="")  # fmt: skip
+        register_oma(in_parkwijk, people["fatima"], first_name="", consent_given=False, phone="", reach="", street="")
     assert codes(caught.value) == {"first_name": ["required"], "consent_given": ["consent_required"]}
     with pytest.raises(ValidationError) as caught:
         register_oma(in_parkwijk, people["fatima"], phone="", reach="", street="")
@@ -61,8 +60,12 @@ def test_a_login_later_sets_the_real_address_and_mails_a_password_link(
 ):
     truus = register_oma(in_parkwijk, people["fatima"])
     with django_capture_on_commit_callbacks(execute=True):
-        invite_to_log_in(actor=actor_for(people["fatima"].user), member=truus, email=" Truus@Example.nl ",
-                         site_url="http://parkwijk.localhost/")  # fmt: skip
+        invite_to_log_in(
+            actor=actor_for(people["fatima"].user),
+            member=truus,
+            email=" Truus@Example.nl ",
+            site_url="http://parkwijk.localhost/",
+        )
     truus.user.refresh_from_db()
     assert truus.user.email == "truus@example.nl"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["truus@example.nl"]
@@ -90,7 +93,10 @@ def test_consent_is_recorded_withdrawn_and_logged(in_parkwijk, people):
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None and consent.withdrawn_by == people["fatima"].user
     assert list(ActingFor.objects.filter(member=truus).values_list("what", flat=True)) == [
-        "consent_off", "consent", "register"]  # fmt: skip
+        "consent_off",
+        "consent",
+        "register",
+    ]
     with pytest.raises(PermissionDenied):
         record_consent(actor=actor_for(people["bram"].user), member=truus, topic="share")
 
@@ -98,12 +104,17 @@ def test_consent_is_recorded_withdrawn_and_logged(in_parkwijk, people):
 def test_a_listing_placed_by_the_makelaar_is_in_the_residents_log_and_own_posts_are_not(in_parkwijk, people):
     truus = register_oma(in_parkwijk, people["fatima"])
     category = Category.objects.order_by("position").first()  # every wijk starts with the default categories
-    data = ListingInput(kind="request", title="Boodschappen op dinsdag", description="Wie kan helpen?",
-                        category_id=category.pk)  # fmt: skip
+    data = ListingInput(
+        kind="request", title="Boodschappen op dinsdag", description="Wie kan helpen?", category_id=category.pk
+    )
     listing = publish_listing(actor=actor_for(people["fatima"].user), wijk=in_parkwijk, owner=truus, data=data)
     entry = ActingFor.objects.filter(member=truus, what="publish").get()
     assert (entry.actor, entry.placed_as, entry.object_type, entry.object_id) == (
-        people["fatima"].user, "makelaar", "listing", listing.pk)  # fmt: skip
+        people["fatima"].user,
+        "makelaar",
+        "listing",
+        listing.pk,
+    )
     publish_listing(actor=actor_for(people["anna"].user), wijk=in_parkwijk, owner=people["anna"], data=data)
     assert not ActingFor.objects.filter(member=people["anna"]).exists()
     assert Listing.objects.count() == 2
@@ -113,12 +124,26 @@ def test_a_case_is_kept_handed_over_and_closed(in_parkwijk, people):
     fatima = actor_for(people["fatima"].user)
     case = case_for_member(people["fatima"], people["anna"], agreements="Bram belt.")
     with pytest.raises(ValidationError) as caught:
-        hand_over_case(actor=fatima, case=case, organisation="MEE", contact_name="Els", passed_on="Hulp bij post",
-                       consent_given=False, consent_note="")  # fmt: skip
+        hand_over_case(
+            actor=fatima,
+            case=case,
+            organisation="MEE",
+            contact_name="Els",
+            passed_on="Hulp bij post",
+            consent_given=False,
+            consent_note="",
+        )
     assert codes(caught.value) == {"consent_given": ["consent_required"], "consent_note": ["required"]}
     assert not HandOver.objects.exists()
-    hand_over = hand_over_case(actor=fatima, case=case, organisation="MEE", contact_name="Els",
-                               passed_on="Hulp bij post", consent_given=True, consent_note="Mondeling")  # fmt: skip
+    hand_over = hand_over_case(
+        actor=fatima,
+        case=case,
+        organisation="MEE",
+        contact_name="Els",
+        passed_on="Hulp bij post",
+        consent_given=True,
+        consent_note="Mondeling",
+    )
     assert Case.objects.get(pk=case.pk).status == "waiting"
     record_hand_over_outcome(actor=fatima, hand_over=hand_over, outcome="Els komt langs.")
     with pytest.raises(ValidationError):

@@ -31,9 +31,19 @@ def text(response) -> str:
 def test_makelaar_registers_an_offline_resident_and_places_a_request_for_them(in_parkwijk, people):
     client = client_for("parkwijk", people["fatima"].user)
     assert "Een bewoner inschrijven" in text(client.get("/makelaar/bewoners/nieuw/"))
-    response = client.post("/makelaar/bewoners/nieuw/", {
-        "first_name": "Truus", "last_name": "de Vries", "street": "Zomerkade", "phone": "023 531 00 00",
-        "reach": "Bellen na tienen", "consent_given": "on", "act_for_consent": "on", "consent_note": "Mondeling"})  # fmt: skip
+    response = client.post(
+        "/makelaar/bewoners/nieuw/",
+        {
+            "first_name": "Truus",
+            "last_name": "de Vries",
+            "street": "Zomerkade",
+            "phone": "023 531 00 00",
+            "reach": "Bellen na tienen",
+            "consent_given": "on",
+            "act_for_consent": "on",
+            "consent_note": "Mondeling",
+        },
+    )
     truus = Membership.objects.get(user__first_name="Truus")
     assert response.status_code == 302 and response.url == f"/makelaar/bewoners/{truus.pk}/"
     page = text(client.get(response.url))
@@ -41,10 +51,18 @@ def test_makelaar_registers_an_offline_resident_and_places_a_request_for_them(in
     assert "schreef u in bij de Wijkmarkt" in page
 
     category = Category.objects.order_by("position").first()
-    posted = client.post("/vraag-en-aanbod/nieuw/", {
-        "on_behalf_of": truus.pk, "kind": "request", "title": "Boodschappen op dinsdag",
-        "description": "Truus zoekt iemand voor de boodschappen.", "category": category.pk, "when": "flexible",
-        "visibility": "wijk"})  # fmt: skip
+    posted = client.post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            "on_behalf_of": truus.pk,
+            "kind": "request",
+            "title": "Boodschappen op dinsdag",
+            "description": "Truus zoekt iemand voor de boodschappen.",
+            "category": category.pk,
+            "when": "flexible",
+            "visibility": "wijk",
+        },
+    )
     listing = Listing.objects.get(title="Boodschappen op dinsdag")
     assert posted.status_code == 302 and listing.owner == truus and listing.placed_as == "makelaar"
     page = text(client.get(f"/makelaar/bewoners/{truus.pk}/"))
@@ -54,8 +72,9 @@ def test_makelaar_registers_an_offline_resident_and_places_a_request_for_them(in
 def test_bad_registration_is_shown_next_to_the_fields_keeps_what_was_typed_and_writes_nothing(in_parkwijk, people):
     client = client_for("parkwijk", people["fatima"].user)
     before = Membership.objects.count()
-    response = client.post("/makelaar/bewoners/nieuw/", {"first_name": "<b>Truus</b>", "street": "Zomer\x07kade",
-                                                        "phone": "1" * 40})  # fmt: skip
+    response = client.post(
+        "/makelaar/bewoners/nieuw/", {"first_name": "<b>Truus</b>", "street": "Zomer\x07kade", "phone": "1" * 40}
+    )
     page = text(response)
     assert response.status_code == 400
     assert "Vraag eerst of de bewoner het goed vindt dat u hem of haar inschrijft, en vink dat aan." in page
@@ -70,8 +89,14 @@ def test_residents_and_other_roles_never_see_the_makelaars_pages(in_parkwijk, pe
     signal = signal_by(people["bram"])
     for name in ("anna", "bram", "joost", "henk"):
         client = client_for("parkwijk", people[name].user)
-        for url in ("/makelaar/", "/makelaar/bewoners/nieuw/", f"/makelaar/dossiers/{case.pk}/", "/makelaar/signalen/",
-                    f"/makelaar/signalen/{signal.pk}/", f"/makelaar/bewoners/{people['anna'].pk}/"):  # fmt: skip
+        for url in (
+            "/makelaar/",
+            "/makelaar/bewoners/nieuw/",
+            f"/makelaar/dossiers/{case.pk}/",
+            "/makelaar/signalen/",
+            f"/makelaar/signalen/{signal.pk}/",
+            f"/makelaar/bewoners/{people['anna'].pk}/",
+        ):
             response = client.get(url)
             assert response.status_code == 403, (name, url)
             assert "De gordijnen blijven dicht." not in text(response)
@@ -102,22 +127,34 @@ def test_a_case_is_opened_read_with_a_log_entry_handed_over_and_closed(in_parkwi
     els = ContactPerson.objects.create(partner=partner, name="Els Bakker", role="Consulent", phone="023 000 11 22")
     client = client_for("parkwijk", people["fatima"].user)
     anna = people["anna"]
-    response = client.post(f"/makelaar/bewoners/{anna.pk}/dossier/", {
-        "question": "Anna krijgt haar post niet meer gelezen.", "agreements": "Bram helpt voorlopig.",
-        "follow_up_on": (timezone.localdate() + dt.timedelta(days=7)).isoformat()})  # fmt: skip
+    response = client.post(
+        f"/makelaar/bewoners/{anna.pk}/dossier/",
+        {
+            "question": "Anna krijgt haar post niet meer gelezen.",
+            "agreements": "Bram helpt voorlopig.",
+            "follow_up_on": (timezone.localdate() + dt.timedelta(days=7)).isoformat(),
+        },
+    )
     case = Case.objects.get()
     assert response.status_code == 302 and response.url == f"/makelaar/dossiers/{case.pk}/"
     page = text(client.get(response.url))
     assert "Anna krijgt haar post niet meer gelezen." in page and "Els Bakker, MEE Kennemerland (Consulent)" in page
     entry = AccessLogEntry.objects.get()
     assert (entry.reader, entry.subject, entry.what, entry.object_id, entry.via) == (
-        people["fatima"].user, anna, "case", case.pk, "page")  # fmt: skip
+        people["fatima"].user,
+        anna,
+        "case",
+        case.pk,
+        "page",
+    )
 
     refused = client.post(f"/makelaar/dossiers/{case.pk}/overdragen/", {"contact": els.pk, "passed_on": "De post"})
     assert refused.status_code == 400 and not HandOver.objects.exists()
     assert "Vraag eerst of de bewoner het goed vindt dat u dit doorgeeft" in text(refused)
-    handed = client.post(f"/makelaar/dossiers/{case.pk}/overdragen/", {
-        "contact": els.pk, "passed_on": "Hulp bij de post.", "consent_given": "on", "consent_note": "Mondeling"})  # fmt: skip
+    handed = client.post(
+        f"/makelaar/dossiers/{case.pk}/overdragen/",
+        {"contact": els.pk, "passed_on": "Hulp bij de post.", "consent_given": "on", "consent_note": "Mondeling"},
+    )
     hand_over = HandOver.objects.get()
     assert handed.status_code == 302 and hand_over.contact == els and hand_over.organisation == "MEE Kennemerland"
     assert Case.objects.get().status == "waiting"
@@ -180,8 +217,13 @@ def test_a_parkwijk_makelaar_never_reaches_a_centrum_case_or_signal(parkwijk, ce
         signal = signal_by(carla, worry="Geheime zorg uit Centrum")
     for slug in ("parkwijk", "centrum"):
         client = client_for(slug, fatima.user)
-        for url in (f"/makelaar/dossiers/{case.pk}/", f"/makelaar/signalen/{signal.pk}/", "/makelaar/signalen/",
-                    "/makelaar/", "/vraag-en-aanbod/?q=Geheime"):  # fmt: skip
+        for url in (
+            f"/makelaar/dossiers/{case.pk}/",
+            f"/makelaar/signalen/{signal.pk}/",
+            "/makelaar/signalen/",
+            "/makelaar/",
+            "/vraag-en-aanbod/?q=Geheime",
+        ):
             assert "Geheime" not in text(client.get(url)).replace("q=Geheime", "").replace('value="Geheime"', "")
     with tenant_context(centrum):
         assert not AccessLogEntry.objects.exists()
@@ -204,7 +246,8 @@ def test_a_resident_withdraws_their_own_consent_and_a_neighbour_cannot(in_parkwi
     anna = people["anna"]
     consent = record_consent(actor=actor_for(anna.user), member=anna, topic="share", note="Zelf")
     assert "Mijn vraag mag gedeeld worden met een partnerorganisatie" in text(
-        client_for("parkwijk", anna.user).get("/mijn-dossier/"))  # fmt: skip
+        client_for("parkwijk", anna.user).get("/mijn-dossier/")
+    )
     refused = client_for("parkwijk", people["bram"].user).post(f"/toestemming/{consent.pk}/intrekken/")
     assert refused.status_code == 404
     consent.refresh_from_db()
@@ -215,8 +258,9 @@ def test_a_resident_withdraws_their_own_consent_and_a_neighbour_cannot(in_parkwi
     assert consent.withdrawn_by == anna.user
 
 
-def test_makelaar_gives_an_offline_resident_a_login_later(in_parkwijk, people, mailoutbox,
-                                                          django_capture_on_commit_callbacks):  # fmt: skip
+def test_makelaar_gives_an_offline_resident_a_login_later(
+    in_parkwijk, people, mailoutbox, django_capture_on_commit_callbacks
+):
     truus = register_oma(in_parkwijk, people["fatima"])
     client = client_for("parkwijk", people["fatima"].user)
     bad = client.post(f"/makelaar/bewoners/{truus.pk}/inloggen/", {"email": "truus at home"})

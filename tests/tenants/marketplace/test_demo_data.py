@@ -51,7 +51,9 @@ class TestTheParkwijkDemo:
         with tenant_context(parkwijk):
             assert summary.members == 35  # 1% of Parkwijk's 3,542 inhabitants
             assert summary.listings >= 2 * summary.members
-            assert {status for status in Exchange.objects.values_list("status", flat=True)} == set(ExchangeStatus.values)
+            assert {status for status in Exchange.objects.values_list("status", flat=True)} == set(
+                ExchangeStatus.values
+            )
             month = month_in_numbers()
             assert month.exchanges_done >= 4 and month.hours > 0 and month.thank_yous
             ring = Ring.objects.get()
@@ -71,8 +73,9 @@ class TestTheParkwijkDemo:
             titles = set(Listing.objects.values_list("title", flat=True))
             assert {"Heg snoeien", "Mee naar het ziekenhuis"} <= titles
 
-    def test_a_second_run_changes_nothing_and_costs_one_query(self, parkwijk, parkwijk_demo,
-                                                              django_assert_max_num_queries):
+    def test_a_second_run_changes_nothing_and_costs_one_query(
+        self, parkwijk, parkwijk_demo, django_assert_max_num_queries
+    ):
         logins, _ = parkwijk_demo  # the first run
         with tenant_context(parkwijk):
             before = signature()

@@ -37,8 +37,9 @@ def agreed(people, in_parkwijk):
     exchange = respond(people["bram"], listing)
     when = timezone.now() + dt.timedelta(days=2)
     for member in (people["bram"], people["anna"]):
-        exchange = agree_exchange(actor=actor_of(member), exchange=exchange, what="Tablet instellen", agreed_for=when,
-                                  hours=Decimal("1.5"))  # fmt: skip
+        exchange = agree_exchange(
+            actor=actor_of(member), exchange=exchange, what="Tablet instellen", agreed_for=when, hours=Decimal("1.5")
+        )
     return listing, exchange
 
 
@@ -78,8 +79,11 @@ def test_own_listing_twice_withdrawn_and_blocked_are_refused_and_write_nothing(i
         respond(people["cor"], listing)
 
     assert [error_code(e) for e in (own, twice, blocked, closed)] == [
-        "own_listing", "already_responded", "blocked", "listing_closed"
-    ]  # fmt: skip
+        "own_listing",
+        "already_responded",
+        "blocked",
+        "listing_closed",
+    ]
     assert Exchange.objects.count() == 1
 
 

@@ -42,8 +42,10 @@ def test_a_ring_over_an_exchange_already_running_is_refused(in_parkwijk, people)
     respond_to_listing(actor=actor_of(cor), member=cor, listing=need_anna, message="Ik doe het")
 
     with pytest.raises(ValidationError) as refused:
-        propose_ring(actor=actor_of(people["fatima"]), links=[
-            LinkInput(need_anna.pk, cor.pk), LinkInput(need_bram.pk, anna.pk), LinkInput(need_cor.pk, bram.pk)])  # fmt: skip
+        propose_ring(
+            actor=actor_of(people["fatima"]),
+            links=[LinkInput(need_anna.pk, cor.pk), LinkInput(need_bram.pk, anna.pk), LinkInput(need_cor.pk, bram.pk)],
+        )
 
     assert refused.value.error_dict["links"][0].code == "ring_invalid"
 
@@ -62,8 +64,12 @@ def test_a_paused_wijk_takes_no_writes_from_any_page(in_parkwijk, people):
 
 
 def test_someone_elses_proxy_answers_like_a_missing_one(in_parkwijk, people):
-    proxy = register_proxy(actor=actor_of(people["anna"]), principal=people["anna"], proxy_email=people["cor"].user.email,
-                           relation="buurman")  # fmt: skip
+    proxy = register_proxy(
+        actor=actor_of(people["anna"]),
+        principal=people["anna"],
+        proxy_email=people["cor"].user.email,
+        relation="buurman",
+    )
     bram = client_for("parkwijk", people["bram"].user)
 
     assert bram.post(f"/profiel/gemachtigden/{proxy.pk}/stoppen/").status_code == 404

@@ -35,8 +35,16 @@ def test_resident_places_a_request_that_expires_after_the_wijks_days(in_parkwijk
 
 def test_every_problem_is_reported_at_once_and_nothing_is_written(in_parkwijk, people):
     with pytest.raises(ValidationError) as refused:
-        post(in_parkwijk, people["anna"], title="", description="x" * 2001, when="window",
-             starts_on=timezone.localdate() - dt.timedelta(days=1), ends_on=None, kind="vraag")  # fmt: skip
+        post(
+            in_parkwijk,
+            people["anna"],
+            title="",
+            description="x" * 2001,
+            when="window",
+            starts_on=timezone.localdate() - dt.timedelta(days=1),
+            ends_on=None,
+            kind="vraag",
+        )
 
     assert codes(refused.value) == {
         "kind": ["invalid_choice"],
@@ -102,8 +110,9 @@ def test_registered_proxy_from_outside_the_wijk_places_a_listing(in_parkwijk, pe
     from wijkmarkt.platform.accounts.permissions import Actor
 
     carla = create_account(email="carla@example.nl", first_name="Carla", password="een-lang-test-wachtwoord")
-    register_proxy(actor=actor_of(people["anna"]), principal=people["anna"], proxy_email="carla@example.nl",
-                   relation="dochter")  # fmt: skip
+    register_proxy(
+        actor=actor_of(people["anna"]), principal=people["anna"], proxy_email="carla@example.nl", relation="dochter"
+    )
     as_carla = Actor(user=carla, role=None)
 
     listing = publish_listing(actor=as_carla, wijk=in_parkwijk, owner=people["anna"], data=listing_input())

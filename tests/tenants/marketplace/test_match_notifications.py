@@ -5,8 +5,9 @@ from wijkmarkt.tenants.marketplace.models import Notification
 
 
 def test_only_members_who_opted_in_hear_about_a_match(in_parkwijk, people):
-    update_profile(actor=actor_of(people["bram"]), member=people["bram"],
-                   data=ProfileInput(notify_site=["response", "match"]))  # fmt: skip
+    update_profile(
+        actor=actor_of(people["bram"]), member=people["bram"], data=ProfileInput(notify_site=["response", "match"])
+    )
     post(in_parkwijk, people["bram"], kind="offer", title="Computerhulp aan huis")
     post(in_parkwijk, people["cor"], kind="offer", title="Ik help met computers")
     request = post(in_parkwijk, people["anna"], title="Hulp met mijn tablet")

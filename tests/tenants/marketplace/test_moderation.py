@@ -15,8 +15,13 @@ def test_report_goes_to_the_queue_and_hiding_removes_the_listing_from_browsing(i
     filed = report(actor=actor_of(people["anna"]), reporter=people["anna"], listing=listing, reason="Reclame")
 
     assert list(moderation_queue()) == [filed]
-    handle_report(actor=actor_of(people["fatima"]), moderator=people["fatima"], report=filed, outcome="hidden",
-                  reason="Reclame hoort hier niet")  # fmt: skip
+    handle_report(
+        actor=actor_of(people["fatima"]),
+        moderator=people["fatima"],
+        report=filed,
+        outcome="hidden",
+        reason="Reclame hoort hier niet",
+    )
 
     assert list(moderation_queue()) == []
     assert listing not in open_listings(actor_of(people["anna"]))
@@ -58,8 +63,13 @@ def test_warning_reaches_the_author(in_parkwijk, people):
     listing = post(in_parkwijk, people["bram"])
     filed = report(actor=actor_of(people["anna"]), reporter=people["anna"], listing=listing, reason="Onvriendelijk")
 
-    handle_report(actor=actor_of(people["fatima"]), moderator=people["fatima"], report=filed, outcome="warned",
-                  reason="Blijf vriendelijk")  # fmt: skip
+    handle_report(
+        actor=actor_of(people["fatima"]),
+        moderator=people["fatima"],
+        report=filed,
+        outcome="warned",
+        reason="Blijf vriendelijk",
+    )
 
     assert Notification.objects.get(member=people["bram"]).text == "Waarschuwing van de moderatie: Blijf vriendelijk"
     assert Listing.objects.get(pk=listing.pk).hidden_at is None

@@ -22,10 +22,20 @@ def test_three_steps_place_a_request_and_remember_how_to_reach_me(in_parkwijk, p
 
     step1 = page_of(client.get("/hulp-vragen/"))
     step2 = page_of(client.post("/hulp-vragen/", {"step": "1", "category": tuin, "title": "Mijn heg snoeien"}))
-    step3 = page_of(client.post("/hulp-vragen/", {"step": "2", "category": tuin, "title": "Mijn heg snoeien",
-                                                  "moment": "week"}))  # fmt: skip
-    done = client.post("/hulp-vragen/", {"step": "3", "category": tuin, "title": "Mijn heg snoeien", "moment": "week",
-                                         "contact_way": "phone", "phone": "023-1234567"})  # fmt: skip
+    step3 = page_of(
+        client.post("/hulp-vragen/", {"step": "2", "category": tuin, "title": "Mijn heg snoeien", "moment": "week"})
+    )
+    done = client.post(
+        "/hulp-vragen/",
+        {
+            "step": "3",
+            "category": tuin,
+            "title": "Mijn heg snoeien",
+            "moment": "week",
+            "contact_way": "phone",
+            "phone": "023-1234567",
+        },
+    )
 
     assert "Stap 1 van 3" in step1 and "Waar heeft u hulp bij nodig?" in step1
     assert step1.count("<h1") == 1
@@ -37,8 +47,11 @@ def test_three_steps_place_a_request_and_remember_how_to_reach_me(in_parkwijk, p
         listing = Listing.objects.get()
         profile = Profile.objects.get(member=people["anna"])
     today = timezone.localdate()
-    assert (listing.kind, listing.title, listing.description) == (ListingKind.REQUEST, "Mijn heg snoeien",
-                                                                  "Mijn heg snoeien")  # fmt: skip
+    assert (listing.kind, listing.title, listing.description) == (
+        ListingKind.REQUEST,
+        "Mijn heg snoeien",
+        "Mijn heg snoeien",
+    )
     assert listing.category.slug == "tuin"
     assert listing.starts_on == today
     assert listing.when in (When.WINDOW, When.DATE)
@@ -79,8 +92,13 @@ def test_each_step_asks_again_with_the_error_next_to_the_question(in_parkwijk, p
 
 def test_an_error_found_at_the_end_sends_you_back_to_the_step_that_asked(in_parkwijk, people):
     client = client_for("parkwijk", people["anna"].user)
-    answers = {"category": str(category("tuin").pk), "title": "H" * 150, "moment": "date",
-               "on_date": (timezone.localdate() - dt.timedelta(days=2)).isoformat(), "contact_way": "site"}  # fmt: skip
+    answers = {
+        "category": str(category("tuin").pk),
+        "title": "H" * 150,
+        "moment": "date",
+        "on_date": (timezone.localdate() - dt.timedelta(days=2)).isoformat(),
+        "contact_way": "site",
+    }
 
     page = page_of(client.post("/hulp-vragen/", {**answers, "step": "3"}))
 
@@ -93,8 +111,13 @@ def test_an_error_found_at_the_end_sends_you_back_to_the_step_that_asked(in_park
 
 def test_a_chosen_date_is_used(in_parkwijk, people):
     client = client_for("parkwijk", people["anna"].user)
-    answers = {"category": str(category("boodschappen").pk), "title": "Boodschappen", "moment": "date",
-               "on_date": tomorrow().strftime("%d-%m-%Y"), "contact_way": "makelaar"}  # fmt: skip
+    answers = {
+        "category": str(category("boodschappen").pk),
+        "title": "Boodschappen",
+        "moment": "date",
+        "on_date": tomorrow().strftime("%d-%m-%Y"),
+        "contact_way": "makelaar",
+    }
 
     assert client.post("/hulp-vragen/", {**answers, "step": "3"}).status_code == 302
     with tenant_context(in_parkwijk):
@@ -105,8 +128,13 @@ def test_a_chosen_date_is_used(in_parkwijk, people):
 def test_makelaar_asks_for_help_for_a_member_in_three_steps(in_parkwijk, people):
     consents_to_makelaar(people["fatima"], people["anna"])
     client = client_for("parkwijk", people["fatima"].user)
-    answers = {"category": str(category("meegaan").pk), "title": "Mee naar het ziekenhuis", "moment": "flexible",
-               "contact_way": "makelaar", "on_behalf_of": str(people["anna"].pk)}  # fmt: skip
+    answers = {
+        "category": str(category("meegaan").pk),
+        "title": "Mee naar het ziekenhuis",
+        "moment": "flexible",
+        "contact_way": "makelaar",
+        "on_behalf_of": str(people["anna"].pk),
+    }
 
     step3 = page_of(client.post("/hulp-vragen/", {**answers, "step": "2"}))
     done = client.post("/hulp-vragen/", {**answers, "step": "3"})

@@ -16,8 +16,9 @@ def page_of(response) -> str:
 
 def respond(in_parkwijk, people, helper="bram"):
     listing = post(in_parkwijk, people["anna"])
-    return respond_to_listing(actor=actor_of(people[helper]), member=people[helper], listing=listing,
-                              message="Ik help graag!")  # fmt: skip
+    return respond_to_listing(
+        actor=actor_of(people[helper]), member=people[helper], listing=listing, message="Ik help graag!"
+    )
 
 
 def agreed(in_parkwijk, people):
@@ -100,8 +101,9 @@ def test_nog_niet_gedaan_takes_back_the_other_sides_done(in_parkwijk, people):
 def test_thanking_before_it_is_done_is_refused_with_a_message(in_parkwijk, people):
     exchange = agreed(in_parkwijk, people)
 
-    response = client_for("parkwijk", people["anna"].user).post(f"/afspraken/{exchange.pk}/bedanken/",
-                                                                {"text": "Dank!"})  # fmt: skip
+    response = client_for("parkwijk", people["anna"].user).post(
+        f"/afspraken/{exchange.pk}/bedanken/", {"text": "Dank!"}
+    )
 
     assert "Bedanken kan als de afspraak gedaan is." in page_of(response)
 
@@ -140,8 +142,10 @@ def test_makelaar_confirms_for_one_side_and_a_proxy_for_their_principal(in_parkw
     makelaar = client_for("parkwijk", people["fatima"].user)
 
     page = page_of(makelaar.get(f"/afspraken/{exchange.pk}/"))
-    makelaar.post(f"/afspraken/{exchange.pk}/afspreken/", {"what": "Tablet", "agreed_on": tomorrow().isoformat(),
-                                                            "on_behalf_of": str(people["anna"].pk)})  # fmt: skip
+    makelaar.post(
+        f"/afspraken/{exchange.pk}/afspreken/",
+        {"what": "Tablet", "agreed_on": tomorrow().isoformat(), "on_behalf_of": str(people["anna"].pk)},
+    )
 
     assert "Namens wie?" in page
     exchange.refresh_from_db()

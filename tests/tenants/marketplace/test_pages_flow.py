@@ -21,11 +21,19 @@ def test_resident_posts_finds_responds_agrees_completes_and_thanks_through_pages
     with tenant_context(parkwijk):
         computer = category("computer").pk
 
-    posted = as_anna.post("/vraag-en-aanbod/nieuw/", {
-        "kind": "request", "title": "Hulp met mijn tablet", "category": computer, "when": "date",
-        "description": "De videobel-app doet het niet meer.", "starts_on": tomorrow().isoformat(),
-        "visibility": "wijk", "duration_minutes": "60",
-    })  # fmt: skip
+    posted = as_anna.post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            "kind": "request",
+            "title": "Hulp met mijn tablet",
+            "category": computer,
+            "when": "date",
+            "description": "De videobel-app doet het niet meer.",
+            "starts_on": tomorrow().isoformat(),
+            "visibility": "wijk",
+            "duration_minutes": "60",
+        },
+    )
     assert posted.status_code == 302
     listing_url = posted["Location"]
     assert re.fullmatch(r"/vraag-en-aanbod/\d+/", listing_url)

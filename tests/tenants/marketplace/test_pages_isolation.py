@@ -21,9 +21,14 @@ def parkwijk_objects(in_parkwijk, people):
     exchange = respond_to_listing(actor=actor_of(bram), member=bram, listing=listing, message="Parkwijkbericht")
     b = post(in_parkwijk, bram, title="Parkwijk laptop")
     c = post(in_parkwijk, cor, title="Parkwijk heg")
-    ring = propose_ring(actor=actor_of(people["fatima"]), links=[
-        LinkInput(request_id=listing.pk, giver_id=cor.pk), LinkInput(request_id=b.pk, giver_id=anna.pk),
-        LinkInput(request_id=c.pk, giver_id=bram.pk)])  # fmt: skip
+    ring = propose_ring(
+        actor=actor_of(people["fatima"]),
+        links=[
+            LinkInput(request_id=listing.pk, giver_id=cor.pk),
+            LinkInput(request_id=b.pk, giver_id=anna.pk),
+            LinkInput(request_id=c.pk, giver_id=bram.pk),
+        ],
+    )
     return listing, exchange, ring
 
 
@@ -34,8 +39,12 @@ def test_centrum_member_gets_404_for_parkwijk_listing_exchange_and_ring_urls(in_
         assert not Listing.objects.filter(pk=listing.pk).exists()
     in_centrum, on_parkwijk = client_for("centrum", carla.user), client_for("parkwijk", carla.user)
 
-    for url in (f"/vraag-en-aanbod/{listing.pk}/", f"/vraag-en-aanbod/{listing.pk}/afdrukken/",
-                f"/afspraken/{exchange.pk}/", f"/ruilen/{ring.pk}/"):  # fmt: skip
+    for url in (
+        f"/vraag-en-aanbod/{listing.pk}/",
+        f"/vraag-en-aanbod/{listing.pk}/afdrukken/",
+        f"/afspraken/{exchange.pk}/",
+        f"/ruilen/{ring.pk}/",
+    ):
         here = in_centrum.get(url)
         there = on_parkwijk.get(url)
         assert here.status_code == 404, url
@@ -81,8 +90,9 @@ def test_a_ring_proposal_with_parkwijk_request_numbers_in_centrum_is_refused(in_
     listing, _exchange, _ring = parkwijk_objects(in_parkwijk, people)
     carla = make_member(centrum, "Carla", role="makelaar")
 
-    response = client_for("centrum", carla.user).post("/ruilen/nieuw/", {
-        "request_1": listing.pk, "request_2": listing.pk + 1, "request_3": listing.pk + 2})  # fmt: skip
+    response = client_for("centrum", carla.user).post(
+        "/ruilen/nieuw/", {"request_1": listing.pk, "request_2": listing.pk + 1, "request_3": listing.pk + 2}
+    )
 
     assert response.status_code == 200
     assert "Een van de vragen in deze ruil is niet (meer) open." in page_of(response)

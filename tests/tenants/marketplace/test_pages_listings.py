@@ -24,9 +24,13 @@ def page_of(response) -> str:
 
 def form_data(**overrides) -> dict:
     values = {
-        "kind": "request", "title": "Wie helpt met boodschappen?", "description": "Ik kan zelf niet goed lopen.",
-        "category": str(category("boodschappen").pk), "when": "flexible", "visibility": "wijk",
-    }  # fmt: skip
+        "kind": "request",
+        "title": "Wie helpt met boodschappen?",
+        "description": "Ik kan zelf niet goed lopen.",
+        "category": str(category("boodschappen").pk),
+        "when": "flexible",
+        "visibility": "wijk",
+    }
     return {**values, **overrides}
 
 
@@ -50,9 +54,15 @@ def test_over_long_title_and_past_date_are_refused_keeping_what_was_typed(in_par
     client = client_for("parkwijk", people["anna"].user)
     yesterday = timezone.localdate() - dt.timedelta(days=1)
 
-    response = client.post("/vraag-en-aanbod/nieuw/", form_data(
-        title="Boodschappen " + "x" * 100, description="Melk en brood, graag.", when="date",
-        starts_on=yesterday.isoformat()))  # fmt: skip
+    response = client.post(
+        "/vraag-en-aanbod/nieuw/",
+        form_data(
+            title="Boodschappen " + "x" * 100,
+            description="Melk en brood, graag.",
+            when="date",
+            starts_on=yesterday.isoformat(),
+        ),
+    )
 
     page = page_of(response)
     assert "Dit is te lang: maximaal 100 tekens, u typte er 113." in page
@@ -126,8 +136,9 @@ def test_responding_to_own_listing_and_responding_twice_are_refused_with_a_messa
 def test_empty_response_shows_the_error_next_to_the_message(in_parkwijk, people):
     listing = post(in_parkwijk, people["anna"])
 
-    response = client_for("parkwijk", people["bram"].user).post(f"/vraag-en-aanbod/{listing.pk}/reageren/",
-                                                                {"message": "  "})  # fmt: skip
+    response = client_for("parkwijk", people["bram"].user).post(
+        f"/vraag-en-aanbod/{listing.pk}/reageren/", {"message": "  "}
+    )
 
     assert 'id="id_message_error"' in page_of(response)
     with tenant_context(in_parkwijk):
@@ -166,8 +177,10 @@ def test_makelaar_responds_for_a_member(in_parkwijk, people):
     listing = post(in_parkwijk, people["anna"])
     client = client_for("parkwijk", people["fatima"].user)
 
-    response = client.post(f"/vraag-en-aanbod/{listing.pk}/reageren/",
-                           {"on_behalf_of": str(people["cor"].pk), "message": "Cor helpt graag."})  # fmt: skip
+    response = client.post(
+        f"/vraag-en-aanbod/{listing.pk}/reageren/",
+        {"on_behalf_of": str(people["cor"].pk), "message": "Cor helpt graag."},
+    )
 
     assert response.status_code == 302
     with tenant_context(in_parkwijk):
@@ -260,9 +273,18 @@ def test_house_number_phone_and_email_only_when_the_owner_allows(in_parkwijk, pe
     client = client_for("parkwijk", people["bram"].user)
 
     hidden = page_of(client.get(f"/vraag-en-aanbod/{listing.pk}/"))
-    update_profile(actor=actor_of(anna), member=anna, data=ProfileInput(
-        street_id=streets["zomer"].pk, house_number="12a", phone="0612345678", show_house_number=True,
-        show_phone=True, show_email=True))  # fmt: skip
+    update_profile(
+        actor=actor_of(anna),
+        member=anna,
+        data=ProfileInput(
+            street_id=streets["zomer"].pk,
+            house_number="12a",
+            phone="0612345678",
+            show_house_number=True,
+            show_phone=True,
+            show_email=True,
+        ),
+    )
     shown = page_of(client.get(f"/vraag-en-aanbod/{listing.pk}/"))
 
     assert "Zomerkade" in hidden
@@ -290,8 +312,7 @@ def test_browse_filters_by_kind_and_category_and_pages_keep_the_filters(in_parkw
     assert "Heg snoeien" not in first + second
 
 
-def test_near_my_street_defaults_to_my_profile_street_and_keeps_listings_without_a_street(in_parkwijk, people,
-                                                                                           streets):  # fmt: skip
+def test_near_my_street_defaults_to_my_profile_street_and_keeps_listings_without_a_street(in_parkwijk, people, streets):
     bram = people["bram"]
     update_profile(actor=actor_of(bram), member=bram, data=ProfileInput(street_id=streets["zomer"].pk))
     post(in_parkwijk, people["anna"], title="Dichtbij", street_id=streets["zomer"].pk)

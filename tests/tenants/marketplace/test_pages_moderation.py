@@ -43,16 +43,19 @@ def test_suspended_member_sees_a_clear_message_instead_of_forms_and_cannot_post(
     client = client_for("parkwijk", people["fatima"].user)
     as_cor = client_for("parkwijk", cor.user)
     as_cor.post("/profiel/", {})  # reading and the own profile stay possible
-    reported = client_for("parkwijk", people["bram"].user).post(f"/profiel/{cor.pk}/melden/",
-                                                                {"reason": "Scheldt buren uit."})  # fmt: skip
+    reported = client_for("parkwijk", people["bram"].user).post(
+        f"/profiel/{cor.pk}/melden/", {"reason": "Scheldt buren uit."}
+    )
     assert reported.status_code == 302
     with tenant_context(in_parkwijk):
         report_id = Report.objects.get(member=cor).pk
 
     suspended = client.post(f"/moderatie/{report_id}/", {"outcome": "suspended", "reason": "Schelden."})
     form = as_cor.get("/vraag-en-aanbod/nieuw/")
-    posted = as_cor.post("/vraag-en-aanbod/nieuw/", {"kind": "request", "title": "Test", "description": "Test",
-                                                     "category": str(category().pk)})  # fmt: skip
+    posted = as_cor.post(
+        "/vraag-en-aanbod/nieuw/",
+        {"kind": "request", "title": "Test", "description": "Test", "category": str(category().pk)},
+    )
     ask = as_cor.get("/hulp-vragen/")
     detail = page_of(as_cor.get(f"/vraag-en-aanbod/{listing.pk}/"))
     responded = as_cor.post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"message": "Hoi"})

@@ -17,12 +17,22 @@ def test_member_fills_in_the_profile_with_availability_and_notification_choices(
     client = client_for("parkwijk", people["anna"].user)
 
     form = page_of(client.get("/profiel/"))
-    saved = client.post("/profiel/", {
-        "offers": "Ik kan goed koken.", "talents": "koken, breien", "languages": "Nederlands, Turks",
-        "available": ["tue_morning", "sat_afternoon"], "contact_way": "phone", "street": streets["zomer"].pk,
-        "house_number": "12", "phone": "0612345678", "show_phone": "on", "notify_site": ["response", "match"],
-        "notify_email": ["response"],
-    })  # fmt: skip
+    saved = client.post(
+        "/profiel/",
+        {
+            "offers": "Ik kan goed koken.",
+            "talents": "koken, breien",
+            "languages": "Nederlands, Turks",
+            "available": ["tue_morning", "sat_afternoon"],
+            "contact_way": "phone",
+            "street": streets["zomer"].pk,
+            "house_number": "12",
+            "phone": "0612345678",
+            "show_phone": "on",
+            "notify_site": ["response", "match"],
+            "notify_email": ["response"],
+        },
+    )
 
     assert "<legend>Wanneer kunt u meestal?</legend>" in form
     assert '<th scope="row">Dinsdag</th>' in form
@@ -52,9 +62,16 @@ def test_profile_errors_are_shown_next_to_the_field_keeping_input(in_parkwijk, p
 
 def test_neighbours_see_first_name_street_and_texts_but_private_details_only_when_shown(in_parkwijk, people, streets):
     anna = people["anna"]
-    client_for("parkwijk", anna.user).post("/profiel/", {
-        "offers": "Ik wandel graag.", "street": streets["zomer"].pk, "house_number": "12a", "phone": "0611111111",
-        "contact_way": "site"})  # fmt: skip
+    client_for("parkwijk", anna.user).post(
+        "/profiel/",
+        {
+            "offers": "Ik wandel graag.",
+            "street": streets["zomer"].pk,
+            "house_number": "12a",
+            "phone": "0611111111",
+            "contact_way": "site",
+        },
+    )
     post(in_parkwijk, anna, title="Mijn vraag")
 
     page = page_of(client_for("parkwijk", people["bram"].user).get(f"/profiel/{anna.pk}/"))

@@ -34,8 +34,10 @@ def test_makelaar_proposes_a_three_way_swap_and_it_becomes_exchanges_when_all_co
     candidates = page_of(makelaar.get("/ruilen/"))
     form = page_of(makelaar.get("/ruilen/nieuw/"))
     # The owner of the previous request helps with the next: Cor helps Anna, Anna helps Bram, Bram helps Cor.
-    proposed = makelaar.post("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk,
-                                                "request_3": requests["cor"].pk})  # fmt: skip
+    proposed = makelaar.post(
+        "/ruilen/nieuw/",
+        {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk, "request_3": requests["cor"].pk},
+    )
 
     assert "Mogelijke ruilen in de wijk" in candidates
     assert "Boodschappen op vrijdag" in form
@@ -61,8 +63,10 @@ def test_a_ring_that_does_not_close_or_is_too_short_is_refused_with_a_message(in
     makelaar = client_for("parkwijk", people["fatima"].user)
 
     too_short = makelaar.post("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["cor"].pk})
-    twice = makelaar.post("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["anna"].pk,
-                                             "request_3": requests["cor"].pk})  # fmt: skip
+    twice = makelaar.post(
+        "/ruilen/nieuw/",
+        {"request_1": requests["anna"].pk, "request_2": requests["anna"].pk, "request_3": requests["cor"].pk},
+    )
 
     assert "Een ruil met meer buren heeft 3 tot 6 deelnemers." in page_of(too_short)
     assert "Er ging iets mis" in page_of(twice)
@@ -73,8 +77,10 @@ def test_a_ring_that_does_not_close_or_is_too_short_is_refused_with_a_message(in
 def test_a_participant_declines_with_a_reason_and_the_ring_is_off(in_parkwijk, people):
     requests = needs(in_parkwijk, people)
     makelaar = client_for("parkwijk", people["fatima"].user)
-    ring_url = makelaar.post("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk,
-                                                "request_3": requests["cor"].pk})["Location"]  # fmt: skip
+    ring_url = makelaar.post(
+        "/ruilen/nieuw/",
+        {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk, "request_3": requests["cor"].pk},
+    )["Location"]
     with tenant_context(in_parkwijk):
         link = Ring.objects.get().links.get(giver=people["cor"])
     as_cor = client_for("parkwijk", people["cor"].user)
@@ -93,8 +99,12 @@ def test_a_candidate_from_the_finder_opens_the_proposal_form_filled_in(in_parkwi
     as_anna = client_for("parkwijk", people["anna"].user)
 
     candidates = page_of(as_anna.get("/ruilen/"))
-    form = page_of(as_anna.get("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk,
-                                                  "request_3": requests["cor"].pk}))  # fmt: skip
+    form = page_of(
+        as_anna.get(
+            "/ruilen/nieuw/",
+            {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk, "request_3": requests["cor"].pk},
+        )
+    )
 
     assert "Mogelijke ruilen met u" in candidates
     assert "Deze ruil voorstellen" in candidates
@@ -105,8 +115,10 @@ def test_a_candidate_from_the_finder_opens_the_proposal_form_filled_in(in_parkwi
 def test_a_member_outside_the_ring_gets_a_404(in_parkwijk, people):
     requests = needs(in_parkwijk, people)
     makelaar = client_for("parkwijk", people["fatima"].user)
-    ring_url = makelaar.post("/ruilen/nieuw/", {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk,
-                                                "request_3": requests["cor"].pk})["Location"]  # fmt: skip
+    ring_url = makelaar.post(
+        "/ruilen/nieuw/",
+        {"request_1": requests["anna"].pk, "request_2": requests["bram"].pk, "request_3": requests["cor"].pk},
+    )["Location"]
     dirk = make_member(in_parkwijk, "Dirk")
 
     assert client_for("parkwijk", dirk.user).get(ring_url).status_code == 404

@@ -12,10 +12,18 @@ from wijkmarkt.tenants.membership.actions.proxies import register_proxy, revoke_
 
 
 def test_profile_keeps_offers_availability_and_privacy_choices(in_parkwijk, people, streets):
-    profile = update_profile(actor=actor_of(people["bram"]), member=people["bram"], data=ProfileInput(
-        offers="Ik repareer computers", talents=["computers", "fietsen"], available=["tue_morning"],
-        street_id=streets["zomer"].pk, house_number="12", show_house_number=False,
-    ))  # fmt: skip
+    profile = update_profile(
+        actor=actor_of(people["bram"]),
+        member=people["bram"],
+        data=ProfileInput(
+            offers="Ik repareer computers",
+            talents=["computers", "fietsen"],
+            available=["tue_morning"],
+            street_id=streets["zomer"].pk,
+            house_number="12",
+            show_house_number=False,
+        ),
+    )
 
     assert Profile.objects.get(member=people["bram"]) == profile
     assert profile.talents == ["computers", "fietsen"]
@@ -33,11 +41,16 @@ def test_profile_refuses_unknown_slots_and_other_peoples_profiles(in_parkwijk, p
 
 def test_proxy_needs_an_existing_account_and_can_be_revoked(in_parkwijk, people):
     with pytest.raises(ValidationError) as unknown:
-        register_proxy(actor=actor_of(people["anna"]), principal=people["anna"], proxy_email="niemand@example.nl",
-                       relation="zoon")  # fmt: skip
+        register_proxy(
+            actor=actor_of(people["anna"]), principal=people["anna"], proxy_email="niemand@example.nl", relation="zoon"
+        )
     consents_to_makelaar(people["fatima"], people["anna"])
-    proxy = register_proxy(actor=actor_of(people["fatima"]), principal=people["anna"], proxy_email=people["cor"].user.email,
-                           relation="buurman")  # fmt: skip
+    proxy = register_proxy(
+        actor=actor_of(people["fatima"]),
+        principal=people["anna"],
+        proxy_email=people["cor"].user.email,
+        relation="buurman",
+    )
     revoke_proxy(actor=actor_of(people["anna"]), proxy=proxy)
 
     assert unknown.value.error_dict["proxy_email"][0].code == "unknown_member"
@@ -66,13 +79,24 @@ def test_residents_cannot_manage_categories(in_parkwijk, people):
 
 
 def test_suggestions_say_why_a_neighbour_fits(in_parkwijk, people, streets):
-    update_profile(actor=actor_of(people["bram"]), member=people["bram"], data=ProfileInput(
-        offers="Ik help met tablets en computers", available=[f"{['mon','tue','wed','thu','fri','sat','sun'][tomorrow().weekday()]}_morning"],
-        street_id=streets["zomer"].pk,
-    ))  # fmt: skip
+    update_profile(
+        actor=actor_of(people["bram"]),
+        member=people["bram"],
+        data=ProfileInput(
+            offers="Ik help met tablets en computers",
+            available=[f"{['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][tomorrow().weekday()]}_morning"],
+            street_id=streets["zomer"].pk,
+        ),
+    )
     post(in_parkwijk, people["bram"], kind="offer", title="Computerhulp aan huis")
-    request = post(in_parkwijk, people["anna"], title="Hulp met mijn tablet", when="date", starts_on=tomorrow(),
-                   street_id=streets["ver"].pk)  # fmt: skip
+    request = post(
+        in_parkwijk,
+        people["anna"],
+        title="Hulp met mijn tablet",
+        when="date",
+        starts_on=tomorrow(),
+        street_id=streets["ver"].pk,
+    )
 
     [suggestion] = suggestions_for(request)
 

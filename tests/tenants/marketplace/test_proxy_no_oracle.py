@@ -46,11 +46,15 @@ def test_the_action_answers_alike_for_no_account_and_an_existing_proxy(parkwijk,
 def test_graphql_and_the_page_answer_alike(parkwijk, anna_and_carla, django_capture_on_commit_callbacks):
     anna = anna_and_carla.user
     with django_capture_on_commit_callbacks() as callbacks:
-        by_graphql = [gql("parkwijk", PROXY, {"email": address, "relation": "neef"}, user=anna).json()["data"]
-                      for address in PROBES]  # fmt: skip
+        by_graphql = [
+            gql("parkwijk", PROXY, {"email": address, "relation": "neef"}, user=anna).json()["data"]
+            for address in PROBES
+        ]
     client = client_for("parkwijk", anna)
-    pages = [client.post("/profiel/gemachtigden/", {"proxy_email": address, "relation": "neef", "consent": "on"})
-             for address in PROBES]  # fmt: skip
+    pages = [
+        client.post("/profiel/gemachtigden/", {"proxy_email": address, "relation": "neef", "consent": "on"})
+        for address in PROBES
+    ]
     errors = [re.search(r'id="id_proxy_email_error">([^<]*)<', page.content.decode()).group(1) for page in pages]
 
     assert by_graphql[0] == by_graphql[1] and callbacks == []  # no mail about to go out either

@@ -56,8 +56,10 @@ def test_a_three_way_ring_is_found_once_with_links_propose_ring_accepts(in_parkw
     ]
     first = ring.link_inputs()[0]
     assert (first.request_id, first.giver_id, first.offer_id) == (
-        listings["bram_request"].pk, people["anna"].pk, listings["anna_offer"].pk
-    )  # fmt: skip
+        listings["bram_request"].pk,
+        people["anna"].pk,
+        listings["anna_offer"].pk,
+    )
     proposed = propose_ring(actor=actor_of(people["fatima"]), links=ring.link_inputs())
     assert RingLink.objects.filter(ring=proposed).count() == 3
 
@@ -110,10 +112,16 @@ def test_a_block_between_members_who_are_not_neighbours_in_the_ring_also_exclude
 
 def test_a_suspended_member_is_left_out(in_parkwijk, people):
     ring_of_three(in_parkwijk, people)
-    complaint = report(actor=actor_of(people["anna"]), reporter=people["anna"], member=people["cor"],
-                       reason="Doet onaardig")  # fmt: skip
-    handle_report(actor=actor_of(people["fatima"]), moderator=people["fatima"], report=complaint,
-                  outcome=Report.Outcome.SUSPENDED, reason="Herhaaldelijk onaardig")  # fmt: skip
+    complaint = report(
+        actor=actor_of(people["anna"]), reporter=people["anna"], member=people["cor"], reason="Doet onaardig"
+    )
+    handle_report(
+        actor=actor_of(people["fatima"]),
+        moderator=people["fatima"],
+        report=complaint,
+        outcome=Report.Outcome.SUSPENDED,
+        reason="Herhaaldelijk onaardig",
+    )
 
     assert candidate_rings() == []
 
@@ -128,10 +136,16 @@ def test_an_expired_listing_is_left_out(in_parkwijk, people):
 
 def test_a_listing_hidden_by_moderation_is_left_out(in_parkwijk, people):
     listings = ring_of_three(in_parkwijk, people)
-    complaint = report(actor=actor_of(people["anna"]), reporter=people["anna"], listing=listings["cor_request"],
-                       reason="Reclame")  # fmt: skip
-    handle_report(actor=actor_of(people["fatima"]), moderator=people["fatima"], report=complaint,
-                  outcome=Report.Outcome.HIDDEN, reason="Reclame hoort hier niet")  # fmt: skip
+    complaint = report(
+        actor=actor_of(people["anna"]), reporter=people["anna"], listing=listings["cor_request"], reason="Reclame"
+    )
+    handle_report(
+        actor=actor_of(people["fatima"]),
+        moderator=people["fatima"],
+        report=complaint,
+        outcome=Report.Outcome.HIDDEN,
+        reason="Reclame hoort hier niet",
+    )
 
     assert candidate_rings() == []
 
@@ -187,8 +201,10 @@ def test_involving_gives_only_rings_with_that_member(in_parkwijk, people):
 def test_listings_of_another_wijk_never_appear(in_parkwijk, people, centrum):
     # Centrum has a complete ring, and members whose primary keys may equal Parkwijk's.
     with tenant_context(centrum):
-        there = {name: make_member(centrum, name, email=f"{name.lower()}@centrum.example.nl")
-                 for name in ("Anna", "Bram", "Cor")}  # fmt: skip
+        there = {
+            name: make_member(centrum, name, email=f"{name.lower()}@centrum.example.nl")
+            for name in ("Anna", "Bram", "Cor")
+        }
         ring_of_three(centrum, {name.lower(): member for name, member in there.items()})
         assert len(candidate_rings()) == 1
     # Parkwijk holds only two of the three steps; the third would have to come from Centrum.

@@ -69,12 +69,18 @@ def test_graphql_answers_alike_and_writes_nothing_for_a_taken_address(
     parkwijk, anna, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        new = gql("parkwijk", SIGN_UP, {"email": "fatma@example.nl", "firstName": "Fatma", "password": PASSWORD,
-                                        "accept": True}).json()  # fmt: skip
+        new = gql(
+            "parkwijk",
+            SIGN_UP,
+            {"email": "fatma@example.nl", "firstName": "Fatma", "password": PASSWORD, "accept": True},
+        ).json()
     rows = _rows(parkwijk)
     with django_capture_on_commit_callbacks(execute=True):
-        taken = gql("parkwijk", SIGN_UP, {"email": "anna@example.nl", "firstName": "Fatma", "password": PASSWORD,
-                                          "accept": True}).json()  # fmt: skip
+        taken = gql(
+            "parkwijk",
+            SIGN_UP,
+            {"email": "anna@example.nl", "firstName": "Fatma", "password": PASSWORD, "accept": True},
+        ).json()
 
     assert new == taken == {"data": {"signUp": {"errors": []}}}
     assert _rows(parkwijk) == rows
@@ -82,8 +88,10 @@ def test_graphql_answers_alike_and_writes_nothing_for_a_taken_address(
 
 
 def test_bad_input_gets_the_same_field_errors_whether_the_address_is_taken_or_not(parkwijk, anna):
-    answers = [gql("parkwijk", SIGN_UP, {"email": email, "firstName": " ", "password": "kort", "accept": False}).json()
-               for email in ("anna@example.nl", "fatma@example.nl")]  # fmt: skip
+    answers = [
+        gql("parkwijk", SIGN_UP, {"email": email, "firstName": " ", "password": "kort", "accept": False}).json()
+        for email in ("anna@example.nl", "fatma@example.nl")
+    ]
     assert answers[0] == answers[1]
     assert {e["field"] for e in answers[0]["data"]["signUp"]["errors"]} == {"firstName", "password", "acceptHouseRules"}
 
@@ -94,8 +102,9 @@ def test_one_client_address_may_try_only_so_often_by_page_and_graphql_together(p
     client.post("/aanmelden/", form("een@example.nl"))
     gql("parkwijk", SIGN_UP, {"email": "anna@example.nl", "firstName": "A", "password": PASSWORD, "accept": True})
 
-    third = gql("parkwijk", SIGN_UP, {"email": "twee@example.nl", "firstName": "T", "password": PASSWORD,
-                                      "accept": True}).json()  # fmt: skip
+    third = gql(
+        "parkwijk", SIGN_UP, {"email": "twee@example.nl", "firstName": "T", "password": PASSWORD, "accept": True}
+    ).json()
     page = client.post("/aanmelden/", form("drie@example.nl"))
 
     [error] = third["data"]["signUp"]["errors"]
@@ -117,9 +126,11 @@ def test_an_address_longer_than_254_characters_is_a_field_error_on_the_page(park
 
 
 def test_an_address_longer_than_254_characters_is_a_typed_error_in_graphql(parkwijk):
-    body = gql("parkwijk", SIGN_UP, {"email": LONG_ADDRESS, "firstName": "Fatma", "password": PASSWORD,
-                                     "accept": True}).json()  # fmt: skip
+    body = gql(
+        "parkwijk", SIGN_UP, {"email": LONG_ADDRESS, "firstName": "Fatma", "password": PASSWORD, "accept": True}
+    ).json()
 
-    assert body["data"]["signUp"]["errors"] == [{"field": "email", "code": "TOO_LONG",
-                                                 "message": "Dit is te lang: maximaal 254 tekens, u typte er 313."}]  # fmt: skip
+    assert body["data"]["signUp"]["errors"] == [
+        {"field": "email", "code": "TOO_LONG", "message": "Dit is te lang: maximaal 254 tekens, u typte er 313."}
+    ]
     assert not User.objects.filter(first_name="Fatma").exists()

@@ -15,8 +15,13 @@ from wijkmarkt.tenants.places.selectors import counters, meeting_places
 
 
 def test_a_counter_keeps_its_week_in_order(wijken, admins):
-    loket = add_place(wijken["centrum"], admins["marleen"], kind="counter", name="Loket",
-                      hours=[(5, time(9), time(12)), (1, time(13), time(17)), (1, time(9), time(12))])  # fmt: skip
+    loket = add_place(
+        wijken["centrum"],
+        admins["marleen"],
+        kind="counter",
+        name="Loket",
+        hours=[(5, time(9), time(12)), (1, time(13), time(17)), (1, time(9), time(12))],
+    )
     with tenant_context(wijken["centrum"]):
         [found] = counters()
         week = found.week
@@ -34,14 +39,22 @@ def test_a_counter_keeps_its_week_in_order(wijken, admins):
         ({"address": "Straat\x07 1"}, "address", "invalid_characters", "onzichtbare of ongeldige tekens"),
         ({"postcode": "ABCD"}, "postcode", "invalid_postcode", "Een postcode is vier cijfers"),
         ({"kind": "kroeg"}, "kind", "invalid_choice", "Kies uit de lijst."),
-        ({"hours": [(2, time(17), time(9))]}, "hours_2", "closes_before_opens",
-         "Op dinsdag sluit het eerder dan het opengaat."),
-        ({"hours": [(3, time(9), time(12)), (3, time(11), time(14))]}, "hours_3", "overlapping",
-         "Op woensdag overlappen de tijden elkaar."),
+        (
+            {"hours": [(2, time(17), time(9))]},
+            "hours_2",
+            "closes_before_opens",
+            "Op dinsdag sluit het eerder dan het opengaat.",
+        ),
+        (
+            {"hours": [(3, time(9), time(12)), (3, time(11), time(14))]},
+            "hours_3",
+            "overlapping",
+            "Op woensdag overlappen de tijden elkaar.",
+        ),
         ({"hours": [(1, time(h), time(h, 30)) for h in range(8, 13)]}, "hours_1", "too_many", "maximaal 4"),
         ({"hours": [(8, time(9), time(10))]}, "hours", "invalid_choice", "Kies een dag van maandag tot en met zondag."),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_refused_with_a_dutch_message_and_writes_nothing(wijken, admins, overrides, field, code, message):
     with pytest.raises(ValidationError) as refused:
         add_place(wijken["centrum"], admins["marleen"], **overrides)
@@ -68,8 +81,13 @@ def test_names_are_unique_per_kind(wijken, admins):
 def test_changing_a_place_replaces_its_hours(places, wijken, admins):
     with tenant_context(wijken["centrum"]):
         loket = places["loket"]
-        save_place(actor=actor_for(admins["marleen"].user), place=loket, data=PlaceInput(
-            kind="counter", name="Loket Grote Markt", address="Grote Markt 4", hours=[(4, time(10), time(11))]))  # fmt: skip
+        save_place(
+            actor=actor_for(admins["marleen"].user),
+            place=loket,
+            data=PlaceInput(
+                kind="counter", name="Loket Grote Markt", address="Grote Markt 4", hours=[(4, time(10), time(11))]
+            ),
+        )
         loket = Place.objects.get(pk=loket.pk)
         assert loket.address == "Grote Markt 4"
         assert [(h.day, h.opens) for h in loket.hours.all()] == [(4, time(10))]

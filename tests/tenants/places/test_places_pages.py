@@ -44,25 +44,42 @@ def test_the_admin_adds_a_counter_with_opening_hours(wijken, admins):
     form = text(client.get("/in-de-wijk/plekken/nieuw/?soort=loket"))
     assert 'value="counter" id="id_kind_1" checked' in form.replace('" checked', '" checked') or "checked" in form
     assert '<label for="id_hours_1">Maandag</label>' in form
-    response = client.post("/in-de-wijk/plekken/nieuw/", {
-        "kind": "counter", "name": "Loket Haarlem", "address": "Grote Markt 2", "postcode": "2011 rd",
-        "hours_1": "9:00-12:00, 13.00 - 17:00", "hours_5": "09:00 tot 12:00", "wheelchair_accessible": "on",
-    })  # fmt: skip
+    response = client.post(
+        "/in-de-wijk/plekken/nieuw/",
+        {
+            "kind": "counter",
+            "name": "Loket Haarlem",
+            "address": "Grote Markt 2",
+            "postcode": "2011 rd",
+            "hours_1": "9:00-12:00, 13.00 - 17:00",
+            "hours_5": "09:00 tot 12:00",
+            "wheelchair_accessible": "on",
+        },
+    )
     assert response.status_code == 302 and response.url == "/in-de-wijk/plekken/"
     with tenant_context(wijken["centrum"]):
         loket = Place.objects.get(name="Loket Haarlem")
         assert loket.postcode == "2011 RD" and loket.wheelchair_accessible
-        assert [str(h) for h in loket.hours.all()] == ["maandag 09:00-12:00", "maandag 13:00-17:00",
-                                                       "vrijdag 09:00-12:00"]  # fmt: skip
+        assert [str(h) for h in loket.hours.all()] == [
+            "maandag 09:00-12:00",
+            "maandag 13:00-17:00",
+            "vrijdag 09:00-12:00",
+        ]
     assert "Loket Haarlem is opgeslagen." in text(client.get(response.url))
 
 
 def test_bad_input_shows_errors_next_to_the_fields_and_keeps_what_was_typed(wijken, admins):
     client = client_for("centrum", admins["marleen"].user)
-    response = client.post("/in-de-wijk/plekken/nieuw/", {
-        "kind": "meeting_place", "name": "", "address": "<script>alert(1)</script>", "hours_2": "morgen vroeg",
-        "hours_3": "17:00-09:00",
-    })  # fmt: skip
+    response = client.post(
+        "/in-de-wijk/plekken/nieuw/",
+        {
+            "kind": "meeting_place",
+            "name": "",
+            "address": "<script>alert(1)</script>",
+            "hours_2": "morgen vroeg",
+            "hours_3": "17:00-09:00",
+        },
+    )
     page = text(response)
     assert response.status_code == 400
     assert 'id="id_name_error">Vul dit veld in.' in page
@@ -75,8 +92,12 @@ def test_bad_input_shows_errors_next_to_the_fields_and_keeps_what_was_typed(wijk
 
 def test_action_errors_land_next_to_their_day(wijken, admins):
     client = client_for("centrum", admins["marleen"].user)
-    page = text(client.post("/in-de-wijk/plekken/nieuw/", {"kind": "counter", "name": "Loket", "address": "Hier 1",
-                                                          "hours_3": "17:00-09:00"}))  # fmt: skip
+    page = text(
+        client.post(
+            "/in-de-wijk/plekken/nieuw/",
+            {"kind": "counter", "name": "Loket", "address": "Hier 1", "hours_3": "17:00-09:00"},
+        )
+    )
     assert 'id="id_hours_3_error">Op woensdag sluit het eerder dan het opengaat.' in page
 
 
@@ -85,8 +106,10 @@ def test_the_admin_changes_and_removes_a_place(places, wijken, admins):
     loket = places["loket"]
     form = text(client.get(f"/in-de-wijk/plekken/{loket.pk}/"))
     assert 'value="09:00-12:30"' in form and 'value="Grote Markt 2"' in form
-    response = client.post(f"/in-de-wijk/plekken/{loket.pk}/", {"kind": "counter", "name": "Loket Grote Markt",
-                                                               "address": "Grote Markt 3", "hours_4": "10:00-11:00"})  # fmt: skip
+    response = client.post(
+        f"/in-de-wijk/plekken/{loket.pk}/",
+        {"kind": "counter", "name": "Loket Grote Markt", "address": "Grote Markt 3", "hours_4": "10:00-11:00"},
+    )
     assert response.status_code == 302
     response = client.post(f"/in-de-wijk/plekken/{places['buurtkamer'].pk}/verwijderen/")
     assert response.status_code == 302
@@ -114,8 +137,9 @@ def test_an_anonymous_visitor_cannot_manage_places(places):
 
 def test_a_parkwijk_admin_cannot_edit_centrum_places_by_page(places, admins, wijken):
     on_centrum = client_for("centrum", admins["piet"].user)
-    response = on_centrum.post(f"/in-de-wijk/plekken/{places['loket'].pk}/",
-                               {"kind": "counter", "name": "Overgenomen", "address": "Elders 1"})  # fmt: skip
+    response = on_centrum.post(
+        f"/in-de-wijk/plekken/{places['loket'].pk}/", {"kind": "counter", "name": "Overgenomen", "address": "Elders 1"}
+    )
     assert response.status_code == 403
     assert on_centrum.post(f"/in-de-wijk/plekken/{places['loket'].pk}/verwijderen/").status_code == 403
     # On his own domain, Centrum's ids name nothing of Parkwijk (or Parkwijk's own row, never Centrum's).

@@ -44,10 +44,15 @@ def _columns_pointing_at(user: User) -> dict[str, int]:
 def test_neighbours_notifications_that_named_her_keep_neither_her_name_nor_her_words(riets, parkwijk):
     with tenant_context(parkwijk):
         bram_asks = post(parkwijk, riets.bram, title="Wie plakt mijn band?")
-        exchange = respond_to_listing(actor=actor_of(riets.riet), member=riets.riet, listing=bram_asks,
-                                      message="Ik, Pietje-Riet.")  # fmt: skip
-        agree_exchange(actor=actor_of(riets.riet), exchange=exchange, what="Band plakken door Riet",
-                       agreed_for=timezone.now() + dt.timedelta(days=1))  # fmt: skip
+        exchange = respond_to_listing(
+            actor=actor_of(riets.riet), member=riets.riet, listing=bram_asks, message="Ik, Pietje-Riet."
+        )
+        agree_exchange(
+            actor=actor_of(riets.riet),
+            exchange=exchange,
+            what="Band plakken door Riet",
+            agreed_for=timezone.now() + dt.timedelta(days=1),
+        )
         about_her = Notification.objects.filter(member=riets.bram, about=riets.riet)
         assert about_her.count() >= 3 and all("Riet" in text for text in about_her.values_list("text", flat=True))
         others = Notification.objects.exclude(about=riets.riet).exclude(member=riets.riet)
@@ -66,14 +71,16 @@ def test_neighbours_notifications_that_named_her_keep_neither_her_name_nor_her_w
 def test_the_log_in_attempt_log_forgets_her_and_keeps_the_others(riets, parkwijk):
     stranger = "iemand.anders@example.nl"
     address = {"REMOTE_ADDR": "203.0.113.7", "HTTP_USER_AGENT": "Rietjes tablet"}
-    logged_in = client_for("parkwijk").post("/account/inloggen/",
-                                            {"username": "riet.privacy@example.nl", "password": PASSWORD}, **address)  # fmt: skip
+    logged_in = client_for("parkwijk").post(
+        "/account/inloggen/", {"username": "riet.privacy@example.nl", "password": PASSWORD}, **address
+    )
     assert logged_in.status_code == 302
     for email in ("RIET.privacy@example.nl", stranger):
-        client_for("parkwijk").post("/account/inloggen/", {"username": email, "password": "fout-wachtwoord"},
-                                    **address)  # fmt: skip
-    hers = [AccessAttempt.objects.filter(username__iexact="riet.privacy@example.nl"),
-            AccessLog.objects.filter(username__iexact="riet.privacy@example.nl")]  # fmt: skip
+        client_for("parkwijk").post("/account/inloggen/", {"username": email, "password": "fout-wachtwoord"}, **address)
+    hers = [
+        AccessAttempt.objects.filter(username__iexact="riet.privacy@example.nl"),
+        AccessLog.objects.filter(username__iexact="riet.privacy@example.nl"),
+    ]
     assert all(rows.filter(ip_address="203.0.113.7", user_agent="Rietjes tablet").exists() for rows in hers)
 
     assert client_for("parkwijk", riets.riet.user).post(ERASE, {"confirm": "on"}).status_code == 200

@@ -18,8 +18,17 @@ def _ledger_rows(slug, user):
 def test_export_shows_this_wijks_points_only(points):
     anna, bram, mien = points["anna"], points["bram"], points["mien"]
     done_exchange(points["parkwijk"], asker=anna, helper=bram, hours="2")
-    book_gift(giver=bram.user, recipient=mien.user, from_wijk=points["parkwijk"], to_wijk=points["centrum"],
-              amount=1, key="privacy-gift", booked_by=bram.user, via=Via.WEBSITE, note="Voor de soep")  # fmt: skip
+    book_gift(
+        giver=bram.user,
+        recipient=mien.user,
+        from_wijk=points["parkwijk"],
+        to_wijk=points["centrum"],
+        amount=1,
+        key="privacy-gift",
+        booked_by=bram.user,
+        via=Via.WEBSITE,
+        note="Voor de soep",
+    )
     assert [(row["kind"], row["amount"]) for row in _ledger_rows("parkwijk", bram.user)] == [
         ("Verdiend met hulp", 4),
         ("Geschonken", -1),

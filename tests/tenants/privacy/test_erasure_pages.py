@@ -65,8 +65,12 @@ def test_after_erasure_neighbours_see_oud_lid_search_forgets_her_and_she_cannot_
     assert not _logs_in("parkwijk", "riet.privacy@example.nl")
     assert client.get("/mijn-gegevens/").status_code in (302, 403)  # logged out, and no longer a member
     user = User.objects.get(pk=riets.riet.user_id)
-    assert (user.first_name, user.last_name, user.is_active, user.has_usable_password()) == ("Oud-lid", "", False,
-                                                                                            False)  # fmt: skip
+    assert (user.first_name, user.last_name, user.is_active, user.has_usable_password()) == (
+        "Oud-lid",
+        "",
+        False,
+        False,
+    )
     assert user.email.endswith("@verwijderd.wijkmarkt.invalid")
     with tenant_context(parkwijk):
         assert Listing.objects.get(pk=riets.offer.pk).status == ListingStatus.WITHDRAWN
@@ -122,8 +126,7 @@ def test_the_makelaar_erases_an_offline_resident_and_reads_the_log_a_resident_ca
 
 def test_a_makelaar_of_parkwijk_cannot_erase_in_centrum(riets, centrum):
     in_centrum = riets_wijk(centrum, email="riet.centrum2@example.nl")
-    response = client_for("centrum", riets.makelaar.user).post(f"{ERASE}?voor={in_centrum.truus.pk}",
-                                                               {"confirm": "on"})  # fmt: skip
+    response = client_for("centrum", riets.makelaar.user).post(f"{ERASE}?voor={in_centrum.truus.pk}", {"confirm": "on"})
     assert response.status_code in (403, 404)
     with tenant_context(centrum):
         assert not PrivacyRequest.objects.exists()

@@ -82,8 +82,9 @@ def test_makelaar_downloads_for_an_offline_resident_as_a_logged_read(riets, park
 def test_a_proxy_downloads_for_their_relative(riets, parkwijk):
     daughter = make_member(parkwijk, "Ingrid", "ingrid.privacy@example.nl")
     with tenant_context(parkwijk):
-        register_proxy(actor=actor_of(riets.riet), principal=riets.riet, proxy_email=daughter.user.email,
-                       relation="dochter")  # fmt: skip
+        register_proxy(
+            actor=actor_of(riets.riet), principal=riets.riet, proxy_email=daughter.user.email, relation="dochter"
+        )
     data = _download(client_for("parkwijk", daughter.user), voor=riets.riet.pk)
     assert data["account"]["first_name"] == "Riet"
     with tenant_context(parkwijk):
@@ -93,14 +94,16 @@ def test_a_proxy_downloads_for_their_relative(riets, parkwijk):
 
 def test_nobody_else_downloads_a_residents_data(riets, parkwijk):
     provider = make_member(parkwijk, "Henk", "henk.privacy@example.nl", role=Role.PROVIDER)
-    for user, voor in [(riets.bram.user, riets.riet.pk),  # a neighbour
-                       (riets.makelaar.user, riets.riet.pk),  # the makelaar, for a resident who is online
-                       (provider.user, riets.riet.pk),
-                       (riets.riet.user, "abc"),
-                       (riets.riet.user, "9" * 40),  # past any id column
-                       (riets.riet.user, "<script>alert(1)</script>"),
-                       (riets.riet.user, "1%00"),
-                       (riets.riet.user, 999999)]:  # fmt: skip
+    for user, voor in [
+        (riets.bram.user, riets.riet.pk),  # a neighbour
+        (riets.makelaar.user, riets.riet.pk),  # the makelaar, for a resident who is online
+        (provider.user, riets.riet.pk),
+        (riets.riet.user, "abc"),
+        (riets.riet.user, "9" * 40),  # past any id column
+        (riets.riet.user, "<script>alert(1)</script>"),
+        (riets.riet.user, "1%00"),
+        (riets.riet.user, 999999),
+    ]:
         for path in ("/mijn-gegevens/", "/mijn-gegevens/download/", "/mijn-gegevens/verwijderen/"):
             response = client_for("parkwijk", user).get(f"{path}?voor={voor}")
             assert response.status_code == 404, (user, voor, path)

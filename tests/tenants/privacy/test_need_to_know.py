@@ -49,9 +49,17 @@ def test_the_reporter_of_a_worry_learns_that_it_was_handled_and_nothing_the_make
         if way == "page":
             continue
         rows = [row for row in _part(export, "makelaar.Signal.reporter")["rijen"] if row["id"] == signal.pk]
-        assert rows == [{"id": signal.pk, "about": "De buurvrouw met de kat", "worry": "Ze lijkt de weg kwijt.",
-                         "reporter": "Bram", "reporter_role": "resident", "status": "Afgehandeld",
-                         "created_at": rows[0]["created_at"]}], way  # fmt: skip
+        assert rows == [
+            {
+                "id": signal.pk,
+                "about": "De buurvrouw met de kat",
+                "worry": "Ze lijkt de weg kwijt.",
+                "reporter": "Bram",
+                "reporter_role": "resident",
+                "status": "Afgehandeld",
+                "created_at": rows[0]["created_at"],
+            }
+        ], way
 
 
 def test_the_resident_a_worry_is_about_never_reads_the_makelaars_follow_up_or_outcome(riets, parkwijk):
@@ -67,8 +75,13 @@ def test_the_resident_a_worry_is_about_never_reads_the_makelaars_follow_up_or_ou
 def test_the_reporter_of_a_neighbour_learns_that_the_moderation_handled_it_not_what_it_decided(riets, parkwijk):
     with tenant_context(parkwijk):
         made = report(actor=actor_of(riets.bram), reporter=riets.bram, member=riets.riet, reason="Ze scheldt.")
-        handle_report(actor=actor_of(riets.makelaar), moderator=riets.makelaar, report=made, outcome="suspended",
-                      reason=MODERATION_REASON)  # fmt: skip
+        handle_report(
+            actor=actor_of(riets.makelaar),
+            moderator=riets.makelaar,
+            report=made,
+            outcome="suspended",
+            reason=MODERATION_REASON,
+        )
     for way, export in _page_download_and_api(riets.bram.user):
         text = export if way == "page" else json.dumps(export, ensure_ascii=False)
         assert MODERATION_REASON not in text and "Geschorst" not in text, way

@@ -42,8 +42,15 @@ def _work(wijk, closed_months_ago: list[int]) -> dict[str, list[int]]:
             signal = signal_by(resident, about="De buurvrouw", worry=f"Al {months} maanden niet gezien.")
             close_signal(actor=actor_of(makelaar), signal=signal, outcome="Bezocht.")
             case = case_for_member(makelaar, resident, question=f"Vraag van {months} maanden terug")
-            hand_over_case(actor=actor_of(makelaar), case=case, passed_on="Hulp bij post.", consent_given=True,
-                           consent_note="Mondeling", organisation="Sociaal Wijkteam", contact_name="Joost")  # fmt: skip
+            hand_over_case(
+                actor=actor_of(makelaar),
+                case=case,
+                passed_on="Hulp bij post.",
+                consent_given=True,
+                consent_note="Mondeling",
+                organisation="Sociaal Wijkteam",
+                contact_name="Joost",
+            )
             close_case(actor=actor_of(makelaar), case=case, outcome="Geholpen.")
             Signal.objects.filter(pk=signal.pk).update(closed_at=_months_ago(months))
             Case.objects.filter(pk=case.pk).update(closed_at=_months_ago(months))
@@ -60,8 +67,10 @@ def _work(wijk, closed_months_ago: list[int]) -> dict[str, list[int]]:
 
 def _left(wijk) -> dict[str, set[int]]:
     with tenant_context(wijk):
-        return {"signals": set(Signal.objects.values_list("pk", flat=True)),
-                "cases": set(Case.objects.values_list("pk", flat=True))}  # fmt: skip
+        return {
+            "signals": set(Signal.objects.values_list("pk", flat=True)),
+            "cases": set(Case.objects.values_list("pk", flat=True)),
+        }
 
 
 def _run() -> tuple[str, str]:
@@ -110,8 +119,14 @@ def test_the_log_in_attempt_log_is_kept_ninety_days_by_default(db, settings):
     assert settings.LOGIN_LOG_RETENTION_DAYS == 90
     for days, who in ((91, "oud@example.nl"), (89, "recent@example.nl")):
         log = AccessLog.objects.create(username=who, ip_address="203.0.113.9", user_agent="tablet")
-        attempt = AccessAttempt.objects.create(username=who, ip_address="203.0.113.9", user_agent="tablet",
-                                               get_data="", post_data="", failures_since_start=1)  # fmt: skip
+        attempt = AccessAttempt.objects.create(
+            username=who,
+            ip_address="203.0.113.9",
+            user_agent="tablet",
+            get_data="",
+            post_data="",
+            failures_since_start=1,
+        )
         AccessLog.objects.filter(pk=log.pk).update(attempt_time=NOW - dt.timedelta(days=days))
         AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=NOW - dt.timedelta(days=days))
     out, _err = _run()

@@ -62,10 +62,15 @@ def test_proxy_and_makelaar_read_and_are_logged_the_resident_is_not(parkwijk, wi
     assert "Anna" in fatima.get("/wijzer/").content.decode()
     assert fatima.get(f"/wijzer/{finished.pk}/uitkomst/").status_code == 200
     with tenant_context(parkwijk):
-        entries = list(AccessLogEntry.objects.order_by("at").values_list("reader__first_name", "reader_role", "what",
-                                                                          "object_id", "via", "subject"))  # fmt: skip
-    assert entries == [("Carla", "", "self_assessment", finished.pk, "page", wijzer_people["anna"].pk),
-                       ("Fatima", "makelaar", "self_assessment", finished.pk, "page", wijzer_people["anna"].pk)]  # fmt: skip
+        entries = list(
+            AccessLogEntry.objects.order_by("at").values_list(
+                "reader__first_name", "reader_role", "what", "object_id", "via", "subject"
+            )
+        )
+    assert entries == [
+        ("Carla", "", "self_assessment", finished.pk, "page", wijzer_people["anna"].pk),
+        ("Fatima", "makelaar", "self_assessment", finished.pk, "page", wijzer_people["anna"].pk),
+    ]
 
 
 def test_proxy_takes_the_wijzer_for_her_mother(parkwijk, wijzer_people):

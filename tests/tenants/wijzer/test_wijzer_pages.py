@@ -29,8 +29,11 @@ def test_resident_takes_the_wijzer_page_by_page_and_gets_explained_suggestions(p
 
     first = text(client.get(started.url))
     assert "Vraag 1 van 4" in first and "<h1>Welke taken in huis zijn moeilijk voor u?</h1>" in first
-    steps = [("taken", ["boodschappen", "zwaar_huishouden"], "netwerk"), ("netwerk", ["niemand"], "zelf"),
-             ("zelf", ["boodschappen"], "urgentie")]  # fmt: skip
+    steps = [
+        ("taken", ["boodschappen", "zwaar_huishouden"], "netwerk"),
+        ("netwerk", ["niemand"], "zelf"),
+        ("zelf", ["boodschappen"], "urgentie"),
+    ]
     for key, values, following in steps:
         response = client.post(f"/wijzer/{assessment.pk}/vraag/{key}/", {"answer": values, "ga": "verder"})
         assert response.status_code == 302 and response.url == f"/wijzer/{assessment.pk}/vraag/{following}/"
@@ -45,8 +48,12 @@ def test_resident_takes_the_wijzer_page_by_page_and_gets_explained_suggestions(p
     assert done.url == f"/wijzer/{assessment.pk}/uitkomst/"
     page = text(client.get(done.url))
     headings = re.findall(r"<h2>([^<]+)</h2>", page)
-    assert headings[:4] == ["Wat u zelf kunt doen", "Hulp in huis die bij u past", "Een aanvraag bij de gemeente",
-                            "Bel of kom langs"]  # fmt: skip
+    assert headings[:4] == [
+        "Wat u zelf kunt doen",
+        "Hulp in huis die bij u past",
+        "Een aanvraag bij de gemeente",
+        "Bel of kom langs",
+    ]
     assert "Uw eigen netwerk" not in page  # nobody is around
     assert "Buren via de Wijkmarkt" not in page  # heavy housework is not asked of neighbours (default rule 7)
     assert "Boodschappen laten bezorgen" in page and "Zwaar werk verdelen" not in page
@@ -112,8 +119,11 @@ def test_bad_answers_get_a_dutch_error_next_to_the_question_and_write_nothing(pa
 
 
 def test_neighbour_suggestion_opens_a_prefilled_marketplace_request(parkwijk, wijzer_people):
-    assessment = take_wijzer(parkwijk, wijzer_people["anna"], {"taken": ["boodschappen"], "netwerk": ["niemand"],
-                                                        "zelf": ["geen"], "urgentie": ["binnenkort"]})  # fmt: skip
+    assessment = take_wijzer(
+        parkwijk,
+        wijzer_people["anna"],
+        {"taken": ["boodschappen"], "netwerk": ["niemand"], "zelf": ["geen"], "urgentie": ["binnenkort"]},
+    )
     client = client_for("parkwijk", wijzer_people["anna"].user)
     page = text(client.get(f"/wijzer/{assessment.pk}/uitkomst/"))
     link = re.search(r'href="(/vraag-en-aanbod/nieuw/\?[^"]+)"', page).group(1).replace("&amp;", "&")
@@ -126,8 +136,11 @@ def test_neighbour_suggestion_opens_a_prefilled_marketplace_request(parkwijk, wi
 
 
 def test_application_is_prefilled_checked_and_stored_once(parkwijk, wijzer_people):
-    assessment = take_wijzer(parkwijk, wijzer_people["anna"], {"taken": ["zwaar_huishouden"], "netwerk": ["niemand"],
-                                                        "zelf": ["geen"], "urgentie": ["nu"]})  # fmt: skip
+    assessment = take_wijzer(
+        parkwijk,
+        wijzer_people["anna"],
+        {"taken": ["zwaar_huishouden"], "netwerk": ["niemand"], "zelf": ["geen"], "urgentie": ["nu"]},
+    )
     client = client_for("parkwijk", wijzer_people["anna"].user)
     address = f"/wijzer/{assessment.pk}/aanvraag/"
     form = text(client.get(address))
@@ -156,8 +169,12 @@ def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_
     assert "Voor wie vult u de Wijzer in?" in home
     first = fatima.post("/wijzer/beginnen/", {"on_behalf_of": wijzer_people["bram"].pk}).url
     assert "voor Bram" in text(fatima.get(first))
-    for key, values in (("taken", ["licht_huishouden"]), ("netwerk", ["niemand"]), ("zelf", ["geen"]),
-                        ("urgentie", ["nu"])):  # fmt: skip
+    for key, values in (
+        ("taken", ["licht_huishouden"]),
+        ("netwerk", ["niemand"]),
+        ("zelf", ["geen"]),
+        ("urgentie", ["nu"]),
+    ):
         fatima.post(first.replace("taken", key), {"answer": values, "ga": "verder"})
     with tenant_context(parkwijk):
         assessment = Assessment.objects.get(member=wijzer_people["bram"])
@@ -167,13 +184,18 @@ def test_makelaar_runs_the_wijzer_with_a_resident_and_sends_the_application_for_
     with tenant_context(parkwijk):
         assessment.refresh_from_db()
         application = Application.objects.get()
-    assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == ("makelaar", wijzer_people["fatima"].user,
-                                                                                     "makelaar")  # fmt: skip
+    assert (assessment.placed_as, assessment.started_by, assessment.finished_as) == (
+        "makelaar",
+        wijzer_people["fatima"].user,
+        "makelaar",
+    )
     assert application.placed_as == "makelaar" and application.sent_by == wijzer_people["fatima"].user
     # Both are in Bram's "Wat er namens u is gedaan", and his page shows them.
     with tenant_context(parkwijk):
         logged = set(
-            ActingFor.objects.filter(member=wijzer_people["bram"], actor=wijzer_people["fatima"].user).values_list("what", flat=True)
+            ActingFor.objects.filter(member=wijzer_people["bram"], actor=wijzer_people["fatima"].user).values_list(
+                "what", flat=True
+            )
         )
     assert {"wijzer", "application"} <= logged
     dossier = text(client_for("parkwijk", wijzer_people["bram"].user).get("/mijn-dossier/"))

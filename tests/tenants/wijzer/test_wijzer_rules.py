@@ -34,14 +34,23 @@ def test_every_wijk_starts_with_the_default_rules(parkwijk, centrum):
 
 
 def test_own_strength_comes_first_and_solves_what_the_resident_can_do():
-    answers = {"taken": ["boodschappen", "was"], "netwerk": ["familie"], "zelf": ["boodschappen"],
-               "urgentie": ["binnenkort"]}  # fmt: skip
+    answers = {
+        "taken": ["boodschappen", "was"],
+        "netwerk": ["familie"],
+        "zelf": ["boodschappen"],
+        "urgentie": ["binnenkort"],
+    }
     outcome = evaluate(DEFAULT_RULES, answers)
     assert [item["soort"] for item in outcome] == ["zelf", "netwerk", "buren", "aanbieder", "gemeente", "contact"]
     assert outcome[0]["taken"] == ["boodschappen"]
     assert all(item["taken"] == ["was"] for item in outcome[1:5])  # shopping is solved by the resident's own tip
-    assert evaluate(DEFAULT_RULES, {"taken": ["boodschappen"], "netwerk": ["niemand"], "zelf": ["boodschappen"],
-                                    "urgentie": ["nu"]})[-1]["soort"] == "contact"  # fmt: skip
+    assert (
+        evaluate(
+            DEFAULT_RULES,
+            {"taken": ["boodschappen"], "netwerk": ["niemand"], "zelf": ["boodschappen"], "urgentie": ["nu"]},
+        )[-1]["soort"]
+        == "contact"
+    )
 
 
 def test_wijk_admin_reads_the_rules_in_words_and_as_data(parkwijk, wijzer_people):

@@ -21,12 +21,17 @@ class Command(BaseCommand):
     def handle(self, *args, slug, name, status, domain, areas, **options):
         try:
             result = provision_wijk(
-                slug=slug, name=name, status=WijkStatus(status), domain=domain, areas=areas,
+                slug=slug,
+                name=name,
+                status=WijkStatus(status),
+                domain=domain,
+                areas=areas,
                 progress=lambda message: self.stdout.write(f"  {message}"),
-            )  # fmt: skip
+            )
         except ValidationError as error:
-            messages = [f"{field}: {' '.join(m for e in errs for m in e.messages)}"
-                        for field, errs in error.error_dict.items()]  # fmt: skip
+            messages = [
+                f"{field}: {' '.join(m for e in errs for m in e.messages)}" for field, errs in error.error_dict.items()
+            ]
             raise CommandError("Niets veranderd. " + "; ".join(messages)) from None
         verb = "aangemaakt" if result.created else "bijgewerkt"
         self.stdout.write(self.style.SUCCESS(f"{result.wijk.name} ({result.wijk.slug}) {verb}."))

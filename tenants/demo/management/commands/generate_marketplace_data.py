@@ -67,10 +67,18 @@ class Command(BaseCommand):
                     "--listings en --members zijn minstens 1; --open-share en --both-share tussen 0 en 1."
                 )
             try:
-                summary = generate_bulk(wijk=wijk, listings=listings, members=members, seed=options["seed"],
-                                        open_share=options["open_share"], both=options["both_share"],
-                                        progress=progress)  # fmt: skip
+                summary = generate_bulk(
+                    wijk=wijk,
+                    listings=listings,
+                    members=members,
+                    seed=options["seed"],
+                    open_share=options["open_share"],
+                    both=options["both_share"],
+                    progress=progress,
+                )
             except AlreadyGenerated as error:
                 raise CommandError(str(error)) from None
-        progress(f"Klaar: {summary.members:,} leden, {summary.listings:,} vragen en aanbiedingen "
-                 f"({summary.active:,} open) in {wijk.name}, {summary.seconds:.1f} s.")  # fmt: skip
+        progress(
+            f"Klaar: {summary.members:,} leden, {summary.listings:,} vragen en aanbiedingen "
+            f"({summary.active:,} open) in {wijk.name}, {summary.seconds:.1f} s."
+        )
