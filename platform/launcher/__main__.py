@@ -1,7 +1,7 @@
 """`./wijkmarkt <command>`: the embedded database, the set-up every command shares, and the command itself.
 
 run       migrate, provision the demo wijken, serve with daphne on http://localhost:8000
-test      the same set-up, then pytest (arguments pass through)
+test      the same set-up, then pytest, one worker per core unless -n is given (arguments pass through)
 manage    any Django management command
 bench     a benchmark from tests/performance/ (bench_<name>.py)
 """
@@ -70,6 +70,14 @@ def _interrupt(_signum, _frame):
     raise KeyboardInterrupt
 
 
+def in_parallel(args: list[str]) -> list[str]:
+    """One pytest worker per core (pytest-xdist), each with its own test database, unless the arguments choose:
+    the suite is bound by the processor, and two workers on two cores take about 0.7 of the time of one."""
+    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in args):
+        return args
+    return ["--numprocesses=auto", "--dist=worksteal", *args]
+
+
 def main(argv: list[str]) -> int:
     # SIGTERM (a service manager, `kill`) stops as cleanly as Ctrl-C: daphne first, then the embedded database.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -94,7 +102,7 @@ def main(argv: list[str]) -> int:
             set_up()
             if command == "test":
                 step("Tests draaien")
-                return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=REPO_ROOT)
+                return subprocess.call([sys.executable, "-m", "pytest", *in_parallel(args)], cwd=REPO_ROOT)
             return serve()
     except subprocess.CalledProcessError as error:
         print(f"\nStap mislukt: {' '.join(error.cmd[2:])} (exitcode {error.returncode}).", file=sys.stderr)
