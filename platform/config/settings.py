@@ -58,6 +58,7 @@ SHARED_APPS = [
     "wijkmarkt.platform.partners",
     "wijkmarkt.platform.console",
     "wijkmarkt.platform.ledger",
+    "wijkmarkt.platform.scheduler",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -301,6 +302,15 @@ WIJKMARKT_RATE_LIMITS = {
     "password_reset_address": (env.int("RATE_LIMIT_PASSWORD_RESET_ADDRESS", default=3), 3600),
     "password_reset_client": (env.int("RATE_LIMIT_PASSWORD_RESET_CLIENT", default=20), 3600),
 }
+# The scheduled jobs (platform/scheduler): run by `manage scheduler` or one CronJob each (`manage run_job <name>`).
+# Each calls a management command by name; "at" is a daily local time, "every_minutes" a period.
+WIJKMARKT_JOBS = [
+    {"name": "marketplace_tasks", "command": "marketplace_tasks", "at": "03:00"},
+    {"name": "clearsessions", "command": "clearsessions", "at": "03:30"},
+    {"name": "purge_expired", "command": "purge_expired", "at": "04:00"},
+    {"name": "check_ledger", "command": "check_ledger", "at": "05:00"},
+    {"name": "check_search_index", "command": "check_search_index", "at": "05:15"},
+]
 # `__schema`/`__type` queries: on while developing and testing; off in production unless GRAPHQL_INTROSPECTION=true.
 GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=not PRODUCTION)
 

@@ -1,7 +1,8 @@
 """Daily housekeeping for every wijk: expiry reminders, expiry, and exchanges done without objection.
-Run from cron or a systemd timer: ./wijkmarkt manage marketplace_tasks"""
+A wijk that fails is reported (the error's class, nothing personal) and the others are still done; the command then
+exits non-zero. Scheduled as the job marketplace_tasks (settings.WIJKMARKT_JOBS, platform/scheduler)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import tenant_context
 
 from wijkmarkt.platform.accounts.permissions import wijk_paused
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     help = "Send expiry reminders, expire listings and complete unopposed exchanges in every wijk."
 
     def handle(self, *args, **options):
+        failed = []
         for wijk in wijken_listed():
             # A paused wijk changes nothing, the timed writes included: its residents cannot renew a listing or
             # object to "done" while it is paused (permissions.require_writes_open), so nothing may expire or be
@@ -21,7 +23,14 @@ class Command(BaseCommand):
             if wijk_paused(wijk):
                 self.stdout.write(f"{wijk.name}: gepauzeerd, niets gedaan")
                 continue
-            with tenant_context(wijk):
-                reminded, expired = expire_listings()
-                completed = complete_unopposed_exchanges(wijk=wijk)
+            try:
+                with tenant_context(wijk):
+                    reminded, expired = expire_listings()
+                    completed = complete_unopposed_exchanges(wijk=wijk)
+            except Exception as error:  # one wijk's fault must not keep the others' listings from expiring
+                failed.append(wijk.name)
+                self.stderr.write(f"{wijk.name}: mislukt ({type(error).__name__})")
+                continue
             self.stdout.write(f"{wijk.name}: {reminded} herinneringen, {expired} verlopen, {completed} afgerond")
+        if failed:
+            raise CommandError(f"Niet gelukt voor: {', '.join(failed)}")
