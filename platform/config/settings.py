@@ -7,6 +7,9 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from wijkmarkt.platform.observability.errors import init_error_reporting
+from wijkmarkt.platform.observability.logs import logging_config
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 env = environ.Env()
@@ -97,6 +100,8 @@ PUBLIC_SCHEMA_URLCONF = "wijkmarkt.platform.config.urls_portal"
 ROOT_URLCONF = "wijkmarkt.platform.config.urls_wijk"
 
 MIDDLEWARE = [
+    # One JSON line per request (WIJKMARKT_LOG_FORMAT=json) and the X-Request-ID header (observability/logs.py).
+    "wijkmarkt.platform.observability.logs.RequestLogMiddleware",
     "wijkmarkt.platform.wijken.middleware.WijkMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -314,9 +319,11 @@ WIJKMARKT_JOBS = [
 # `__schema`/`__type` queries: on while developing and testing; off in production unless GRAPHQL_INTROSPECTION=true.
 GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=not PRODUCTION)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+# WIJKMARKT_LOG_FORMAT=json: one JSON object a line, with a line per request (request id, wijk schema, route, method,
+# status, duration) for the city's log shipper; text (the default) keeps plain lines.
+LOGGING = logging_config(env.str("WIJKMARKT_LOG_FORMAT", default="text"), level=env.str("LOG_LEVEL", default="WARNING"))
+
+# Error reports to Sentry or a self-hosted GlitchTip when SENTRY_DSN is set; without personal data (errors.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_error_reporting(SENTRY_DSN, environment=ENVIRONMENT)
