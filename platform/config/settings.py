@@ -100,6 +100,8 @@ PUBLIC_SCHEMA_URLCONF = "wijkmarkt.platform.config.urls_portal"
 ROOT_URLCONF = "wijkmarkt.platform.config.urls_wijk"
 
 MIDDLEWARE = [
+    # /healthz and /readyz on any Host (a probe uses the pod's address), before the wijk middleware (health.py).
+    "wijkmarkt.platform.config.health.HealthMiddleware",
     # One JSON line per request (WIJKMARKT_LOG_FORMAT=json) and the X-Request-ID header (observability/logs.py).
     "wijkmarkt.platform.observability.logs.RequestLogMiddleware",
     "wijkmarkt.platform.wijken.middleware.WijkMiddleware",
@@ -159,6 +161,17 @@ if REDIS_URL:
 else:
     # One process (./wijkmarkt run): no Redis needed. The same capacity as with Redis.
     CHANNEL_LAYERS = {"default": {"BACKEND": "wijkmarkt.realtime.layers.InProcessChannelLayer"}}
+# How many Wijkmarkt processes serve this city together: every web and socket process of every replica, and the
+# scheduler (it publishes to sockets too). The deployment sets it (deploy/); one by default. Without Redis each
+# process has its own channel layer and cache, so a chat message, a rate limit or a changed wijk would stay in the
+# process that saw it: production refuses to start that way.
+WIJKMARKT_PROCESSES = env.int("WIJKMARKT_PROCESSES", default=1)
+if PRODUCTION and WIJKMARKT_PROCESSES > 1 and not REDIS_URL:
+    raise ImproperlyConfigured(
+        f"WIJKMARKT_PROCESSES is {WIJKMARKT_PROCESSES} but REDIS_URL is not set. More than one Wijkmarkt process "
+        "needs a shared Redis for chat, rate limits and the wijk cache: set REDIS_URL=redis://host:6379/0, "
+        "or run one process (WIJKMARKT_PROCESSES=1)."
+    )
 
 # What the citywide search index holds, one source per kind of item (platform/search/sources.py).
 SEARCH_SOURCES = [
@@ -232,6 +245,17 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if WIJKMARKT_HTTPS
 # site is served over HTTPS in production; wijken are subdomains, so they are included.
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if PRODUCTION and WIJKMARKT_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# `check --deploy` is clean in production (tests/platform/test_deploy_guards.py); two checks are silenced on purpose:
+SILENCED_SYSTEM_CHECKS = [
+    # W008 (SECURE_SSL_REDIRECT off): TLS ends at the reverse proxy or Ingress, which redirects HTTP to HTTPS, and
+    # HSTS is on. Django redirecting as well would send the cluster's plain-HTTP probes and scrapes (pod address,
+    # no X-Forwarded-Proto) to HTTPS. SECURE_SSL_REDIRECT=true turns it on where no proxy redirects.
+    "security.W008",
+    # W021 (SECURE_HSTS_PRELOAD off): preloading binds the city's whole registrable domain to HTTPS in browsers for
+    # months, beyond Wijkmarkt's own hosts: the city decides that (SECURE_HSTS_PRELOAD=true), not a default.
+    "security.W021",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
