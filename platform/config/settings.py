@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # /healthz and /readyz on any Host (a probe uses the pod's address), before the wijk middleware (health.py).
     "wijkmarkt.platform.config.health.HealthMiddleware",
     # One JSON line per request (WIJKMARKT_LOG_FORMAT=json) and the X-Request-ID header (observability/logs.py).
+    # /metrics for Prometheus, only to WIJKMARKT_METRICS_ALLOWED and never through the proxy (observability/metrics.py).
+    "wijkmarkt.platform.observability.metrics.MetricsMiddleware",
     "wijkmarkt.platform.observability.logs.RequestLogMiddleware",
     "wijkmarkt.platform.wijken.middleware.WijkMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -351,3 +353,7 @@ LOGGING = logging_config(env.str("WIJKMARKT_LOG_FORMAT", default="text"), level=
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:
     init_error_reporting(SENTRY_DSN, environment=ENVIRONMENT)
+
+# Networks whose addresses may read /metrics (the cluster's pod network, the monitoring host), comma-separated CIDRs,
+# e.g. 10.0.0.0/8. Empty (the default): /metrics answers 404 to everyone.
+WIJKMARKT_METRICS_ALLOWED = env.list("WIJKMARKT_METRICS_ALLOWED", default=[])

@@ -12,7 +12,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # settings import this module: it imports nothing of Django's at run time
+from wijkmarkt.platform.observability.metrics import observe_request
+
+if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
 REQUEST_LOGGER = "wijkmarkt.requests"
@@ -75,17 +77,20 @@ class RequestLogMiddleware:
         request.request_id = request_id  # type: ignore[attr-defined]
         started = time.perf_counter()
         response = self.get_response(request)
+        seconds = time.perf_counter() - started
         response[REQUEST_ID_HEADER] = request_id
+        route = _route_of(request)
+        observe_request(route, request.method or "-", response.status_code, seconds)
         if logger.isEnabledFor(logging.INFO):
             logger.info(
                 "request",
                 extra={
                     "request_id": request_id,
                     "schema": _schema_of(request),
-                    "route": _route_of(request),
+                    "route": route,
                     "method": request.method,
                     "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "duration_ms": round(seconds * 1000, 1),
                 },
             )
         return response

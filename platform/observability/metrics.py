@@ -1,0 +1,51 @@
+"""Prometheus metrics at /metrics, answered only to an address in WIJKMARKT_METRICS_ALLOWED (the cluster's or the
+monitoring host's networks) and only when no proxy forwarded the request: through the Ingress or the reverse proxy
+the peer is a cluster address too, so a request carrying X-Forwarded-For is refused. Anyone else gets a plain 404.
+
+The figures are this process's: requests by route (the URL pattern, so ids do not multiply the series), method and
+status, and their duration. A wijk is deliberately not a label: a city has hundreds."""
+
+from ipaddress import ip_address, ip_network
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotFound
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
+
+METRICS_PATH = "/metrics"
+
+REQUESTS = Counter("wijkmarkt_http_requests", "HTTP requests answered", ["route", "method", "status"])
+LATENCY = Histogram(
+    "wijkmarkt_http_request_duration_seconds",
+    "Time to answer an HTTP request",
+    ["route"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+
+
+def observe_request(route: str, method: str, status: int, seconds: float) -> None:
+    REQUESTS.labels(route=route, method=method, status=str(status)).inc()
+    LATENCY.labels(route=route).observe(seconds)
+
+
+def may_scrape(request: HttpRequest) -> bool:
+    if "x-forwarded-for" in request.headers:
+        return False
+    try:
+        peer = ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(peer in ip_network(network, strict=False) for network in settings.WIJKMARKT_METRICS_ALLOWED)
+
+
+class MetricsMiddleware:
+    """Before the wijk middleware, so a scrape by pod address works on any Host, and before the request log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path != METRICS_PATH:
+            return self.get_response(request)
+        if not may_scrape(request):
+            return HttpResponseNotFound()
+        return HttpResponse(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST)
