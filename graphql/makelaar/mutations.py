@@ -158,9 +158,7 @@ class InviteResidentToLogIn(MakelaarMutation):
     @classmethod
     def act(cls, info, wijk, resident_id, email) -> dict:
         member = _makelaars_resident(info, resident_id)
-        residents.invite_to_log_in(
-            actor=viewer(info).actor, member=member, email=email, site_url=info.context.build_absolute_uri("/")
-        )
+        residents.invite_to_log_in(actor=viewer(info).actor, member=member, email=email)
         return {
             "offline_resident": OfflineResident.objects.select_related(*neighbour_related("member")).get(member=member)
         }

@@ -73,6 +73,8 @@ SHARED_APPS = [
     "graphene_django",
     "channels",
     "csp",
+    # The mail queue (platform/mail.py): one table of messages waiting or deferred, one log of sends.
+    "mailer",
 ]
 # Every table here is multiplied by the number of wijken: keep this list lean (ARCHITECTURE.md, scale path).
 TENANT_APPS = [
@@ -311,6 +313,18 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://" if not PRODUCTION else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
+# Mail is queued in the database (django-mailer) and sent, with retries, by the scheduler's send_mail and
+# retry_deferred; EMAIL_URL names the server it finally goes to. Development prints mail directly unless
+# WIJKMARKT_MAIL_QUEUE is set; the suite uses Django's locmem backend (tests/platform/test_mail_outbox.py).
+MAILER_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+if env.bool("WIJKMARKT_MAIL_QUEUE", default=PRODUCTION):
+    EMAIL_BACKEND = "mailer.backend.DbBackend"
+# Two senders never send one message twice: each locks its row (SELECT ... FOR UPDATE NOWAIT), no lock file needed.
+MAILER_USE_FILE_LOCK = False
+# A deferred message is retried this many times (retry_deferred), then stays in the queue for a person to look at.
+MAILER_EMAIL_MAX_RETRIES = env.int("MAILER_EMAIL_MAX_RETRIES", default=10)
+# The send log keeps the outcome, not the message: bodies hold log-in and password links.
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"noreply@{WIJKMARKT_BASE_DOMAIN}")
 
 GRAPHENE = {

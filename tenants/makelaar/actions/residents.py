@@ -21,7 +21,7 @@ from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.errors import collect
-from wijkmarkt.platform.mail import mail_after_commit
+from wijkmarkt.platform.mail import absolute_url, mail_after_commit
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
@@ -118,7 +118,7 @@ def register_offline_resident(
     return member
 
 
-def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: str) -> Membership:
+def invite_to_log_in(*, actor: Actor, member: Membership, email: str) -> Membership:
     """The resident wants a login after all: their real address replaces the reserved one, and Django's
     password-reset machinery mails them a link (valid PASSWORD_RESET_TIMEOUT) to choose a password."""
     require_permission(actor, Perm.REGISTER_RESIDENTS)
@@ -137,12 +137,14 @@ def invite_to_log_in(*, actor: Actor, member: Membership, email: str, site_url: 
         OfflineResident.objects.filter(pk=offline.pk).update(login_invited_at=timezone.now())
         record_acting_for(actor, member=member, placed_as=PlacedAs.MAKELAAR, what=ActingWhat.INVITE_LOGIN, obj=member)
     # The token covers the new address and the (still unusable) password: choosing a password spends it.
-    link = site_url.rstrip("/") + reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+    link = absolute_url(
+        reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
     )
     subject = _("Kies uw wachtwoord voor de Wijkmarkt")
     body = _(

@@ -134,7 +134,6 @@ def invite(request, member_id: int):
                 actor=request.actor,
                 member=member,
                 email=form.cleaned_data["email"],
-                site_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             add_action_errors(form, error)
