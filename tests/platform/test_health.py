@@ -7,10 +7,17 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from wijkmarkt.platform.config import health
 from wijkmarkt.platform.config.health import migration_leaves
 from wijkmarkt.platform.wijken.models import Wijk
 
 POD_ADDRESS = "10.1.2.3:8000"
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_answer(monkeypatch):
+    """Every test asks the database afresh: no "migrated" kept from an earlier test in this process."""
+    monkeypatch.setattr(health, "migrated_until", 0.0)
 
 
 def probe(path: str, host: str = POD_ADDRESS):
@@ -59,6 +66,15 @@ def test_not_ready_when_one_wijk_schema_misses_its_last_migration(parkwijk):
     assert response.content == b"not ready: migrations\n"
     assert "no-store" in response["Cache-Control"]
     assert_reveals_nothing(response)
+
+
+def test_a_migrated_city_is_remembered_for_a_while(parkwijk, django_assert_num_queries):
+    assert probe("/readyz").status_code == 200
+
+    with django_assert_num_queries(1):  # SELECT 1: the database is still asked whether it answers
+        response = probe("/readyz")
+
+    assert response.status_code == 200
 
 
 def test_not_ready_when_the_public_schema_misses_its_last_migration(db):
