@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from wijkmarkt.platform.observability.errors import init_error_reporting
-from wijkmarkt.platform.observability.logs import logging_config
+from wijkmarkt.platform.observability.logformat import logging_config
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,13 +3,26 @@ monitoring host's networks) and only when no proxy forwarded the request: throug
 the peer is a cluster address too, so a request carrying X-Forwarded-For is refused. Anyone else gets a plain 404.
 
 The figures are this process's: requests by route (the URL pattern, so ids do not multiply the series), method and
-status, and their duration. A wijk is deliberately not a label: a city has hundreds."""
+status, and their duration. A wijk is deliberately not a label: a city has hundreds. The scheduled jobs' figures come
+from the scheduler's JobRun rows at each scrape, so they are the city's, whichever process is scraped: runs by job and
+outcome, and each job's last success and last failure (alert when the failure is the later one)."""
 
+import logging
+from collections.abc import Iterator
 from ipaddress import ip_address, ip_network
 
 from django.conf import settings
+from django.db import DatabaseError
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotFound
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from wijkmarkt.platform.scheduler.models import JobRun, Outcome
+from wijkmarkt.platform.wijken.connection import tenant_connection
+
+logger = logging.getLogger(__name__)
 
 METRICS_PATH = "/metrics"
 
@@ -20,6 +33,40 @@ LATENCY = Histogram(
     ["route"],
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+
+
+class JobRunCollector(Collector):
+    def collect(self) -> Iterator[Metric]:
+        runs = GaugeMetricFamily("wijkmarkt_job_runs", "Recorded runs of a scheduled job", labels=["job", "outcome"])
+        success = GaugeMetricFamily(
+            "wijkmarkt_job_last_success_timestamp_seconds", "When a scheduled job last finished", labels=["job"]
+        )
+        failure = GaugeMetricFamily(
+            "wijkmarkt_job_last_failure_timestamp_seconds", "When a scheduled job last failed", labels=["job"]
+        )
+        try:
+            tenant_connection().set_schema_to_public()
+            counts = list(JobRun.objects.values("job", "outcome").annotate(runs=Count("id")))
+            latest = list(
+                JobRun.objects.values("job").annotate(
+                    success=Max("finished_at", filter=Q(outcome=Outcome.FINISHED)),
+                    failure=Max("finished_at", filter=Q(outcome=Outcome.FAILED)),
+                )
+            )
+        except DatabaseError:
+            logger.warning("job metrics left out: the database did not answer")
+            return
+        for count in counts:
+            runs.add_metric([count["job"], count["outcome"]], count["runs"])
+        for job in latest:
+            if job["success"] is not None:
+                success.add_metric([job["job"]], job["success"].timestamp())
+            if job["failure"] is not None:
+                failure.add_metric([job["job"]], job["failure"].timestamp())
+        yield from (runs, success, failure)
+
+
+REGISTRY.register(JobRunCollector())
 
 
 def observe_request(route: str, method: str, status: int, seconds: float) -> None:

@@ -1,10 +1,13 @@
-"""Prometheus metrics at /metrics: requests by route, method and status and their duration, answered only to an
-allowed network and never through the proxy; a plain 404 for anyone else."""
+"""Prometheus metrics at /metrics: requests by route, method and status and their duration, the scheduled jobs' runs,
+answered only to an allowed network and never through the proxy; a plain 404 for anyone else."""
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client
 
 from tests.builders.clients import client_for
+from wijkmarkt.platform.scheduler.models import JobRun, Outcome
 
 CLUSTER = ["10.0.0.0/8", "127.0.0.0/8"]
 
@@ -65,3 +68,24 @@ def test_anyone_else_gets_a_plain_404(settings, allowed, extra):
 
     assert response.status_code == 404
     assert b"wijkmarkt_http" not in response.content
+
+
+@pytest.mark.django_db
+def test_job_runs_and_their_last_success_and_failure_come_from_the_scheduler_records(settings):
+    settings.WIJKMARKT_METRICS_ALLOWED = CLUSTER
+    day = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
+    JobRun.objects.create(job="check_ledger", started_at=day, finished_at=day, outcome=Outcome.FINISHED)
+    JobRun.objects.create(
+        job="check_ledger", started_at=day, finished_at=day + timedelta(days=1), outcome=Outcome.FAILED
+    )
+    JobRun.objects.create(job="marketplace_tasks", started_at=day, outcome=Outcome.RUNNING)
+
+    text = scrape().content.decode()
+
+    assert sample(text, "wijkmarkt_job_runs", job="check_ledger", outcome="finished") == 1
+    assert sample(text, "wijkmarkt_job_runs", job="check_ledger", outcome="failed") == 1
+    assert sample(text, "wijkmarkt_job_runs", job="marketplace_tasks", outcome="running") == 1
+    assert sample(text, "wijkmarkt_job_last_success_timestamp_seconds", job="check_ledger") == day.timestamp()
+    failure = sample(text, "wijkmarkt_job_last_failure_timestamp_seconds", job="check_ledger")
+    assert failure == (day + timedelta(days=1)).timestamp()
+    assert 'wijkmarkt_job_last_success_timestamp_seconds{job="marketplace_tasks"}' not in text

@@ -11,7 +11,7 @@ from tests.builders.clients import client_for
 from tests.builders.members import make_member
 from tests.builders.processes import run_python
 from wijkmarkt.platform.observability.errors import scrub
-from wijkmarkt.platform.observability.logs import REQUEST_LOGGER, JsonFormatter
+from wijkmarkt.platform.observability.logformat import REQUEST_LOGGER, JsonFormatter
 
 SETTINGS = {"DJANGO_SETTINGS_MODULE": "wijkmarkt.platform.config.settings", "WIJKMARKT_ENV": "test"}
 
