@@ -104,9 +104,9 @@ ROOT_URLCONF = "wijkmarkt.platform.config.urls_wijk"
 MIDDLEWARE = [
     # /healthz and /readyz on any Host (a probe uses the pod's address), before the wijk middleware (health.py).
     "wijkmarkt.platform.config.health.HealthMiddleware",
-    # One JSON line per request (WIJKMARKT_LOG_FORMAT=json) and the X-Request-ID header (observability/logs.py).
     # /metrics for Prometheus, only to WIJKMARKT_METRICS_ALLOWED and never through the proxy (observability/metrics.py).
     "wijkmarkt.platform.observability.metrics.MetricsMiddleware",
+    # One JSON line per request (WIJKMARKT_LOG_FORMAT=json) and the X-Request-ID header (observability/logs.py).
     "wijkmarkt.platform.observability.logs.RequestLogMiddleware",
     "wijkmarkt.platform.wijken.middleware.WijkMiddleware",
     "django.middleware.security.SecurityMiddleware",
