@@ -10,6 +10,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.template.loader import render_to_string
 from django_tenants.utils import get_public_schema_name
 
 from wijkmarkt.platform.wijken.hosts import portal_url, wijk_url
@@ -19,6 +20,12 @@ logger = logging.getLogger(__name__)
 
 def mail_after_commit(address: str, subject: str, body: str) -> None:
     transaction.on_commit(lambda: _send(address, subject, body))
+
+
+def mail_body(template: str, context: dict) -> str:
+    """A mail's plain text from its template under themes/*/templates/mail/: Dutch source, translated by gettext in
+    the active language, not HTML-escaped (it is plain text)."""
+    return render_to_string(template, context).strip()
 
 
 def _send(address: str, subject: str, body: str) -> None:

@@ -6,10 +6,11 @@ import socket
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 from mailer.models import RESULT_FAILURE, RESULT_SUCCESS, Message, MessageLog
 
 from tests.builders.members import make_member
-from wijkmarkt.platform.mail import absolute_url, mail_after_commit
+from wijkmarkt.platform.mail import absolute_url, mail_after_commit, mail_body
 from wijkmarkt.tenants.marketplace.actions.notifications import notify
 from wijkmarkt.tenants.marketplace.models import NotificationKind, Profile
 
@@ -119,3 +120,30 @@ def test_a_notification_mail_links_to_the_wijk_host(https, in_parkwijk, django_c
         notify(anna, NotificationKind.RESPONSE, "Bram reageert op uw vraag", url="/afspraken/15/")
     assert len(mail.outbox) == 1
     assert f"https://{_host(in_parkwijk)}/afspraken/15/" in mail.outbox[0].body
+
+
+MAIL_TEMPLATES = {
+    "notification.txt": {"name": "Anna", "text": "T & T", "url": "https://x.nl/a/"},
+    "care_update.txt": {"name": "Anna", "text": "T & T", "url": "https://x.nl/a/"},
+    "login_invitation.txt": {"name": "Anna", "link": "https://x.nl/a/"},
+    "proxy_named.txt": {"name": "Anna", "principal": "Truus", "wijk": "Parkwijk", "link": "https://x.nl/"},
+    "welcome.txt": {"name": "Anna", "wijk": "Parkwijk", "login": "https://x.nl/l/", "reset": "https://x.nl/r/"},
+    "sign_up_with_taken_address.txt": {
+        "name": "Anna",
+        "wijk": "Parkwijk",
+        "login": "https://x.nl/l/",
+        "reset": "https://x.nl/r/",
+    },
+}
+
+
+@pytest.mark.parametrize("template", sorted(MAIL_TEMPLATES))
+def test_each_mail_template_is_plain_text_and_translated(template):
+    """The bodies moved from code to themes/base/templates/mail/ kept their msgids: English finds its translation."""
+    context = MAIL_TEMPLATES[template]
+    dutch = mail_body(f"mail/{template}", context)
+    with translation.override("en"):
+        english = mail_body(f"mail/{template}", context)
+    assert dutch.startswith("Beste Anna,") and english.startswith("Dear Anna,")
+    assert english != dutch and "{{" not in english and "&amp;" not in dutch + english
+    assert all(str(value) in english for value in context.values())

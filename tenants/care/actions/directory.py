@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission, require_writes_open
-from wijkmarkt.platform.mail import absolute_url, mail_after_commit
+from wijkmarkt.platform.mail import absolute_url, mail_after_commit, mail_body
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.care.access import is_staff_of, may_follow
@@ -121,7 +121,7 @@ def _tell_user(user: User, text: str, url: str) -> None:
     mail_after_commit(
         address,
         _("Wijkmarkt: %(text)s") % {"text": text[:80]},
-        _("Beste %(name)s,\n\n%(text)s\n\n%(url)s") % {"name": first_name, "text": text, "url": absolute_url(url)},
+        mail_body("mail/care_update.txt", {"name": first_name, "text": text, "url": absolute_url(url)}),
     )
 
 

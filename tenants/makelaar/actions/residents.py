@@ -21,7 +21,7 @@ from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import Role, User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, require_permission
 from wijkmarkt.platform.errors import collect
-from wijkmarkt.platform.mail import absolute_url, mail_after_commit
+from wijkmarkt.platform.mail import absolute_url, mail_after_commit, mail_body
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.wijken.models import Wijk
 from wijkmarkt.tenants.makelaar.access import offline_of
@@ -147,9 +147,6 @@ def invite_to_log_in(*, actor: Actor, member: Membership, email: str) -> Members
         )
     )
     subject = _("Kies uw wachtwoord voor de Wijkmarkt")
-    body = _(
-        "Beste %(name)s,\n\nU kunt nu zelf inloggen op de Wijkmarkt. Kies eerst een wachtwoord via deze link:\n\n"
-        "%(link)s\n\nDe sociaal makelaar helpt u graag als het niet lukt."
-    ) % {"name": user.first_name, "link": link}
+    body = mail_body("mail/login_invitation.txt", {"name": user.first_name, "link": link})
     mail_after_commit(address, subject, body)
     return member

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkmarkt.platform.mail import absolute_url, mail_after_commit
+from wijkmarkt.platform.mail import absolute_url, mail_after_commit, mail_body
 from wijkmarkt.tenants.marketplace.models import Notification, NotificationKind, Profile
 from wijkmarkt.tenants.membership.models import Membership
 
@@ -27,8 +27,7 @@ def notify(
         mail_after_commit(
             address,
             _("Wijkmarkt: %(text)s") % {"text": text[:80]},
-            _("Beste %(name)s,\n\n%(text)s\n\n%(url)s\n\nU kunt in uw profiel kiezen welke berichten u krijgt.")
-            % {"name": first_name, "text": text, "url": absolute_url(url)},
+            mail_body("mail/notification.txt", {"name": first_name, "text": text, "url": absolute_url(url)}),
         )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from wijkmarkt.platform.accounts.actions import new_account
 from wijkmarkt.platform.accounts.models import Role, User
-from wijkmarkt.platform.mail import mail_after_commit
+from wijkmarkt.platform.mail import mail_after_commit, mail_body
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.hosts import wijk_url
 from wijkmarkt.platform.wijken.models import Wijk
@@ -92,22 +92,13 @@ def _links(wijk: Wijk) -> dict:
 
 def _welcome(user: User, wijk: Wijk) -> tuple[str, str]:
     subject = _("Welkom bij de Wijkmarkt van %(wijk)s") % {"wijk": wijk.name}
-    body = _(
-        "Beste %(name)s,\n\nU bent nu lid van de Wijkmarkt van %(wijk)s. Log in met dit e-mailadres en het "
-        "wachtwoord dat u koos:\n\n%(login)s\n\nHeeft u zich niet aangemeld? Dan heeft iemand anders uw "
-        "e-mailadres gebruikt. Kies dan een nieuw wachtwoord via %(reset)s, zodat alleen u kunt inloggen."
-    ) % {"name": user.first_name, **_links(wijk)}
+    body = mail_body("mail/welcome.txt", {"name": user.first_name, **_links(wijk)})
     return subject, body
 
 
 def _someone_tried(owner: User, wijk: Wijk) -> tuple[str, str]:
     subject = _("Iemand wilde zich met uw e-mailadres aanmelden")
-    body = _(
-        "Beste %(name)s,\n\nIemand probeerde zich met uw e-mailadres aan te melden bij de Wijkmarkt van "
-        "%(wijk)s. U heeft al een account, dus er is niets veranderd.\n\nWas u dat? Log dan in met uw "
-        "e-mailadres en wachtwoord:\n\n%(login)s\n\nWeet u uw wachtwoord niet meer? Kies een nieuw via "
-        "%(reset)s.\n\nWas u het niet? Dan hoeft u niets te doen."
-    ) % {"name": owner.first_name, **_links(wijk)}
+    body = mail_body("mail/sign_up_with_taken_address.txt", {"name": owner.first_name, **_links(wijk)})
     return subject, body
 
 

@@ -10,7 +10,7 @@ from wijkmarkt.platform.accounts.email_address import clean_email
 from wijkmarkt.platform.accounts.models import User
 from wijkmarkt.platform.accounts.permissions import Actor, Perm, has_permission, require_writes_open
 from wijkmarkt.platform.errors import collect
-from wijkmarkt.platform.mail import mail_after_commit
+from wijkmarkt.platform.mail import mail_after_commit, mail_body
 from wijkmarkt.platform.plaintext import clean_text
 from wijkmarkt.platform.ratelimits import count_attempt
 from wijkmarkt.platform.wijken.hosts import wijk_url
@@ -83,16 +83,15 @@ def _log_for(actor: Actor, principal: Membership, proxy: Proxy) -> None:
 def _tell_the_proxy(proxy: Proxy) -> None:
     wijk = connection.tenant
     subject = _("U bent gemachtigde op de Wijkmarkt")
-    body = _(
-        "Beste %(name)s,\n\n%(principal)s uit %(wijk)s heeft u op de Wijkmarkt als gemachtigde genoemd. U mag nu "
-        "namens %(principal)s vragen en aanbod plaatsen en reageren, via %(link)s.\n\nKlopt dit niet? Neem dan "
-        "contact op met de sociaal makelaar van %(wijk)s."
-    ) % {
-        "name": proxy.user.first_name,
-        "principal": proxy.principal.user.first_name,
-        "wijk": wijk.name,
-        "link": wijk_url(wijk),
-    }
+    body = mail_body(
+        "mail/proxy_named.txt",
+        {
+            "name": proxy.user.first_name,
+            "principal": proxy.principal.user.first_name,
+            "wijk": wijk.name,
+            "link": wijk_url(wijk),
+        },
+    )
     address = proxy.user.email
     mail_after_commit(address, subject, body)
 
