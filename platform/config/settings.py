@@ -355,6 +355,9 @@ WIJKMARKT_JOBS = [
     {"name": "purge_expired", "command": "purge_expired", "at": "04:00"},
     {"name": "check_ledger", "command": "check_ledger", "at": "05:00"},
     {"name": "check_search_index", "command": "check_search_index", "at": "05:15"},
+    # The mail queue (django-mailer): send what is queued, and give refused messages another try.
+    {"name": "send_mail", "command": "send_mail", "every_minutes": 1},
+    {"name": "retry_deferred", "command": "retry_deferred", "every_minutes": 15},
 ]
 # `__schema`/`__type` queries: on while developing and testing; off in production unless GRAPHQL_INTROSPECTION=true.
 GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=not PRODUCTION)

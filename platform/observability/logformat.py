@@ -42,9 +42,12 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
         "disable_existing_loggers": False,
         "handlers": {"console": {"class": "logging.StreamHandler"}},
         "root": {"handlers": ["console"], "level": level},
+        # django-mailer names the recipient in its INFO lines (sending, deferring): never below WARNING, whatever
+        # LOG_LEVEL says, so the logs hold no e-mail addresses.
+        "loggers": {"mailer": {"level": "WARNING"}},
     }
     if log_format == "json":
         config["formatters"] = {"json": {"()": f"{__name__}.JsonFormatter"}}
         config["handlers"]["console"]["formatter"] = "json"
-        config["loggers"] = {REQUEST_LOGGER: {"level": "INFO"}}
+        config["loggers"][REQUEST_LOGGER] = {"level": "INFO"}
     return config

@@ -11,7 +11,7 @@ from tests.builders.clients import client_for
 from tests.builders.members import make_member
 from tests.builders.processes import run_python
 from wijkmarkt.platform.observability.errors import scrub
-from wijkmarkt.platform.observability.logformat import REQUEST_LOGGER, JsonFormatter
+from wijkmarkt.platform.observability.logformat import REQUEST_LOGGER, JsonFormatter, logging_config
 
 SETTINGS = {"DJANGO_SETTINGS_MODULE": "wijkmarkt.platform.config.settings", "WIJKMARKT_ENV": "test"}
 
@@ -145,3 +145,24 @@ def test_scrub_removes_bodies_cookies_query_strings_and_the_user():
 
     assert cleaned["request"] == {"url": "https://parkwijk.example.nl/zoeken/", "headers": {"User-Agent": "Firefox"}}
     assert "user" not in cleaned and cleaned["message"] == "boom"
+
+
+@pytest.mark.parametrize("log_format", ["text", "json"])
+def test_mail_queue_lines_naming_recipients_stay_out_even_at_info(log_format):
+    """django-mailer writes the recipient's address in its INFO lines; an operator who turns LOG_LEVEL up to INFO
+    must still not get e-mail addresses in the logs."""
+    import logging.config
+
+    stream = io.StringIO()
+    config = logging_config(log_format, level="INFO")
+    logging.config.dictConfig(config)
+    handler = logging.StreamHandler(stream)
+    logging.getLogger().addHandler(handler)
+    try:
+        logging.getLogger("mailer.engine").info("sending message 'Welkom' to ['els@example.nl']")
+        logging.getLogger("mailer.engine").warning("message deferred")
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.config.dictConfig(logging_config("text", level="WARNING"))
+    assert "els@example.nl" not in stream.getvalue()
+    assert "message deferred" in stream.getvalue()
