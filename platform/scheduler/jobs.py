@@ -9,8 +9,10 @@ alert: log shipping or Sentry picks it up) with the job's name and the error's c
 import datetime
 import hashlib
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from io import StringIO, TextIOBase
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -33,6 +35,7 @@ class Job:
 
 def jobs() -> dict[str, Job]:
     found = {}
+    spec: Mapping[str, Any]  # settings are plain data: strings for "at", numbers for "every_minutes"
     for spec in settings.WIJKMARKT_JOBS:
         at = datetime.time.fromisoformat(spec["at"]) if "at" in spec else None
         every = int(spec["every_minutes"]) if "every_minutes" in spec else None
