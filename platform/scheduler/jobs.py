@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from io import StringIO, TextIOBase
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management import call_command
@@ -35,8 +35,8 @@ class Job:
 
 def jobs() -> dict[str, Job]:
     found = {}
-    spec: Mapping[str, Any]  # settings are plain data: strings for "at", numbers for "every_minutes"
-    for spec in settings.WIJKMARKT_JOBS:
+    # Settings are plain data: strings for "at", numbers for "every_minutes"; the checks below are the type.
+    for spec in cast("list[Mapping[str, Any]]", settings.WIJKMARKT_JOBS):
         at = datetime.time.fromisoformat(spec["at"]) if "at" in spec else None
         every = int(spec["every_minutes"]) if "every_minutes" in spec else None
         if (at is None) == (every is None):
