@@ -99,7 +99,9 @@ def test_the_web_deployment_runs_daphne_on_two_or_more_replicas_with_both_probes
     (web,) = of_kind("Deployment")
     assert web["spec"]["replicas"] >= 2
     (container,) = web["spec"]["template"]["spec"]["containers"]
-    assert " ".join(container["command"]) == "daphne -b 0.0.0.0 -p 8000 wijkmarkt.platform.config.asgi:application"
+    assert " ".join(container["command"]) == (
+        "daphne -b 0.0.0.0 -p 8000 --access-log /dev/null wijkmarkt.platform.config.asgi:application"
+    )
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     for probe in (container["readinessProbe"], container["livenessProbe"]):
