@@ -42,6 +42,10 @@ def containers_conf(tmp_path):
 def image_database_url():
     """A database of the image's own on the test server, dropped afterwards (the suite's test database stays its own)."""
     db = settings.DATABASES["default"]
+    if (db["HOST"] or "").startswith("/"):
+        pytest.skip(
+            "the test database listens on a Unix socket (the embedded PostgreSQL); the container reaches a database over TCP only"
+        )
     name = f"wijkmarkt_image_{uuid.uuid4().hex[:8]}"
     server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
     if db["PASSWORD"]:
