@@ -13,6 +13,7 @@ import uuid
 import psycopg
 import pytest
 from django.conf import settings
+from django.db import connection
 
 IMAGE = os.environ.get("WIJKMARKT_IMAGE", "localhost/wijkmarkt")
 
@@ -42,12 +43,13 @@ def containers_conf(tmp_path):
 def image_database_url():
     """A database of the image's own on the test server, dropped afterwards (the suite's test database stays its own)."""
     db = settings.DATABASES["default"]
-    if (db["HOST"] or "").startswith("/"):
+    params = connection.get_connection_params()
+    if not params.get("host") or str(params["host"]).startswith("/"):
         pytest.skip(
-            "the test database listens on a Unix socket (the embedded PostgreSQL); the container reaches a database over TCP only"
+            "the test database listens on a Unix socket (the embedded PostgreSQL); a container reaches one over TCP only"
         )
     name = f"wijkmarkt_image_{uuid.uuid4().hex[:8]}"
-    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
+    server = {"host": params["host"], "port": params.get("port") or 5432, "user": db["USER"]}
     if db["PASSWORD"]:
         server["password"] = db["PASSWORD"]
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:

@@ -111,10 +111,8 @@ def test_a_job_running_elsewhere_is_skipped(monkeypatch):
 
     ran = []
     monkeypatch.setattr(check_ledger, "ledger_problems", lambda: ran.append(1) or [])
-    db = connection.settings_dict
-    with psycopg.connect(
-        dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"] or None, host=db["HOST"], port=db["PORT"] or None
-    ) as other:
+    # The same server, database and way in (TCP or the embedded database's socket) as Django's own connection.
+    with psycopg.connect(**connection.get_connection_params()) as other:
         other.execute("SELECT pg_advisory_lock(%s)", [lock_key("check_ledger")])
         out = StringIO()
         call_command("run_job", "check_ledger", stdout=out)
