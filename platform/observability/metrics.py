@@ -35,15 +35,25 @@ LATENCY = Histogram(
 )
 
 
+def _job_families() -> tuple[GaugeMetricFamily, GaugeMetricFamily, GaugeMetricFamily]:
+    runs = GaugeMetricFamily("wijkmarkt_job_runs", "Recorded runs of a scheduled job", labels=["job", "outcome"])
+    success = GaugeMetricFamily(
+        "wijkmarkt_job_last_success_timestamp_seconds", "When a scheduled job last finished", labels=["job"]
+    )
+    failure = GaugeMetricFamily(
+        "wijkmarkt_job_last_failure_timestamp_seconds", "When a scheduled job last failed", labels=["job"]
+    )
+    return runs, success, failure
+
+
 class JobRunCollector(Collector):
+    def describe(self) -> Iterator[Metric]:
+        # Registering asks for the metric names; without describe() the registry would call collect(), which reads
+        # the database, when this module is imported (at start-up, before any database may be there).
+        yield from _job_families()
+
     def collect(self) -> Iterator[Metric]:
-        runs = GaugeMetricFamily("wijkmarkt_job_runs", "Recorded runs of a scheduled job", labels=["job", "outcome"])
-        success = GaugeMetricFamily(
-            "wijkmarkt_job_last_success_timestamp_seconds", "When a scheduled job last finished", labels=["job"]
-        )
-        failure = GaugeMetricFamily(
-            "wijkmarkt_job_last_failure_timestamp_seconds", "When a scheduled job last failed", labels=["job"]
-        )
+        runs, success, failure = _job_families()
         try:
             tenant_connection().set_schema_to_public()
             counts = list(JobRun.objects.values("job", "outcome").annotate(runs=Count("id")))
